@@ -1,0 +1,158 @@
+"""Periods of stay (在留期間) and the bands the 2026 fee schedule is tiered by."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import attrs
+
+from nyukan_rules.errors import UnknownNameError
+
+__all__ = ["PeriodOfStay", "StayBand"]
+
+_JA = re.compile(
+    r"(?:(\d{1,2})年)?(?:(\d{1,3})(?:か|ヶ|ケ|カ|箇|ヵ)?月)?(?:(\d{1,3})日)?", re.ASCII
+)
+_ISO = re.compile(r"p(?:(\d{1,2})y)?(?:(\d{1,3})m)?(?:(\d{1,3})d)?", re.ASCII)
+_EN = re.compile(
+    r"(?:(\d{1,2})years?)?(?:(\d{1,3})months?)?(?:(\d{1,3})days?)?",
+    re.ASCII,
+)
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise UnknownNameError("period of stay", f"{attribute.name}={value!r}")
+
+
+@attrs.frozen(order=False)
+class PeriodOfStay:
+    """A period of stay granted or held, such as 5年, 1年6月, 6月 or 30日.
+
+    Months are kept below twelve (``PeriodOfStay(months=18)`` is not allowed;
+    :meth:`parse` folds ``18月`` into ``1年6月``).  Periods compare by their
+    length, counting a month as 31 days where days meet months (so 90日 is
+    shorter than 3月, and 31日 as long as 1月).
+
+    >>> PeriodOfStay.parse("１年６か月")
+    PeriodOfStay(years=1, months=6, days=0)
+    >>> str(PeriodOfStay.parse("P3M"))
+    '3月'
+    """
+
+    years: int = attrs.field(default=0, validator=_non_negative)
+    months: int = attrs.field(default=0, validator=_non_negative)
+    days: int = attrs.field(default=0, validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.months >= 12:
+            raise UnknownNameError("period of stay", f"months={self.months} (use years)")
+        if not (self.years or self.months or self.days):
+            raise UnknownNameError("period of stay", "an empty period")
+
+    @classmethod
+    def parse(cls, text: object) -> PeriodOfStay:
+        """Read ``5年``, ``1年6月``, ``6か月``, ``30日``, ``P1Y6M`` or ``1 year 6 months``.
+
+        Raises :class:`~nyukan_rules.UnknownNameError` for anything else.
+        """
+        if isinstance(text, PeriodOfStay):
+            return text
+        if not isinstance(text, str):
+            raise UnknownNameError("period of stay", text)
+        compact = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+        # Only ASCII digits may reach int(): NFKC leaves other scripts' digits
+        # alone, and int() would accept them.
+        if not compact or (not compact.isascii() and not _mostly_japanese(compact)):
+            raise UnknownNameError("period of stay", text)
+        for pattern in (_JA, _ISO, _EN):
+            match = pattern.fullmatch(compact)
+            if match and any(match.groups()):
+                years, months, days = (int(g) if g else 0 for g in match.groups())
+                years, months = years + months // 12, months % 12
+                try:
+                    return cls(years=years, months=months, days=days)
+                except UnknownNameError:
+                    break
+        raise UnknownNameError("period of stay", text)
+
+    @property
+    def total_months(self) -> int:
+        """Years and months as months; days are not counted."""
+        return self.years * 12 + self.months
+
+    @property
+    def sort_key(self) -> int:
+        """The length used for comparisons: a month counts as 31 days."""
+        return self.total_months * 31 + self.days
+
+    def __lt__(self, other: PeriodOfStay) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: PeriodOfStay) -> bool:
+        return self.sort_key <= other.sort_key
+
+    def __gt__(self, other: PeriodOfStay) -> bool:
+        return self.sort_key > other.sort_key
+
+    def __ge__(self, other: PeriodOfStay) -> bool:
+        return self.sort_key >= other.sort_key
+
+    def __str__(self) -> str:
+        parts = []
+        if self.years:
+            parts.append(f"{self.years}年")
+        if self.months:
+            parts.append(f"{self.months}月")
+        if self.days:
+            parts.append(f"{self.days}日")
+        return "".join(parts)
+
+    @property
+    def en(self) -> str:
+        """The period in English, such as ``1 year 6 months``."""
+        parts = []
+        for n, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day")):
+            if n:
+                parts.append(f"{n} {unit}{'s' if n != 1 else ''}")
+        return " ".join(parts)
+
+
+def _mostly_japanese(text: str) -> bool:
+    """True when every non-ASCII character is one of the period's unit words."""
+    return all(ch.isascii() or ch in "年月日かヶケカ箇ヵ" for ch in text)
+
+
+@attrs.frozen
+class StayBand:
+    """A range of periods of stay, such as ``over 1 year, under 3 years``.
+
+    ``low`` and ``high`` are ``None`` where the band is open.
+
+    >>> band = StayBand(low=PeriodOfStay(years=1), low_inclusive=False,
+    ...                 high=PeriodOfStay(years=3), high_inclusive=False,
+    ...                 ja="1年超3年未満", en="over 1 year, under 3 years")
+    >>> band.contains(PeriodOfStay(years=2)), band.contains(PeriodOfStay(years=3))
+    (True, False)
+    """
+
+    low: PeriodOfStay | None
+    low_inclusive: bool
+    high: PeriodOfStay | None
+    high_inclusive: bool
+    ja: str
+    en: str
+
+    def contains(self, period: PeriodOfStay) -> bool:
+        """True when ``period`` falls in this band."""
+        key = period.sort_key
+        if self.low is not None:
+            low = self.low.sort_key
+            if key < low or (key == low and not self.low_inclusive):
+                return False
+        if self.high is not None:
+            high = self.high.sort_key
+            if key > high or (key == high and not self.high_inclusive):
+                return False
+        return True

@@ -1,0 +1,176 @@
+"""Dates: effective periods, the Civil Code's month arithmetic, closed days.
+
+Nothing here reads the clock.  ``holidays`` is imported the first time a
+closed day is asked about, not when nyukan_rules is imported.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import functools
+from datetime import date, timedelta
+
+import attrs
+
+from nyukan_rules.errors import NoRuleError, NyukanRulesError, ValidationError
+
+__all__ = [
+    "Effective",
+    "add_months",
+    "civil_period_end",
+    "ensure_date",
+    "is_office_closed",
+    "next_office_day",
+]
+
+
+def ensure_date(value: object, name: str) -> date:
+    """``value`` as a :class:`datetime.date`, for a parameter called ``name``.
+
+    A ``datetime`` gives its date and an ISO string (``"2026-11-22"``) is
+    read; anything else raises :class:`~nyukan_rules.ValidationError`.
+
+    >>> ensure_date("2026-11-22", "on")
+    datetime.date(2026, 11, 22)
+    """
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValidationError(f"{name} must be a date (or an ISO date string), not {value!r:.80}")
+
+
+def _check_order(instance: Effective, attribute: object, value: date | None) -> None:
+    if instance.since is not None and value is not None and value < instance.since:
+        raise NyukanRulesError(
+            f"effective period ends ({value}) before it starts ({instance.since})"
+        )
+
+
+@attrs.frozen
+class Effective:
+    """The days a rule is in force: ``since`` to ``until``, both included.
+
+    ``None`` at either end means open: in force since before anything the
+    library knows, or until further notice.
+
+    >>> Effective(date(2025, 4, 1), date(2026, 9, 30)).contains(date(2026, 9, 30))
+    True
+    """
+
+    since: date | None = None
+    until: date | None = attrs.field(default=None, validator=_check_order)
+
+    def contains(self, day: date) -> bool:
+        """True when the rule is in force on ``day``."""
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+    def overlaps(self, other: Effective) -> bool:
+        """True when both periods share at least one day."""
+        starts_before_other_ends = (
+            self.since is None or other.until is None or self.since <= other.until
+        )
+        ends_after_other_starts = (
+            self.until is None or other.since is None or other.since <= self.until
+        )
+        return starts_before_other_ends and ends_after_other_starts
+
+    def __str__(self) -> str:
+        if self.since and self.until:
+            return f"{self.since.isoformat()} – {self.until.isoformat()}"
+        if self.since:
+            return f"from {self.since.isoformat()}"
+        if self.until:
+            return f"until {self.until.isoformat()}"
+        return "always"
+
+
+def _shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day of the month ``months`` later (or earlier when negative).
+
+    Where that month is shorter, its last day.
+
+    >>> add_months(date(2026, 5, 31), -3)
+    datetime.date(2026, 2, 28)
+    """
+    year, month = _shift_month(day.year, day.month, months)
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def civil_period_end(event_day: date, *, months: int) -> date:
+    """The last day of a period of ``months`` counted from ``event_day``.
+
+    As the Civil Code counts it (民法 第140条〜第143条): the day of the event
+    is not counted (art. 140), so counting starts the next day; a period of
+    months ends on the day before the day that corresponds to that start in
+    the last month (art. 143(2)), or on that month's last day where it has no
+    such day.  The period ends at the end of the returned day (art. 141).
+
+    >>> civil_period_end(date(2026, 2, 28), months=2)
+    datetime.date(2026, 4, 30)
+    >>> civil_period_end(date(2025, 12, 30), months=2)
+    datetime.date(2026, 2, 28)
+    """
+    if months < 1:
+        raise NyukanRulesError(f"a period of months must be at least one month, not {months}")
+    start = event_day + timedelta(days=1)
+    year, month = _shift_month(start.year, start.month, months)
+    last = calendar.monthrange(year, month)[1]
+    if start.day > last:
+        return date(year, month, last)
+    return date(year, month, start.day) - timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=64)
+def _national_holidays(year: int) -> frozenset[date]:
+    import holidays  # heavy: imported only when a closed day is asked about
+
+    try:
+        found = holidays.country_holidays("JP", years=year)
+    except NotImplementedError as exc:  # pragma: no cover - depends on holidays' range
+        raise NoRuleError(f"no Japanese holiday calendar is known for {year}") from exc
+    return frozenset(d for d in found if isinstance(d, _dt.date))
+
+
+def is_office_closed(day: date) -> bool:
+    """True when immigration offices are closed on ``day``.
+
+    Closed days (行政機関の休日に関する法律 第1条): Saturdays, Sundays, national
+    holidays (from the ``holidays`` package), and 29 December to 3 January.
+
+    >>> is_office_closed(date(2027, 1, 2)), is_office_closed(date(2026, 11, 24))
+    (True, False)
+    """
+    if day.weekday() >= 5:
+        return True
+    if (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3):
+        return True
+    return day in _national_holidays(day.year)
+
+
+def next_office_day(day: date) -> date:
+    """``day`` itself if offices are open, else the next day they are.
+
+    A deadline that falls on a closed day moves to the next open day
+    (行政機関の休日に関する法律 第2条).
+
+    >>> next_office_day(date(2026, 12, 29))
+    datetime.date(2027, 1, 4)
+    """
+    while is_office_closed(day):
+        day += timedelta(days=1)
+    return day

@@ -1,0 +1,305 @@
+"""Deadlines: the renewal window, the special period, organization ID validity.
+
+Every rule is a dated, sourced row; the arithmetic follows the Civil Code
+(民法 第140条〜第143条) and the closed days of administrative offices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import attrs
+
+from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StayBand
+from nyukan_rules.dates import (
+    Effective,
+    add_months,
+    civil_period_end,
+    ensure_date,
+    next_office_day,
+)
+from nyukan_rules.errors import NoRuleError, ValidationError
+from nyukan_rules.sources import Confidence, Source, sources
+
+__all__ = [
+    "ID_TERMS",
+    "RENEWAL_OPENINGS",
+    "SPECIAL_PERIOD_RULES",
+    "DateWindow",
+    "IdTerm",
+    "IdValidity",
+    "RenewalOpening",
+    "SpecialPeriodRule",
+    "organization_id_expiry",
+    "renewal_window",
+    "special_period_end",
+]
+
+K = ApplicationKind
+
+
+@attrs.frozen
+class DateWindow:
+    """The days from ``first_day`` to ``last_day``, both included."""
+
+    first_day: date
+    last_day: date
+    channel: Channel
+    sources: tuple[Source, ...] = ()
+
+    def contains(self, day: date) -> bool:
+        """True when ``day`` is inside the window."""
+        return self.first_day <= day <= self.last_day
+
+    @property
+    def days(self) -> int:
+        """How many days the window has (0 if it is empty)."""
+        return max(0, (self.last_day - self.first_day).days + 1)
+
+    @property
+    def confidence(self) -> Confidence:
+        return Confidence.weakest(s.confidence for s in self.sources)
+
+
+@attrs.frozen
+class RenewalOpening:
+    """When an extension may first be filed, for periods of stay in ``band``.
+
+    Either ``months_before`` expiry, or once ``fraction_elapsed`` of the
+    period has passed.
+    """
+
+    band: StayBand
+    source_ids: tuple[str, ...]
+    months_before: int | None = None
+    fraction_elapsed: float | None = None
+
+
+_SIX_MONTHS = PeriodOfStay(months=6)
+
+RENEWAL_OPENINGS: tuple[RenewalOpening, ...] = (
+    RenewalOpening(
+        StayBand(_SIX_MONTHS, True, None, False, "6月以上", "6 months or more"),
+        ("renewal-from-three-months",),
+        months_before=3,
+    ),
+    RenewalOpening(
+        StayBand(None, False, _SIX_MONTHS, False, "6月未満", "under 6 months"),
+        ("renewal-short-period",),
+        fraction_elapsed=0.5,
+    ),
+)
+
+#: The last day online is the day before expiry; at a counter, the expiry day
+#: moved past closed days.
+_LAST_DAY_SOURCES = {
+    Channel.ONLINE: ("online-not-on-expiry-day",),
+    Channel.COUNTER: ("office-closed-days",),
+}
+
+
+def _period_days(expires_on: date, period: PeriodOfStay) -> int:
+    """The length in days of a period of stay that ends on ``expires_on``."""
+    start = add_months(expires_on, -period.total_months) - timedelta(days=period.days)
+    return (expires_on - start).days
+
+
+def renewal_window(
+    expires_on: date,
+    *,
+    period_of_stay: PeriodOfStay | str,
+    channel: Channel | str,
+) -> DateWindow:
+    """The days an extension of the period of stay can be filed.
+
+    From about three months before expiry for a period of six months or
+    more (the same day of the month, or the month's last day where it has no
+    such day); from about half-way through shorter periods.  Online the last
+    day is the day before expiry (the system refuses the expiry day itself);
+    at a counter it is the expiry day, moved to the next day the offices are
+    open when it falls on a weekend, a national holiday or 29 December to
+    3 January.  "About": the office may accept earlier filings for special
+    reasons (a long trip, a hospital stay).
+
+    >>> w = renewal_window(date(2027, 1, 2), period_of_stay="1年", channel="counter")
+    >>> w.first_day, w.last_day
+    (datetime.date(2026, 10, 2), datetime.date(2027, 1, 4))
+    """
+    expires_on = ensure_date(expires_on, "expires_on")
+    period = PeriodOfStay.parse(period_of_stay)
+    channel = Channel.parse(channel)
+    opening = next((o for o in RENEWAL_OPENINGS if o.band.contains(period)), None)
+    if opening is None:  # pragma: no cover - the tables are tested to cover every period
+        raise NoRuleError(f"no renewal rule for a period of stay of {period}")
+    if opening.months_before is not None:
+        first = add_months(expires_on, -opening.months_before)
+    else:
+        fraction = opening.fraction_elapsed or 0.0
+        first = expires_on - timedelta(days=int(_period_days(expires_on, period) * (1 - fraction)))
+    last = (
+        expires_on - timedelta(days=1) if channel is Channel.ONLINE else next_office_day(expires_on)
+    )
+    return DateWindow(
+        first_day=first,
+        last_day=last,
+        channel=channel,
+        sources=sources(*opening.source_ids, *_LAST_DAY_SOURCES[channel]),
+    )
+
+
+@attrs.frozen
+class SpecialPeriodRule:
+    """After a timely application of ``kinds``, the stay continues for up to ``months``.
+
+    Not for a period of stay in ``excluded_band``.
+    """
+
+    kinds: frozenset[ApplicationKind]
+    months: int
+    excluded_band: StayBand
+    effective: Effective
+    source_ids: tuple[str, ...]
+
+
+SPECIAL_PERIOD_RULES: tuple[SpecialPeriodRule, ...] = (
+    SpecialPeriodRule(
+        kinds=frozenset({K.CHANGE_OF_STATUS, K.EXTENSION_OF_PERIOD}),
+        months=2,
+        excluded_band=StayBand(
+            None, False, PeriodOfStay(days=30), True, "30日以下", "30 days or less"
+        ),
+        effective=Effective(None, None),
+        source_ids=("special-period", "special-period-exclusions", "civil-code-periods"),
+    ),
+)
+
+
+def special_period_end(
+    expires_on: date,
+    *,
+    period_of_stay: PeriodOfStay | str,
+    kind: ApplicationKind | str,
+) -> date | None:
+    """The last day of the special period (特例期間), or None where there is none.
+
+    A person who applied for a change of status or an extension by the
+    expiry day may stay, while the application is pending, until the
+    decision or the end of the day two months after expiry, whichever comes
+    first; this returns that second day, counted as the Civil Code counts
+    months.  None for a period of stay of 30 days or less, and for every other
+    procedure (a permanent-residence application gives no special period).
+
+    >>> special_period_end(date(2026, 2, 28), period_of_stay="1年", kind="extension_of_period")
+    datetime.date(2026, 4, 30)
+    >>> special_period_end(date(2026, 2, 28), period_of_stay="3年", kind="permanent_residence")
+    """
+    expires_on = ensure_date(expires_on, "expires_on")
+    period = PeriodOfStay.parse(period_of_stay)
+    kind = ApplicationKind.parse(kind)
+    for rule in SPECIAL_PERIOD_RULES:
+        if (
+            kind in rule.kinds
+            and rule.effective.contains(expires_on)
+            and not rule.excluded_band.contains(period)
+        ):
+            return civil_period_end(expires_on, months=rule.months)
+    return None
+
+
+@attrs.frozen
+class IdTerm:
+    """How long an organization's user ID (利用申出) stays valid from approval or a report."""
+
+    effective: Effective
+    years: int
+    source_ids: tuple[str, ...]
+
+    @property
+    def confidence(self) -> Confidence:
+        return Confidence.weakest(s.confidence for s in sources(*self.source_ids))
+
+
+ID_TERMS: tuple[IdTerm, ...] = (
+    IdTerm(Effective(None, None), 1, ("org-id-validity", "org-periodic-report")),
+    # Reported for approvals and renewals from the new system of 2026-01-05;
+    # one source only, so it applies only with include_single_source=True.
+    IdTerm(Effective(date(2026, 1, 5), None), 3, ("org-id-three-years",)),
+)
+
+#: The periodic report is due one month before expiry; ISA's notice comes two months before.
+REPORT_DUE_MONTHS_BEFORE = 1
+NOTICE_MONTHS_BEFORE = 2
+
+
+@attrs.frozen
+class IdValidity:
+    """When an organization's user ID expires, and when its periodic report is due."""
+
+    expires_on: date
+    report_due_by: date
+    notice_expected_on: date
+    term_years: int
+    sources: tuple[Source, ...]
+
+    @property
+    def confidence(self) -> Confidence:
+        return Confidence.weakest(s.confidence for s in self.sources)
+
+
+def _term(day: date, include_single_source: bool) -> IdTerm:
+    usable = [
+        t
+        for t in ID_TERMS
+        if t.effective.contains(day)
+        and (include_single_source or t.confidence.rank <= Confidence.SECONDARY.rank)
+    ]
+    # A newer rule overrides an older one that is still open-ended.
+    return max(usable, key=lambda t: t.effective.since or date.min)
+
+
+def organization_id_expiry(
+    password_set_on: date,
+    *,
+    reports: Iterable[date] = (),
+    include_single_source: bool = False,
+) -> IdValidity:
+    """When the user ID of an organization's staff (利用申出) expires.
+
+    The ID is valid for one year from the day the password was first set;
+    each periodic report (定期報告) extends it by one more year from its
+    current expiry.  ``reports`` are the days reports were accepted; a report
+    after the ID had already expired raises
+    :class:`~nyukan_rules.ValidationError`.  A three-year term for approvals
+    and reports from 2026-01-05 is reported by one source only: it applies
+    with ``include_single_source=True``.
+
+    >>> v = organization_id_expiry(date(2025, 4, 10), reports=[date(2026, 3, 1)])
+    >>> v.expires_on, v.report_due_by
+    (datetime.date(2027, 4, 10), datetime.date(2027, 3, 10))
+    """
+    password_set_on = ensure_date(password_set_on, "password_set_on")
+    term = _term(password_set_on, include_single_source)
+    expires = civil_period_end(password_set_on, months=12 * term.years)
+    used = [*term.source_ids]
+    for report in sorted(ensure_date(r, "reports") for r in reports):
+        if report < password_set_on:
+            raise ValidationError(
+                f"a periodic report on {report.isoformat()} comes before the password was"
+                f" set on {password_set_on.isoformat()}"
+            )
+        if report > expires:
+            raise ValidationError(
+                f"the ID expired on {expires.isoformat()}, before the periodic report of"
+                f" {report.isoformat()}: a lapsed ID needs a new 利用申出"
+            )
+        term = _term(report, include_single_source)
+        used.extend(term.source_ids)
+        expires = civil_period_end(expires, months=12 * term.years)
+    return IdValidity(
+        expires_on=expires,
+        report_due_by=add_months(expires, -REPORT_DUE_MONTHS_BEFORE),
+        notice_expected_on=add_months(expires, -NOTICE_MONTHS_BEFORE),
+        term_years=term.years,
+        sources=sources(*dict.fromkeys(used)),
+    )

@@ -1,0 +1,113 @@
+"""Findings and reports: how every check in nyukan_rules answers.
+
+A check never stops at the first problem: it returns a :class:`Report`
+holding every :class:`Finding`.  A finding's ``code`` is stable API (dotted,
+lower case, listed in the docs); its messages may improve between releases.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from nyukan_rules.errors import ValidationError
+from nyukan_rules.sources import Source
+
+__all__ = ["Finding", "Report", "Severity"]
+
+
+class Severity(str, enum.Enum):
+    """How bad a finding is. Only ``error`` makes a report not ``ok``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Finding:
+    """One problem (or note) found by a check.
+
+    ``field`` names what the finding is about where that helps a caller put
+    it on a screen (a parameter name such as ``"role"``, a form field or a
+    file name); ``sources`` are the rules it applies.
+    """
+
+    code: str
+    severity: Severity
+    message_ja: str
+    message_en: str
+    field: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@attrs.frozen
+class Report:
+    """Every finding of one check, in the order they were found.
+
+    >>> Report().ok
+    True
+    """
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error (warnings and notes are allowed)."""
+        return not any(f.is_error for f in self.findings)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def infos(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.INFO)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The finding codes, in order (repeats kept)."""
+        return tuple(f.code for f in self.findings)
+
+    def by_code(self, code: str) -> tuple[Finding, ...]:
+        """The findings with exactly this code."""
+        return tuple(f for f in self.findings if f.code == code)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def merged(self, *others: Report | Iterable[Finding]) -> Report:
+        """A new report with the findings of ``others`` appended."""
+        found = list(self.findings)
+        for other in others:
+            found.extend(other.findings if isinstance(other, Report) else other)
+        return Report(found)
+
+    def raise_for_errors(self) -> Report:
+        """Raise :class:`ValidationError` if any finding is an error; else return self."""
+        errors = self.errors
+        if errors:
+            lines = "; ".join(f"{f.code}: {f.message_en}" for f in errors)
+            raise ValidationError(f"{len(errors)} error(s): {lines}", report=self)
+        return self

@@ -1,0 +1,281 @@
+"""Every source the rules cite, once, by a stable id.
+
+A rule row names its sources by id; :func:`source` turns an id into a
+:class:`Source`.  The confidence word says how well the fact is established:
+
+* ``official``: an ISA / MOJ page or PDF, or the text of a law;
+* ``secondary``: two or more independent secondary sources agree;
+* ``single``: one secondary source only;
+* ``unverified``: reported, weakly sourced, or contradicted.
+
+Where an official page is known only through secondary sources quoting it,
+the fact is ``secondary``, never ``official``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from nyukan_rules.errors import UnknownNameError
+
+__all__ = ["SOURCES", "Confidence", "Source", "source", "sources"]
+
+
+class Confidence(str, enum.Enum):
+    """How well a rule fact is established, strongest first."""
+
+    OFFICIAL = "official"
+    SECONDARY = "secondary"
+    SINGLE = "single"
+    UNVERIFIED = "unverified"
+
+    @property
+    def rank(self) -> int:
+        """0 for ``official`` up to 3 for ``unverified``."""
+        return _RANK[self]
+
+    @classmethod
+    def weakest(cls, values: Iterable[Confidence]) -> Confidence:
+        """The weakest confidence among ``values`` (``official`` when empty).
+
+        >>> Confidence.weakest([Confidence.OFFICIAL, Confidence.SINGLE])
+        <Confidence.SINGLE: 'single'>
+        """
+        return max(values, key=lambda c: c.rank, default=cls.OFFICIAL)
+
+
+_RANK = {c: i for i, c in enumerate(Confidence)}
+
+
+@attrs.frozen
+class Source:
+    """Where a rule fact comes from."""
+
+    id: str
+    address: str
+    title: str
+    confidence: Confidence
+
+
+def _s(id: str, address: str, title: str, confidence: Confidence) -> tuple[str, Source]:
+    return id, Source(id=id, address=address, title=title, confidence=confidence)
+
+
+_O, _2, _1 = Confidence.OFFICIAL, Confidence.SECONDARY, Confidence.SINGLE
+
+SOURCES: dict[str, Source] = dict(
+    [
+        # --- procedures and users of the online system -------------------------
+        _s(
+            "isa-online-qa",
+            "https://www.moj.go.jp/isa/applications/online/online-QA.html",
+            "ISA: 在留申請オンラインシステム Q&A (as of R6.3.19)",
+            _O,
+        ),
+        _s(
+            "isa-online-scope",
+            "https://www.moj.go.jp/isa/content/001351658.pdf",
+            "ISA: 利用可能な申請種別及び在留資格(対象範囲) (as of 2024-08-07)",
+            _O,
+        ),
+        _s(
+            "isa-online-users",
+            "https://www.moj.go.jp/isa/content/001369137.pdf",
+            "ISA: 利用者ごとの申請可能な手続",
+            _O,
+        ),
+        _s(
+            "isa-online-user-registration",
+            "https://www.moj.go.jp/isa/applications/online/10_00112.html",
+            "ISA: 利用者情報登録 (who may register, relatives' condition)",
+            _O,
+        ),
+        _s(
+            "online-start-2019",
+            "https://tsujimoto-office.com/eijyou",
+            "System start 2019-07-25 for organization staff (quoting ISA;"
+            " agreed by office-coco.com)",
+            _2,
+        ),
+        _s(
+            "online-expansion-2022",
+            "https://go-journey.net/archives/915233408",
+            "2022-03-16: the foreign national, legal representatives, relatives and"
+            " lawyers/gyoseishoshi may file online (agreed by tsujimoto-office.com,"
+            " office-coco.com)",
+            _2,
+        ),
+        _s(
+            "online-not-on-expiry-day",
+            "http://www.bridge2n.jp/16683217570343",
+            "Online filing is not accepted on the expiry day itself (ISA text quoted;"
+            " agreed by morinaga-office.net/14595)",
+            _2,
+        ),
+        _s(
+            "permanent-residence-counter-only",
+            "https://gyosho-m.com/?p=545",
+            "Permanent residence is filed at a counter only (agreed by yamaga-office.com,"
+            " office-kwmr.com/?p=2252)",
+            _2,
+        ),
+        _s(
+            "online-system-2026",
+            "https://www.bridge2n.jp/17316045576856",
+            "The new 在留申請オンラインシステム from 2026-01-05 09:00 (agreed by"
+            " visa.katsumi-office.com, sincere-smartvisa.com)",
+            _2,
+        ),
+        # --- fees ---------------------------------------------------------------
+        _s(
+            "isa-fee-2025",
+            "https://www.moj.go.jp/isa/content/001431802.pdf",
+            "Fees from 2025-04-01 and before (ISA notice, read through gr-office.com,"
+            " yamaga-office.com, nakamura-gyosei.biz, visalawyer.tokyo, which agree)",
+            _2,
+        ),
+        _s(
+            "fee-acceptance-date",
+            "https://toiroto.com/blogoshirase1",
+            "The fee follows the date the application is accepted, not granted"
+            " (agreed by gr-office.com, mediachina.jp, sinseiok.com)",
+            _2,
+        ),
+        _s(
+            "isa-fee-2026",
+            "https://www.moj.go.jp/isa/01_00644.html",
+            "Fees from 2026-10-01, tiered by the period of stay granted (ISA page, read"
+            " through three independent secondary sources that agree figure for figure)",
+            _2,
+        ),
+        _s(
+            "isa-fee-2026-payment",
+            "https://www.moj.go.jp/isa/11_00107.html",
+            "Online fees from 2026-10-01 are paid at a convenience store or by Pay-easy"
+            " (read through two secondary sources)",
+            _2,
+        ),
+        _s(
+            "fee-2026-payment-charge",
+            "https://www.moj.go.jp/isa/11_00107.html",
+            "Online payment charge 330 / 550 / 220 yen (one secondary source citing the ISA page)",
+            _1,
+        ),
+        _s(
+            "fee-2026-reduction",
+            "https://www.moj.go.jp/isa/10_00273.html",
+            "Hardship reduction to 10,000 / 20,000 yen, counter only (one secondary"
+            " source citing the ISA page)",
+            _1,
+        ),
+        _s(
+            "fee-revenue-stamps",
+            "https://global.keiei-sakai.com/news/1404",
+            "Fees are paid with revenue stamps on the fee slip, online filings included"
+            " until 2026-09-30 (agreed by go-journey.net, sinseiok.com)",
+            _2,
+        ),
+        # --- statuses of residence ---------------------------------------------
+        _s(
+            "statuses-of-residence",
+            "https://immigration.nagasesogo.com/status-of-residence",
+            "The 29 statuses of residence and their sub-categories (agreed by jigyo.net/272,"
+            " lighthouse88.com)",
+            _2,
+        ),
+        _s(
+            "status-work-categories",
+            "https://kurokawa-office.com/在留資格一覧/",
+            "Which statuses allow work (ISA grouping; agreed by lighthouse88.com, hayashi-gsj.com)",
+            _2,
+        ),
+        _s(
+            "status-reform-2027",
+            "https://www.nbc.or.jp/news/20260203_10156/",
+            "令和6年法律第60号: 育成就労 and 企業内転勤1号/2号 from 2027-04-01 (citing ISA"
+            " 001452771.pdf; agreed by ccscoop.or.jp, royalri.jp)",
+            _2,
+        ),
+        # --- timing --------------------------------------------------------------
+        _s(
+            "renewal-from-three-months",
+            "https://fujita3-gyosei.com/zairyuukikan",
+            "An extension may be filed from about three months before expiry for a period"
+            " of six months or more (quoting the ISA 16-3 page; agreed by nara-visa.com)",
+            _2,
+        ),
+        _s(
+            "renewal-short-period",
+            "https://yusukehoumu.com/?p=1100",
+            "Shorter periods: from about half the period",
+            _1,
+        ),
+        _s(
+            "office-closed-days",
+            "https://laws.e-gov.go.jp/law/363AC0000000091",
+            "行政機関の休日に関する法律 (昭和63年法律第91号) 第1条, 第2条: closed days and"
+            " deadlines that fall on them",
+            _O,
+        ),
+        _s(
+            "civil-code-periods",
+            "https://laws.e-gov.go.jp/law/129AC0000000089",
+            "民法 第140条〜第143条: counting periods of months",
+            _O,
+        ),
+        _s(
+            "special-period",
+            "https://gr-office.com/在留期間の特例制度/",
+            "特例期間: until the decision or the end of the day two months after expiry"
+            " (quoting the ISA page; agreed by bridge2n.jp)",
+            _2,
+        ),
+        _s(
+            "special-period-exclusions",
+            "https://visa-niigata.com/tokurei-kikan/",
+            "No special period for a period of stay of 30 days or less, nor from a"
+            " permanent-residence application (agreed by visa-information.jp/archives/579)",
+            _2,
+        ),
+        # --- organization user IDs ----------------------------------------------
+        _s(
+            "org-id-validity",
+            "https://www.moj.go.jp/isa/applications/guide/online-riyoumoushide.html",
+            "ISA: 利用申出 ID valid one year from the day the password is set",
+            _O,
+        ),
+        _s(
+            "org-periodic-report",
+            "https://www.moj.go.jp/isa/applications/guide/online-teikihoukoku.html",
+            "ISA: 定期報告 extends the ID by one year; notice two months before, file by one"
+            " month before expiry",
+            _O,
+        ),
+        _s(
+            "org-id-three-years",
+            "https://visa.katsumi-office.com/column/change/",
+            "IDs approved or renewed from 2026-01 are valid three years (one secondary source)",
+            _1,
+        ),
+    ]
+)
+
+
+def source(id: str) -> Source:
+    """The :class:`Source` registered under ``id``.
+
+    >>> source("isa-fee-2025").confidence
+    <Confidence.SECONDARY: 'secondary'>
+    """
+    try:
+        return SOURCES[id]
+    except KeyError:
+        raise UnknownNameError("source", id) from None
+
+
+def sources(*ids: str) -> tuple[Source, ...]:
+    """The sources for ``ids``, in order."""
+    return tuple(source(i) for i in ids)
