@@ -13,7 +13,8 @@ from typing import TypedDict
 import attrs
 
 from nyukan_rules.catalog import ApplicantRole, ApplicationKind, StatusOfResidence
-from nyukan_rules.dates import Effective
+from nyukan_rules.dates import Effective, ensure_date
+from nyukan_rules.errors import MissingInputError, ValidationError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import Finding, Report
 from nyukan_rules.sources import Source, sources
@@ -425,7 +426,18 @@ def check_online_eligibility(
     ...     role="foreign_national", status="定住者").codes
     ('eligibility.kind_not_offered',)
     """
+    on = ensure_date(on, "on")
     kind_list = ApplicationKind.parse_all(kinds)
+    if not kind_list:
+        raise MissingInputError("kinds is empty: name at least one procedure of the filing")
+    if expires_on is not None:
+        expires_on = ensure_date(expires_on, "expires_on")
+    if applicant_age is not None and (
+        not isinstance(applicant_age, int) or isinstance(applicant_age, bool) or applicant_age < 0
+    ):
+        raise ValidationError(
+            f"applicant_age must be a whole number of years, not {applicant_age!r}"
+        )
     the_role = ApplicantRole.parse(role)
     current = None if status is None else StatusOfResidence.parse(status)
     desired = None if desired_status is None else StatusOfResidence.parse(desired_status)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
@@ -17,6 +18,7 @@ _E = TypeVar("_E", bound="CatalogEnum")
 # (NFKC has already folded full-width ones), middle dots, quotes, _ and -.
 _IGNORED = frozenset(" ()[]{}「」『』・･_-\"'/,.")
 _TRAILING = ("申請",)
+_BEFORE_BRACKET = re.compile(r"申請(?=\s*\()")
 
 
 def lookup_key(text: str) -> str:
@@ -28,10 +30,14 @@ def lookup_key(text: str) -> str:
 
     >>> lookup_key("在留期間更新許可申請") == lookup_key("在留期間更新許可")
     True
+    >>> lookup_key("再入国許可申請（数次）") == lookup_key("再入国許可(数次)")
+    True
     >>> lookup_key("特定活動（出国準備期間）")
     '特定活動出国準備期間'
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
+    # 申請 may also stand before a bracketed qualifier: 再入国許可申請（数次）.
+    folded = _BEFORE_BRACKET.sub("", folded)
     key = "".join(ch for ch in folded if ch not in _IGNORED and not ch.isspace())
     for suffix in _TRAILING:
         if key.endswith(suffix) and len(key) > len(suffix):

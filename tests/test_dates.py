@@ -1,0 +1,119 @@
+"""Dates: Civil Code month counting, closed days, effective periods.
+
+Sources: civil-code-periods (民法 第140条〜第143条), office-closed-days
+(行政機関の休日に関する法律 第1条・第2条).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import nyukan_rules as nr
+from nyukan_rules.dates import ensure_date
+
+
+@pytest.mark.parametrize(
+    ("event", "months", "end"),
+    [
+        (date(2026, 6, 15), 2, date(2026, 8, 15)),
+        (
+            date(2026, 1, 31),
+            2,
+            date(2026, 3, 31),
+        ),  # counting starts 02-01: ends the day before 04-01
+        (date(2026, 2, 28), 2, date(2026, 4, 30)),  # not 04-28: the start is 03-01
+        (date(2025, 12, 30), 2, date(2026, 2, 28)),  # no 30 February: the month's last day
+        (date(2027, 12, 29), 2, date(2028, 2, 29)),  # leap year
+        (date(2027, 12, 28), 2, date(2028, 2, 28)),
+        (date(2025, 4, 10), 12, date(2026, 4, 10)),
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),
+    ],
+)
+def test_civil_period_end(event: date, months: int, end: date) -> None:
+    assert nr.civil_period_end(event, months=months) == end
+
+
+def test_civil_period_needs_a_month() -> None:
+    with pytest.raises(nr.NyukanRulesError):
+        nr.civil_period_end(date(2026, 1, 1), months=0)
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.integers(1, 36))
+def test_civil_period_is_about_the_months_long(event: date, months: int) -> None:
+    end = nr.civil_period_end(event, months=months)
+    assert end > event
+    assert (end - event).days <= 31 * months
+    assert (end - event).days >= 28 * months
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 5, 31), -3, date(2026, 2, 28)),
+        (date(2028, 5, 31), -3, date(2028, 2, 29)),
+        (date(2027, 1, 31), -3, date(2026, 10, 31)),
+        (date(2026, 11, 30), 3, date(2027, 2, 28)),
+        (date(2026, 1, 15), -13, date(2024, 12, 15)),
+    ],
+)
+def test_add_months_clamps_to_the_month_end(day: date, months: int, expected: date) -> None:
+    assert nr.add_months(day, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "closed"),
+    [
+        (date(2026, 12, 28), False),  # Monday
+        (date(2026, 12, 29), True),  # year-end closure begins
+        (date(2026, 12, 31), True),
+        (date(2027, 1, 1), True),
+        (date(2027, 1, 3), True),
+        (date(2027, 1, 4), False),
+        (date(2026, 11, 23), True),  # 勤労感謝の日, a Monday
+        (date(2026, 11, 24), False),
+        (date(2026, 11, 21), True),  # Saturday
+        (date(2026, 11, 22), True),  # Sunday
+        (date(2026, 9, 22), True),  # 国民の休日 between 敬老の日 and 秋分の日
+    ],
+)
+def test_is_office_closed(day: date, closed: bool) -> None:
+    assert nr.is_office_closed(day) is closed
+
+
+def test_next_office_day() -> None:
+    assert nr.next_office_day(date(2026, 12, 29)) == date(2027, 1, 4)
+    assert nr.next_office_day(date(2027, 5, 3)) == date(2027, 5, 6)
+    assert nr.next_office_day(date(2026, 11, 24)) == date(2026, 11, 24)
+
+
+@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)))
+def test_next_office_day_is_open_and_soon(day: date) -> None:
+    found = nr.next_office_day(day)
+    assert not nr.is_office_closed(found)
+    assert 0 <= (found - day).days <= 10
+    for d in range((found - day).days):
+        assert nr.is_office_closed(day + timedelta(days=d))
+
+
+def test_effective_periods() -> None:
+    a = nr.Effective(date(2025, 4, 1), date(2026, 9, 30))
+    b = nr.Effective(date(2026, 10, 1), None)
+    assert not a.overlaps(b) and not b.overlaps(a)
+    assert a.overlaps(nr.Effective(None, date(2025, 4, 1)))
+    assert b.contains(date(2099, 1, 1)) and not b.contains(date(2026, 9, 30))
+    assert str(a) == "2025-04-01 – 2026-09-30"
+    assert str(b) == "from 2026-10-01"
+    with pytest.raises(nr.NyukanRulesError):
+        nr.Effective(date(2026, 1, 2), date(2026, 1, 1))
+
+
+def test_ensure_date() -> None:
+    assert ensure_date(datetime(2026, 11, 22, 9, 30), "on") == date(2026, 11, 22)
+    assert ensure_date(" 2026-11-22 ", "on") == date(2026, 11, 22)
+    for junk in (None, "", "22/11/2026", 20261122, "⑱"):
+        with pytest.raises(nr.ValidationError, match="on must be a date"):
+            ensure_date(junk, "on")

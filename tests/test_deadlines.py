@@ -1,0 +1,147 @@
+"""Deadlines: RULES.md §5 and the organization ID of §1.
+
+Sources: renewal-from-three-months, renewal-short-period (single),
+online-not-on-expiry-day, office-closed-days, special-period,
+special-period-exclusions, civil-code-periods, org-id-validity,
+org-periodic-report, org-id-three-years (single).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import nyukan_rules as nr
+
+K = nr.ApplicationKind
+ONLINE, COUNTER = nr.Channel.ONLINE, nr.Channel.COUNTER
+
+
+def test_renewal_window_for_a_long_period() -> None:
+    # renewal-from-three-months; 2027-01-31 is a Sunday.
+    online = nr.renewal_window(date(2027, 1, 31), period_of_stay="1年", channel=ONLINE)
+    counter = nr.renewal_window(date(2027, 1, 31), period_of_stay="1年", channel=COUNTER)
+    assert (online.first_day, online.last_day) == (date(2026, 10, 31), date(2027, 1, 30))
+    assert (counter.first_day, counter.last_day) == (date(2026, 10, 31), date(2027, 2, 1))
+    assert {s.id for s in online.sources} == {
+        "renewal-from-three-months",
+        "online-not-on-expiry-day",
+    }
+    assert {s.id for s in counter.sources} == {"renewal-from-three-months", "office-closed-days"}
+    assert online.contains(date(2026, 10, 31)) and not online.contains(date(2026, 10, 30))
+    assert online.confidence is nr.Confidence.SECONDARY
+
+
+def test_three_months_before_is_clamped_to_the_month_end() -> None:
+    window = nr.renewal_window(date(2027, 5, 31), period_of_stay="6月", channel=ONLINE)
+    assert window.first_day == date(2027, 2, 28)
+
+
+def test_short_periods_open_half_way() -> None:
+    # renewal-short-period (single source): from about half the period.
+    window = nr.renewal_window(date(2026, 6, 30), period_of_stay="3月", channel=ONLINE)
+    assert window.first_day == date(2026, 6, 30) - timedelta(days=46)  # 92-day period
+    assert window.confidence is nr.Confidence.SINGLE
+    short = nr.renewal_window(date(2026, 6, 30), period_of_stay="15日", channel=ONLINE)
+    assert short.first_day == date(2026, 6, 23)
+
+
+def test_counter_deadline_moves_past_the_year_end() -> None:
+    window = nr.renewal_window(date(2026, 12, 30), period_of_stay="3年", channel=COUNTER)
+    assert window.last_day == date(2027, 1, 4)
+
+
+@given(
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)),
+    st.tuples(st.integers(0, 5), st.integers(0, 11), st.sampled_from([0, 15, 30, 90])).filter(any),
+)
+def test_window_properties(expires: date, parts: tuple[int, int, int]) -> None:
+    period = nr.PeriodOfStay(years=parts[0], months=parts[1], days=parts[2])
+    online = nr.renewal_window(expires, period_of_stay=period, channel=ONLINE)
+    counter = nr.renewal_window(expires, period_of_stay=period, channel=COUNTER)
+    assert online.last_day == expires - timedelta(days=1)
+    assert expires <= counter.last_day <= expires + timedelta(days=10)
+    assert online.first_day == counter.first_day <= online.last_day
+    assert (expires - online.first_day).days <= 92
+
+
+def test_special_period_examples() -> None:
+    # special-period + civil-code-periods
+    assert nr.special_period_end(
+        date(2026, 2, 28), period_of_stay="1年", kind=K.EXTENSION_OF_PERIOD
+    ) == date(2026, 4, 30)
+    assert nr.special_period_end(
+        date(2027, 1, 31), period_of_stay="3年", kind="在留資格変更許可申請"
+    ) == date(2027, 3, 31)
+
+
+def test_no_special_period() -> None:
+    # special-period-exclusions: 30 days or less; permanent residence.
+    assert (
+        nr.special_period_end(date(2026, 6, 1), period_of_stay="30日", kind=K.EXTENSION_OF_PERIOD)
+        is None
+    )
+    assert (
+        nr.special_period_end(date(2026, 6, 1), period_of_stay="15日", kind=K.CHANGE_OF_STATUS)
+        is None
+    )
+    assert (
+        nr.special_period_end(date(2026, 6, 1), period_of_stay="3年", kind=K.PERMANENT_RESIDENCE)
+        is None
+    )
+    assert (
+        nr.special_period_end(
+            date(2026, 6, 1), period_of_stay="3年", kind=K.CERTIFICATE_OF_ELIGIBILITY
+        )
+        is None
+    )
+    assert nr.special_period_end(
+        date(2026, 6, 1), period_of_stay="3月", kind=K.EXTENSION_OF_PERIOD
+    ) == date(2026, 8, 1)
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    st.sampled_from(["31日", "3月", "6月", "1年", "3年", "5年"]),
+    st.sampled_from([K.CHANGE_OF_STATUS, K.EXTENSION_OF_PERIOD]),
+)
+def test_special_period_is_never_before_expiry_nor_over_62_days(
+    expires: date, period: str, kind: nr.ApplicationKind
+) -> None:
+    end = nr.special_period_end(expires, period_of_stay=period, kind=kind)
+    assert end is not None
+    assert expires < end <= expires + timedelta(days=62)
+
+
+def test_organization_id_expiry() -> None:
+    # org-id-validity: one year from the day the password is set.
+    first = nr.organization_id_expiry(date(2025, 4, 10))
+    assert first.expires_on == date(2026, 4, 10)
+    # org-periodic-report: due a month before; the notice two months before.
+    assert first.report_due_by == date(2026, 3, 10)
+    assert first.notice_expected_on == date(2026, 2, 10)
+    assert first.confidence is nr.Confidence.OFFICIAL
+    renewed = nr.organization_id_expiry(
+        date(2025, 4, 10), reports=[date(2026, 3, 1), date(2027, 3, 5)]
+    )
+    assert renewed.expires_on == date(2028, 4, 10)
+
+
+def test_three_year_term_is_single_source_and_opt_in() -> None:
+    default = nr.organization_id_expiry(date(2026, 2, 1))
+    assert default.expires_on == date(2027, 2, 1) and default.term_years == 1
+    opted = nr.organization_id_expiry(date(2026, 2, 1), include_single_source=True)
+    assert opted.expires_on == date(2029, 2, 1) and opted.term_years == 3
+    assert opted.confidence is nr.Confidence.SINGLE
+    # before the new system the term stays one year even when opted in
+    assert nr.organization_id_expiry(date(2025, 12, 1), include_single_source=True).term_years == 1
+
+
+def test_a_report_after_expiry_is_an_error() -> None:
+    with pytest.raises(nr.ValidationError, match="expired on 2026-04-10"):
+        nr.organization_id_expiry(date(2025, 4, 10), reports=[date(2026, 4, 11)])
+    with pytest.raises(nr.ValidationError):
+        nr.organization_id_expiry(date(2025, 4, 10), reports=[date(2025, 1, 1)])

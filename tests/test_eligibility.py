@@ -1,0 +1,266 @@
+"""check_online_eligibility: RULES.md §2 and §4.
+
+Sources: isa-online-qa and isa-online-scope (procedures, excluded statuses),
+isa-online-users (what relatives may file), isa-online-user-registration (the
+relatives' condition), online-start-2019 and online-expansion-2022 (roles by
+date), online-not-on-expiry-day, permanent-residence-counter-only.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import nyukan_rules as nr
+from nyukan_rules.eligibility import (
+    EXCLUDED_STATUSES,
+    ONLINE_OFFERINGS,
+    ROLE_AVAILABILITY,
+    ROLE_RESTRICTIONS,
+    STATUS_SCOPE_LIMITS,
+)
+
+K = nr.ApplicationKind
+R = nr.ApplicantRole
+S = nr.StatusOfResidence
+ON = date(2026, 11, 22)
+EXPIRES = date(2027, 1, 31)
+
+AGENT_ROLES = [
+    R.LAWYER_OR_SCRIVENER,
+    R.ORGANIZATION_STAFF,
+    R.PUBLIC_INTEREST_CORPORATION_STAFF,
+    R.REGISTERED_SUPPORT_ORGANIZATION_STAFF,
+]
+
+
+def check(kinds: object, **kw: object) -> nr.Report:
+    args: dict[str, object] = {
+        "on": ON,
+        "role": R.ORGANIZATION_STAFF,
+        "registered_agent": True,
+        "status": S.ENGINEER_SPECIALIST_HUMANITIES_INTERNATIONAL,
+        "desired_status": S.ENGINEER_SPECIALIST_HUMANITIES_INTERNATIONAL,
+        "expires_on": EXPIRES,
+    }
+    args.update(kw)
+    return nr.check_online_eligibility(kinds, **args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        K.CERTIFICATE_OF_ELIGIBILITY,
+        K.CHANGE_OF_STATUS,
+        K.EXTENSION_OF_PERIOD,
+        K.ACQUISITION_OF_STATUS,
+        K.EMPLOYMENT_CERTIFICATE,
+    ],
+)
+def test_standalone_procedures_are_offered(kind: nr.ApplicationKind) -> None:
+    report = check([kind])
+    assert report.ok and report.codes == ()
+
+
+def test_permanent_residence_is_counter_only() -> None:
+    report = check([K.PERMANENT_RESIDENCE])
+    assert report.codes == ("eligibility.kind_not_offered",)
+    finding = report.errors[0]
+    assert {s.id for s in finding.sources} >= {"permanent-residence-counter-only"}
+    assert "永住許可申請" in finding.message_ja and "Permanent Residence" in finding.message_en
+
+
+@pytest.mark.parametrize(
+    "kind", [K.REENTRY_PERMIT_SINGLE, K.REENTRY_PERMIT_MULTIPLE, K.PERMISSION_FOR_ACTIVITY]
+)
+def test_companion_procedures(kind: nr.ApplicationKind) -> None:
+    assert check([kind]).codes == ("eligibility.requires_companion",)
+    assert check([kind, K.EMPLOYMENT_CERTIFICATE]).codes == ("eligibility.requires_companion",)
+    for companion in (K.CHANGE_OF_STATUS, K.EXTENSION_OF_PERIOD, K.ACQUISITION_OF_STATUS):
+        assert check([companion, kind]).ok
+
+
+@pytest.mark.parametrize("status", [S.DIPLOMAT, S.TEMPORARY_VISITOR, "特定活動（出国準備期間）"])
+def test_excluded_statuses_held_or_desired(status: object) -> None:
+    assert "eligibility.status_excluded" in check([K.EXTENSION_OF_PERIOD], status=status).codes
+    desired = check([K.CHANGE_OF_STATUS], desired_status=status)
+    assert "eligibility.desired_status_excluded" in desired.codes
+    assert not desired.ok
+
+
+def test_the_parsed_departure_preparation_status_is_excluded() -> None:
+    # The issue's own example: StatusOfResidence.parse("特定活動（出国準備期間）").
+    status = S.parse("特定活動（出国準備期間）")
+    assert status in {row.status for row in EXCLUDED_STATUSES}
+    assert check([K.EXTENSION_OF_PERIOD], status=status).codes[0] == "eligibility.status_excluded"
+    # ... while plain 特定活動 is only a warning (some designations are in scope).
+    plain = check([K.EXTENSION_OF_PERIOD], status="特定活動")
+    assert plain.ok and plain.codes == ("eligibility.status_scope_limited",)
+
+
+@pytest.mark.parametrize(
+    "role", [R.FOREIGN_NATIONAL, R.LEGAL_REPRESENTATIVE, R.RELATIVE, R.LAWYER_OR_SCRIVENER]
+)
+def test_roles_added_on_2022_03_16(role: nr.ApplicantRole) -> None:
+    kw: dict[str, object] = {"role": role, "applicant_age": 10}
+    before = check([K.EXTENSION_OF_PERIOD], on=date(2022, 3, 15), expires_on=date(2022, 6, 1), **kw)
+    assert before.codes == ("eligibility.role_not_available",)
+    assert "2022-03-16" in before.errors[0].message_en
+    after = check([K.EXTENSION_OF_PERIOD], on=date(2022, 3, 16), expires_on=date(2022, 6, 1), **kw)
+    assert after.ok
+
+
+def test_organization_staff_since_the_start() -> None:
+    assert check([K.EXTENSION_OF_PERIOD], on=date(2019, 7, 25), expires_on=date(2019, 9, 1)).ok
+    before = check([K.EXTENSION_OF_PERIOD], on=date(2019, 7, 24), expires_on=date(2019, 9, 1))
+    assert before.codes == ("eligibility.system_not_available",)
+
+
+@pytest.mark.parametrize("role", AGENT_ROLES)
+def test_agents_must_be_registered(role: nr.ApplicantRole) -> None:
+    report = check([K.EXTENSION_OF_PERIOD], role=role, registered_agent=False)
+    assert report.codes == ("eligibility.agent_not_registered",)
+    assert check([K.EXTENSION_OF_PERIOD], role=role, registered_agent=True).ok
+
+
+@pytest.mark.parametrize("role", [R.FOREIGN_NATIONAL, R.LEGAL_REPRESENTATIVE])
+def test_self_registering_roles_need_no_agent_approval(role: nr.ApplicantRole) -> None:
+    assert check([K.EXTENSION_OF_PERIOD], role=role, registered_agent=False).ok
+
+
+def test_relatives_only_for_children_under_16_or_those_who_cannot_file() -> None:
+    kinds = [K.EXTENSION_OF_PERIOD]
+    assert check(kinds, role=R.RELATIVE, applicant_age=15).ok
+    assert check(kinds, role=R.RELATIVE, applicant_age=16).codes == (
+        "eligibility.relative_condition",
+    )
+    assert check(kinds, role=R.RELATIVE, applicant_age=40, applicant_cannot_file=True).ok
+    unknown = check(kinds, role=R.RELATIVE)
+    assert unknown.ok and unknown.codes == ("eligibility.relative_condition_unknown",)
+
+
+@pytest.mark.parametrize("kind", [K.EMPLOYMENT_CERTIFICATE, K.PERMISSION_FOR_ACTIVITY])
+def test_relatives_never_file_these(kind: nr.ApplicationKind) -> None:
+    report = check([K.EXTENSION_OF_PERIOD, kind], role=R.RELATIVE, applicant_age=10)
+    assert report.codes == ("eligibility.role_not_for_kind",)
+
+
+def test_no_online_filing_on_the_expiry_day() -> None:
+    assert check([K.EXTENSION_OF_PERIOD], on=EXPIRES).codes == ("eligibility.expiry_day",)
+    assert check([K.EXTENSION_OF_PERIOD], on=date(2027, 1, 30)).ok
+    assert check([K.EXTENSION_OF_PERIOD], on=date(2027, 2, 1)).codes == ("eligibility.expired",)
+    # A certificate of eligibility is for someone abroad: no period of stay to expire.
+    assert check([K.CERTIFICATE_OF_ELIGIBILITY], on=EXPIRES).ok
+
+
+def test_statuses_that_do_not_exist_yet() -> None:
+    report = check([K.CHANGE_OF_STATUS], desired_status=S.EMPLOYMENT_FOR_SKILL_DEVELOPMENT)
+    assert report.codes == ("eligibility.status_not_in_force",)
+    later = check(
+        [K.CHANGE_OF_STATUS],
+        on=date(2027, 4, 1),
+        expires_on=date(2027, 6, 1),
+        desired_status=S.EMPLOYMENT_FOR_SKILL_DEVELOPMENT,
+    )
+    assert later.ok
+
+
+def test_supervised_intern_training_is_filed_by_the_supervising_organization() -> None:
+    ok = check([K.EXTENSION_OF_PERIOD], status=S.TECHNICAL_INTERN_TRAINING_2_B)
+    assert ok.codes == ()
+    warned = check(
+        [K.EXTENSION_OF_PERIOD], status=S.TECHNICAL_INTERN_TRAINING_2_B, role=R.LAWYER_OR_SCRIVENER
+    )
+    assert warned.ok and warned.codes == ("eligibility.status_scope_limited",)
+
+
+def test_missing_statuses_are_warnings_not_silence() -> None:
+    report = nr.check_online_eligibility([K.CHANGE_OF_STATUS], on=ON, role=R.FOREIGN_NATIONAL)
+    assert report.ok
+    assert report.codes == ("eligibility.status_unknown", "eligibility.desired_status_unknown")
+
+
+def test_every_reason_is_reported_at_once() -> None:
+    report = nr.check_online_eligibility(
+        [K.PERMANENT_RESIDENCE, K.REENTRY_PERMIT_MULTIPLE, K.PERMISSION_FOR_ACTIVITY],
+        on=EXPIRES,
+        role=R.RELATIVE,
+        applicant_age=30,
+        status=S.TEMPORARY_VISITOR,
+        expires_on=EXPIRES,
+    )
+    assert set(report.codes) == {
+        "eligibility.kind_not_offered",
+        "eligibility.requires_companion",
+        "eligibility.relative_condition",
+        "eligibility.role_not_for_kind",
+        "eligibility.status_excluded",
+        "eligibility.expiry_day",
+    }
+    assert report.codes.count("eligibility.requires_companion") == 2
+    for finding in report.errors:
+        assert finding.message_ja and finding.message_en and finding.sources and finding.field
+
+
+def test_names_may_be_text_and_unknown_text_raises() -> None:
+    report = nr.check_online_eligibility(
+        "在留期間更新許可申請", on=ON, role="所属機関の職員", registered_agent=True, status="留学"
+    )
+    assert report.ok
+    with pytest.raises(nr.UnknownNameError):
+        nr.check_online_eligibility(["renewal please"], on=ON, role="organization_staff")
+    with pytest.raises(nr.UnknownNameError):
+        nr.check_online_eligibility(["extension_of_period"], on=ON, role="boss")
+
+
+def test_programming_errors_raise() -> None:
+    with pytest.raises(nr.MissingInputError):
+        nr.check_online_eligibility([], on=ON, role="organization_staff")
+    for age in (-1, "15", 1.5, True):
+        with pytest.raises(nr.ValidationError):
+            nr.check_online_eligibility(
+                ["extension_of_period"],
+                on=ON,
+                role="relative",
+                applicant_age=age,  # type: ignore[arg-type]
+            )
+    with pytest.raises(nr.ValidationError):
+        nr.check_online_eligibility(["extension_of_period"], on="tomorrow", role="relative")  # type: ignore[arg-type]
+
+
+def test_tables_name_known_sources() -> None:
+    for row in (
+        *ONLINE_OFFERINGS,
+        *ROLE_AVAILABILITY,
+        *ROLE_RESTRICTIONS,
+        *EXCLUDED_STATUSES,
+        *STATUS_SCOPE_LIMITS,
+    ):
+        assert row.source_ids and all(i in nr.SOURCES for i in row.source_ids)
+    assert {r.role for r in ROLE_AVAILABILITY} == set(R)
+
+
+@given(
+    st.lists(st.sampled_from(list(K)), min_size=1, max_size=4),
+    st.sampled_from(list(R)),
+    st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 1, 1)),
+    st.one_of(st.none(), st.sampled_from(list(S))),
+    st.one_of(st.none(), st.integers(0, 100)),
+    st.booleans(),
+)
+def test_never_raises_for_valid_input(
+    kinds: list[nr.ApplicationKind],
+    role: nr.ApplicantRole,
+    on: date,
+    status: nr.StatusOfResidence | None,
+    age: int | None,
+    agent: bool,
+) -> None:
+    report = nr.check_online_eligibility(
+        kinds, on=on, role=role, status=status, applicant_age=age, registered_agent=agent
+    )
+    for finding in report:
+        assert finding.code in nr.MESSAGES
