@@ -282,6 +282,8 @@ def organization_id_expiry(
     term = _term(password_set_on, include_single_source)
     expires = civil_period_end(password_set_on, months=12 * term.years)
     used = [*term.source_ids]
+    if isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable):
+        raise ValidationError(f"reports must be a sequence of dates, not {reports!r:.80}")
     for report in sorted(ensure_date(r, "reports") for r in reports):
         if report < password_set_on:
             raise ValidationError(

@@ -18,7 +18,7 @@ import attrs
 
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StayBand
 from nyukan_rules.catalog._base import CatalogEnum
-from nyukan_rules.dates import Effective
+from nyukan_rules.dates import Effective, ensure_date
 from nyukan_rules.errors import MissingInputError, NoRuleError, NotOfferedError
 from nyukan_rules.sources import Confidence, Source, sources
 
@@ -321,6 +321,7 @@ def fee_schedule(accepted_on: date) -> FeeSchedule:
     >>> fee_schedule(date(2026, 11, 22)).id
     '2026-10'
     """
+    accepted_on = ensure_date(accepted_on, "accepted_on")
     for schedule in FEE_SCHEDULES:
         if schedule.effective.contains(accepted_on):
             return schedule
@@ -385,6 +386,7 @@ def fee(
     kind = ApplicationKind.parse(kind)
     channel = Channel.parse(channel)
     period = _period(period_of_stay)
+    accepted_on = ensure_date(accepted_on, "accepted_on")
     schedule = fee_schedule(accepted_on)
     rows = _rows_for(kind, channel, schedule)
     row = rows[0]
