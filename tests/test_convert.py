@@ -46,8 +46,10 @@ def test_enums_become_codes_and_dates_iso() -> None:
     data = nr.converter.unstructure(
         nr.fee("extension_of_period", channel="online", accepted_on=ON, period_of_stay="1年")
     )
-    assert data["kind"] == "extension_of_period" and type(data["kind"]) is str
-    assert data["channel"] == "online" and data["payment"] == "convenience_store_or_pay_easy"
+    assert data["kind"] == "extension_of_period"
+    assert type(data["kind"]) is str
+    assert data["channel"] == "online"
+    assert data["payment"] == "convenience_store_or_pay_easy"
     assert data["accepted_on"] == "2026-11-22"
     assert data["period_of_stay"] == "1年"
     assert data["sources"][0]["confidence"] == "secondary"

@@ -31,7 +31,8 @@ def test_renewal_window_for_a_long_period() -> None:
         "online-not-on-expiry-day",
     }
     assert {s.id for s in counter.sources} == {"renewal-from-three-months", "office-closed-days"}
-    assert online.contains(date(2026, 10, 31)) and not online.contains(date(2026, 10, 30))
+    assert online.contains(date(2026, 10, 31))
+    assert not online.contains(date(2026, 10, 30))
     assert online.confidence is nr.Confidence.SECONDARY
 
 
@@ -132,9 +133,11 @@ def test_organization_id_expiry() -> None:
 
 def test_three_year_term_is_single_source_and_opt_in() -> None:
     default = nr.organization_id_expiry(date(2026, 2, 1))
-    assert default.expires_on == date(2027, 2, 1) and default.term_years == 1
+    assert default.expires_on == date(2027, 2, 1)
+    assert default.term_years == 1
     opted = nr.organization_id_expiry(date(2026, 2, 1), include_single_source=True)
-    assert opted.expires_on == date(2029, 2, 1) and opted.term_years == 3
+    assert opted.expires_on == date(2029, 2, 1)
+    assert opted.term_years == 3
     assert opted.confidence is nr.Confidence.SINGLE
     # before the new system the term stays one year even when opted in
     assert nr.organization_id_expiry(date(2025, 12, 1), include_single_source=True).term_years == 1

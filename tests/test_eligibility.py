@@ -62,7 +62,8 @@ def check(kinds: object, **kw: object) -> nr.Report:
 )
 def test_standalone_procedures_are_offered(kind: nr.ApplicationKind) -> None:
     report = check([kind])
-    assert report.ok and report.codes == ()
+    assert report.ok
+    assert report.codes == ()
 
 
 def test_permanent_residence_is_counter_only() -> None:
@@ -70,7 +71,8 @@ def test_permanent_residence_is_counter_only() -> None:
     assert report.codes == ("eligibility.kind_not_offered",)
     finding = report.errors[0]
     assert {s.id for s in finding.sources} >= {"permanent-residence-counter-only"}
-    assert "永住許可申請" in finding.message_ja and "Permanent Residence" in finding.message_en
+    assert "永住許可申請" in finding.message_ja
+    assert "Permanent Residence" in finding.message_en
 
 
 @pytest.mark.parametrize(
@@ -98,7 +100,8 @@ def test_the_parsed_departure_preparation_status_is_excluded() -> None:
     assert check([K.EXTENSION_OF_PERIOD], status=status).codes[0] == "eligibility.status_excluded"
     # ... while plain 特定活動 is only a warning (some designations are in scope).
     plain = check([K.EXTENSION_OF_PERIOD], status="特定活動")
-    assert plain.ok and plain.codes == ("eligibility.status_scope_limited",)
+    assert plain.ok
+    assert plain.codes == ("eligibility.status_scope_limited",)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +142,8 @@ def test_relatives_only_for_children_under_16_or_those_who_cannot_file() -> None
     )
     assert check(kinds, role=R.RELATIVE, applicant_age=40, applicant_cannot_file=True).ok
     unknown = check(kinds, role=R.RELATIVE)
-    assert unknown.ok and unknown.codes == ("eligibility.relative_condition_unknown",)
+    assert unknown.ok
+    assert unknown.codes == ("eligibility.relative_condition_unknown",)
 
 
 @pytest.mark.parametrize("kind", [K.EMPLOYMENT_CERTIFICATE, K.PERMISSION_FOR_ACTIVITY])
@@ -174,7 +178,8 @@ def test_supervised_intern_training_is_filed_by_the_supervising_organization() -
     warned = check(
         [K.EXTENSION_OF_PERIOD], status=S.TECHNICAL_INTERN_TRAINING_2_B, role=R.LAWYER_OR_SCRIVENER
     )
-    assert warned.ok and warned.codes == ("eligibility.status_scope_limited",)
+    assert warned.ok
+    assert warned.codes == ("eligibility.status_scope_limited",)
 
 
 def test_missing_statuses_are_warnings_not_silence() -> None:
@@ -202,7 +207,10 @@ def test_every_reason_is_reported_at_once() -> None:
     }
     assert report.codes.count("eligibility.requires_companion") == 2
     for finding in report.errors:
-        assert finding.message_ja and finding.message_en and finding.sources and finding.field
+        assert finding.message_ja
+        assert finding.message_en
+        assert finding.sources
+        assert finding.field
 
 
 def test_names_may_be_text_and_unknown_text_raises() -> None:
@@ -239,7 +247,8 @@ def test_tables_name_known_sources() -> None:
         *EXCLUDED_STATUSES,
         *STATUS_SCOPE_LIMITS,
     ):
-        assert row.source_ids and all(i in nr.SOURCES for i in row.source_ids)
+        assert row.source_ids
+        assert all(i in nr.SOURCES for i in row.source_ids)
     assert {r.role for r in ROLE_AVAILABILITY} == set(R)
 
 

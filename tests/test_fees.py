@@ -8,6 +8,7 @@ fee-2026-reduction (single source).
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 import pytest
@@ -25,10 +26,11 @@ from nyukan_rules.fees import (
 )
 
 K = nr.ApplicationKind
-C, O = nr.Channel.COUNTER, nr.Channel.ONLINE
+C, OL = nr.Channel.COUNTER, nr.Channel.ONLINE
 OLD, MID, NEW = date(2025, 3, 31), date(2025, 4, 1), date(2026, 10, 1)
 
-# RULES.md §3, first table: (kind, until 2025-03-31, counter from 2025-04-01, online from 2025-04-01)
+# RULES.md §3, first table:
+# (kind, until 2025-03-31, counter from 2025-04-01, online from 2025-04-01)
 FLAT = [
     (K.CHANGE_OF_STATUS, 4_000, 6_000, 5_500),
     (K.EXTENSION_OF_PERIOD, 4_000, 6_000, 5_500),
@@ -52,12 +54,12 @@ def test_schedules_2019_and_2025(
     assert nr.fee(kind, channel=C, accepted_on=NEW - timedelta(days=1)).yen == counter
     if online is None:
         with pytest.raises(nr.NotOfferedError):
-            nr.fee(kind, channel=O, accepted_on=MID)
+            nr.fee(kind, channel=OL, accepted_on=MID)
         with pytest.raises(nr.NotOfferedError):
-            nr.fee(kind, channel=O, accepted_on=OLD)
+            nr.fee(kind, channel=OL, accepted_on=OLD)
     else:
-        assert nr.fee(kind, channel=O, accepted_on=OLD).yen == old  # one fee for both
-        assert nr.fee(kind, channel=O, accepted_on=MID).yen == online
+        assert nr.fee(kind, channel=OL, accepted_on=OLD).yen == old  # one fee for both
+        assert nr.fee(kind, channel=OL, accepted_on=MID).yen == online
 
 
 # RULES.md §3, second table (source: isa-fee-2026): period granted, counter, online
@@ -83,24 +85,24 @@ def test_schedule_2026_tiers(
     kind: nr.ApplicationKind, period: str, counter: int, online: int
 ) -> None:
     assert nr.fee(kind, channel=C, accepted_on=NEW, period_of_stay=period).yen == counter
-    assert nr.fee(kind, channel=O, accepted_on=NEW, period_of_stay=period).yen == online
+    assert nr.fee(kind, channel=OL, accepted_on=NEW, period_of_stay=period).yen == online
 
 
 def test_schedule_2026_flat_fees() -> None:
     # source: isa-fee-2026 — permanent residence 200,000 counter only; others unchanged.
     assert nr.fee(K.PERMANENT_RESIDENCE, channel=C, accepted_on=NEW).yen == 200_000
     with pytest.raises(nr.NotOfferedError):
-        nr.fee(K.PERMANENT_RESIDENCE, channel=O, accepted_on=NEW)
+        nr.fee(K.PERMANENT_RESIDENCE, channel=OL, accepted_on=NEW)
     for kind, _, counter, online in FLAT[3:]:
         assert nr.fee(kind, channel=C, accepted_on=NEW).yen == counter
-        assert nr.fee(kind, channel=O, accepted_on=NEW).yen == online
+        assert nr.fee(kind, channel=OL, accepted_on=NEW).yen == online
 
 
 def test_the_accepted_day_decides_not_the_grant() -> None:
     # source: fee-acceptance-date — the last day of a schedule keeps its fee.
-    assert nr.fee(K.EXTENSION_OF_PERIOD, channel=O, accepted_on=date(2026, 9, 30)).yen == 5_500
+    assert nr.fee(K.EXTENSION_OF_PERIOD, channel=OL, accepted_on=date(2026, 9, 30)).yen == 5_500
     assert (
-        nr.fee(K.EXTENSION_OF_PERIOD, channel=O, accepted_on=date(2026, 9, 30)).schedule
+        nr.fee(K.EXTENSION_OF_PERIOD, channel=OL, accepted_on=date(2026, 9, 30)).schedule
         == "2025-04"
     )
     assert nr.fee_schedule(date(2026, 10, 1)).id == "2026-10"
@@ -108,21 +110,21 @@ def test_the_accepted_day_decides_not_the_grant() -> None:
 
 def test_issue_examples_for_total_fee() -> None:
     kinds = [K.EXTENSION_OF_PERIOD, K.REENTRY_PERMIT_SINGLE]
-    assert nr.total_fee(kinds, channel=O, accepted_on=date(2025, 6, 1)) == 9_000
+    assert nr.total_fee(kinds, channel=OL, accepted_on=date(2025, 6, 1)) == 9_000
     assert (
-        nr.total_fee(kinds, channel=O, accepted_on=date(2026, 11, 22), period_of_stay="1年")
+        nr.total_fee(kinds, channel=OL, accepted_on=date(2026, 11, 22), period_of_stay="1年")
         == 30_500
     )
 
 
 def test_tiered_fee_without_period_says_what_is_missing() -> None:
     with pytest.raises(nr.MissingInputError, match="period_of_stay"):
-        nr.fee(K.CHANGE_OF_STATUS, channel=O, accepted_on=NEW)
+        nr.fee(K.CHANGE_OF_STATUS, channel=OL, accepted_on=NEW)
     assert nr.fee_range(K.CHANGE_OF_STATUS, channel=C, accepted_on=NEW) == (10_000, 75_000)
-    assert nr.fee_range(K.CHANGE_OF_STATUS, channel=O, accepted_on=NEW) == (10_000, 65_000)
-    assert nr.fee_range(K.CHANGE_OF_STATUS, channel=O, accepted_on=MID) == (5_500, 5_500)
+    assert nr.fee_range(K.CHANGE_OF_STATUS, channel=OL, accepted_on=NEW) == (10_000, 65_000)
+    assert nr.fee_range(K.CHANGE_OF_STATUS, channel=OL, accepted_on=MID) == (5_500, 5_500)
     with pytest.raises(nr.NotOfferedError):
-        nr.fee_range(K.PERMANENT_RESIDENCE, channel=O, accepted_on=NEW)
+        nr.fee_range(K.PERMANENT_RESIDENCE, channel=OL, accepted_on=NEW)
 
 
 def test_dates_before_the_tables_raise_no_rule() -> None:
@@ -133,19 +135,24 @@ def test_dates_before_the_tables_raise_no_rule() -> None:
 def test_payment_method_by_channel_and_date() -> None:
     # fee-revenue-stamps until 2026-09-30 on both channels; isa-fee-2026-payment from 2026-10-01.
     stamp, store = nr.Payment.REVENUE_STAMP, nr.Payment.CONVENIENCE_STORE_OR_PAY_EASY
-    assert nr.fee(K.REENTRY_PERMIT_SINGLE, channel=O, accepted_on=MID).payment is stamp
-    assert nr.fee(K.REENTRY_PERMIT_SINGLE, channel=O, accepted_on=NEW).payment is store
+    assert nr.fee(K.REENTRY_PERMIT_SINGLE, channel=OL, accepted_on=MID).payment is stamp
+    assert nr.fee(K.REENTRY_PERMIT_SINGLE, channel=OL, accepted_on=NEW).payment is store
     assert nr.fee(K.REENTRY_PERMIT_SINGLE, channel=C, accepted_on=NEW).payment is stamp
-    assert nr.fee(K.PERMISSION_FOR_ACTIVITY, channel=O, accepted_on=NEW).payment is nr.Payment.NONE
+    assert nr.fee(K.PERMISSION_FOR_ACTIVITY, channel=OL, accepted_on=NEW).payment is nr.Payment.NONE
 
 
 def test_single_source_facts_are_opt_in() -> None:
     # fee-2026-payment-charge (single): 330 under 3 years, 550 from 3 years, 220 re-entry.
-    plain = nr.fee(K.EXTENSION_OF_PERIOD, channel=O, accepted_on=NEW, period_of_stay="1年")
-    assert plain.payment_charge == 0 and plain.total_yen == 27_000
+    plain = nr.fee(K.EXTENSION_OF_PERIOD, channel=OL, accepted_on=NEW, period_of_stay="1年")
+    assert plain.payment_charge == 0
+    assert plain.total_yen == 27_000
     assert plain.confidence is nr.Confidence.SECONDARY
     charged = nr.fee(
-        K.EXTENSION_OF_PERIOD, channel=O, accepted_on=NEW, period_of_stay="1年", payment_charge=True
+        K.EXTENSION_OF_PERIOD,
+        channel=OL,
+        accepted_on=NEW,
+        period_of_stay="1年",
+        payment_charge=True,
     )
     assert (charged.yen, charged.payment_charge, charged.total_yen) == (27_000, 330, 27_330)
     assert charged.confidence is nr.Confidence.SINGLE
@@ -153,7 +160,7 @@ def test_single_source_facts_are_opt_in() -> None:
     assert (
         nr.fee(
             K.CHANGE_OF_STATUS,
-            channel=O,
+            channel=OL,
             accepted_on=NEW,
             period_of_stay="3年",
             payment_charge=True,
@@ -162,7 +169,7 @@ def test_single_source_facts_are_opt_in() -> None:
     )
     assert (
         nr.fee(
-            K.REENTRY_PERMIT_MULTIPLE, channel=O, accepted_on=NEW, payment_charge=True
+            K.REENTRY_PERMIT_MULTIPLE, channel=OL, accepted_on=NEW, payment_charge=True
         ).payment_charge
         == 220
     )
@@ -175,7 +182,7 @@ def test_single_source_facts_are_opt_in() -> None:
     )
     assert (
         nr.fee(
-            K.REENTRY_PERMIT_SINGLE, channel=O, accepted_on=MID, payment_charge=True
+            K.REENTRY_PERMIT_SINGLE, channel=OL, accepted_on=MID, payment_charge=True
         ).payment_charge
         == 0
     )
@@ -190,7 +197,8 @@ def test_hardship_reduction_is_opt_in_and_counter_only() -> None:
         period_of_stay="5年",
         hardship_reduction=True,
     )
-    assert reduced.yen == 10_000 and reduced.reduced
+    assert reduced.yen == 10_000
+    assert reduced.reduced
     assert reduced.confidence is nr.Confidence.SINGLE
     assert (
         nr.fee(K.PERMANENT_RESIDENCE, channel=C, accepted_on=NEW, hardship_reduction=True).yen
@@ -199,7 +207,7 @@ def test_hardship_reduction_is_opt_in_and_counter_only() -> None:
     with pytest.raises(nr.NotOfferedError):
         nr.fee(
             K.EXTENSION_OF_PERIOD,
-            channel=O,
+            channel=OL,
             accepted_on=NEW,
             period_of_stay="5年",
             hardship_reduction=True,
@@ -215,8 +223,9 @@ def test_schedules_have_no_gaps_or_overlaps() -> None:
     ordered = sorted(FEE_SCHEDULES, key=lambda s: s.effective.since or date.min)
     assert ordered[0].effective.since == COVERED_FROM
     assert ordered[-1].effective.until is None
-    for earlier, later in zip(ordered, ordered[1:]):
-        assert earlier.effective.until is not None and later.effective.since is not None
+    for earlier, later in itertools.pairwise(ordered):
+        assert earlier.effective.until is not None
+        assert later.effective.since is not None
         assert earlier.effective.until + timedelta(days=1) == later.effective.since
         assert not earlier.effective.overlaps(later.effective)
 
@@ -226,9 +235,11 @@ def test_rows_name_known_schedules_and_sources() -> None:
     for row in FEE_ROWS:
         assert row.schedule in ids
         assert row.yen >= 0
-        assert row.source_ids and all(i in nr.SOURCES for i in row.source_ids)
+        assert row.source_ids
+        assert all(i in nr.SOURCES for i in row.source_ids)
     for other in (*PAYMENT_RULES, *PAYMENT_CHARGES, *HARDSHIP_REDUCTIONS):
-        assert other.source_ids and all(i in nr.SOURCES for i in other.source_ids)
+        assert other.source_ids
+        assert all(i in nr.SOURCES for i in other.source_ids)
 
 
 def test_every_procedure_has_a_counter_fee_in_every_schedule() -> None:
@@ -319,7 +330,7 @@ def test_online_never_costs_more_than_the_counter(
     kind: nr.ApplicationKind, day: date, period: nr.PeriodOfStay | None
 ) -> None:
     try:
-        online = nr.fee(kind, channel=O, accepted_on=day, period_of_stay=period).yen
+        online = nr.fee(kind, channel=OL, accepted_on=day, period_of_stay=period).yen
     except (nr.NotOfferedError, nr.MissingInputError):
         return
     assert online <= nr.fee(kind, channel=C, accepted_on=day, period_of_stay=period).yen

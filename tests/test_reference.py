@@ -13,7 +13,8 @@ def test_rules_reference_lists_every_schedule_and_amount() -> None:
         assert f"### Fees of schedule {schedule.id}" in text
     for row in FEE_ROWS:
         assert f"| {row.yen:,} |" in text
-    assert "200,000" in text and "75,000" in text
+    assert "200,000" in text
+    assert "75,000" in text
     assert "Not offered: permanent_residence (online)" in text
 
 

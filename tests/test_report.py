@@ -31,7 +31,8 @@ def test_report_splits_by_severity() -> None:
     assert [f.code for f in report.warnings] == ["a.one"]
     assert [f.code for f in report.infos] == ["a.three"]
     assert report.codes == ("a.one", "a.two", "a.three")
-    assert len(report) == 3 and list(report) == list(report.findings)
+    assert len(report) == 3
+    assert list(report) == list(report.findings)
     assert report.by_code("a.two") == report.errors
 
 
@@ -43,7 +44,7 @@ def test_warnings_alone_are_ok() -> None:
 
 def test_raise_for_errors_carries_the_report() -> None:
     report = nr.Report([_finding("a.two", nr.Severity.ERROR)])
-    with pytest.raises(nr.ValidationError, match="a.two") as info:
+    with pytest.raises(nr.ValidationError, match=r"a\.two") as info:
         report.raise_for_errors()
     assert info.value.report is report
 
@@ -87,7 +88,8 @@ def _names(template: str) -> set[str]:
 def test_both_messages_take_the_same_values() -> None:
     for code, message in nr.MESSAGES.items():
         assert _names(message.ja) == _names(message.en), code
-        assert "_en}" not in message.ja and "_ja}" not in message.en, code
+        assert "_en}" not in message.ja, code
+        assert "_ja}" not in message.en, code
 
 
 def test_every_code_the_package_emits_is_in_the_table() -> None:
@@ -105,7 +107,8 @@ def test_every_code_the_package_emits_is_in_the_table() -> None:
 
 def test_make_finding_formats_both_messages() -> None:
     finding = make_finding("eligibility.expired", expires_on="2026-01-31")
-    assert "2026-01-31" in finding.message_ja and "2026-01-31" in finding.message_en
+    assert "2026-01-31" in finding.message_ja
+    assert "2026-01-31" in finding.message_en
     assert finding.severity is nr.Severity.ERROR
     with pytest.raises(nr.UnknownNameError):
         make_finding("no.such_code")

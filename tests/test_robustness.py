@@ -5,6 +5,7 @@ Modelled on python-stdnum's robustness test.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import date
 
@@ -81,10 +82,8 @@ CALLS: dict[str, Callable[[object], object]] = {
 @pytest.mark.parametrize("name", sorted(CALLS))
 @pytest.mark.parametrize("junk", JUNK, ids=lambda j: repr(j)[:20])
 def test_junk_gives_an_answer_or_our_error(name: str, junk: object) -> None:
-    try:
+    with contextlib.suppress(nr.NyukanRulesError):
         CALLS[name](junk)
-    except nr.NyukanRulesError:
-        pass
 
 
 @given(st.text(max_size=60))
@@ -95,10 +94,8 @@ def test_random_text_to_every_parse(text: str) -> None:
         except nr.UnknownNameError:
             continue
         assert isinstance(member, catalog)
-    try:
+    with contextlib.suppress(nr.UnknownNameError):
         nr.PeriodOfStay.parse(text)
-    except nr.UnknownNameError:
-        pass
 
 
 @given(st.binary(max_size=40))

@@ -20,7 +20,8 @@ CATALOGS: list[type[CatalogEnum]] = [
 def test_code_is_the_lower_case_member_name(catalog: type[CatalogEnum]) -> None:
     for member in catalog:
         assert member.value == member.name.lower() == member.code == str(member)
-        assert member.ja and member.en
+        assert member.ja
+        assert member.en
 
 
 @pytest.mark.parametrize("catalog", CATALOGS)
