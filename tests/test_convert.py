@@ -31,6 +31,11 @@ def _samples() -> list[object]:
         nr.Effective(date(2025, 4, 1), None),
         nr.SOURCES["isa-fee-2026"],
         EXAMPLE_FILING,
+        nr.check_attachment(b"%PDF-1.4 broken", filename="a.pdf"),
+        nr.check_photo(b"GIF89a", submitted_on=ON),
+        nr.check_submission([("a.pdf", b"")], edition="current"),
+        nr.PhotoPolicy.strict(),
+        nr.SystemEdition.LEGACY.limits,
     ]
 
 

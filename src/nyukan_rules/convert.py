@@ -19,9 +19,10 @@ from datetime import date
 import attrs
 import cattrs
 
-from nyukan_rules import catalog, dates, deadlines, eligibility, fees, report, sources
+from nyukan_rules import catalog, dates, deadlines, eligibility, examples, fees, report, sources
 from nyukan_rules.catalog import CatalogEnum, PeriodOfStay
 from nyukan_rules.dates import ensure_date
+from nyukan_rules.files import editions, pdf, photo, submission
 
 __all__ = ["converter"]
 
@@ -45,7 +46,20 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 # Our enums are str subclasses, and cattrs would pass them through as str
 # (its str hook comes first in their MRO), so each gets its own hooks.  The
 # models use postponed annotations, which cattrs needs resolved to real types.
-for _module in (catalog, dates, deadlines, eligibility, fees, report, sources):
+for _module in (
+    catalog,
+    dates,
+    deadlines,
+    eligibility,
+    examples,
+    fees,
+    report,
+    sources,
+    editions,
+    pdf,
+    photo,
+    submission,
+):
     for _value in vars(_module).values():
         if isinstance(_value, type) and issubclass(_value, enum.Enum):
             converter.register_unstructure_hook(_value, _unstructure_enum)

@@ -123,6 +123,162 @@ MESSAGES: dict[str, Message] = {
         "在留期間は{expires_on}に満了しています。オンラインでは申請できません。",
         "The period of stay expired on {expires_on}; it cannot be filed online.",
     ),
+    # --- attachments ----------------------------------------------------------------
+    "attachment.empty": Message(
+        _E,
+        "ファイル「{name}」は空です（0バイト）。",
+        "The file {name} is empty (0 bytes).",
+    ),
+    "attachment.not_pdf": Message(
+        _E,
+        "ファイル「{name}」はPDFではありません：{reason_ja}",
+        "The file {name} is not a PDF: {reason_en}",
+    ),
+    "attachment.unreadable": Message(
+        _E,
+        "ファイル「{name}」はPDFとして読み取れません（{detail}）。",
+        "The file {name} cannot be read as a PDF ({detail}).",
+    ),
+    "attachment.encrypted": Message(
+        _E,
+        "ファイル「{name}」は暗号化されています（パスワード設定）。システムではエラーファイルとして"
+        "扱われ、提出されなかったことになります。パスワードを解除して保存し直してください。",
+        "The file {name} is encrypted (password protection). The system turns it into an"
+        " error file and the document counts as not submitted: save it again without a password.",
+    ),
+    "attachment.restricted": Message(
+        _E,
+        "ファイル「{name}」には{what_ja}の制限が設定されています。システムではエラーファイルとして"
+        "扱われます。制限を解除して保存し直してください。",
+        "The file {name} restricts {what_en}. The system turns it into an error file: save it"
+        " again without restrictions.",
+    ),
+    "attachment.pdf_version": Message(
+        _W,
+        "ファイル「{name}」はPDF {version}です。ISO 32000-1（PDF 1.x）に準拠した形式で"
+        "保存してください。",
+        "The file {name} is PDF {version}; the system asks for ISO 32000-1 (PDF 1.x).",
+    ),
+    "attachment.repaired": Message(
+        _W,
+        "ファイル「{name}」には規格に合わない箇所があります（{detail}）。エラーファイルと"
+        "なるおそれがあるため、PDFとして保存し直すことをお勧めします。",
+        "The file {name} does not fully conform to the PDF standard ({detail}); it may become"
+        " an error file. Consider saving it again as a PDF.",
+    ),
+    "attachment.too_large": Message(
+        _E,
+        "ファイル「{name}」は{size:,}バイトで、上限の{limit:,}バイトを超えています。",
+        "The file {name} has {size:,} bytes, over the limit of {limit:,} bytes.",
+    ),
+    # --- the whole submission -------------------------------------------------------
+    "submission.single_file_required": Message(
+        _E,
+        "旧システムでは添付できるPDFは1ファイルのみです（{count}ファイルあります）。"
+        "1つのPDFにまとめてください（merge_pdfs）。",
+        "The legacy system takes exactly one PDF ({count} files given): merge them into"
+        " one (merge_pdfs).",
+    ),
+    "submission.too_many_files": Message(
+        _E,
+        "添付ファイルは{limit}ファイルまでです（{count}ファイルあります）。",
+        "At most {limit} files can be attached ({count} given).",
+    ),
+    "submission.photo_may_count": Message(
+        _W,
+        "添付ファイルが{count}ファイルあり、顔写真を含めると{limit}ファイルを超えます。"
+        "顔写真がファイル数に含まれるかは公表されていません。",
+        "{count} attachments plus the face photo exceed {limit} files if the photo counts;"
+        " whether it does is not published.",
+    ),
+    "submission.total_too_large": Message(
+        _E,
+        "添付ファイルの合計（顔写真を含む）は{total:,}バイトで、上限の{limit:,}バイトを超えて"
+        "います。",
+        "The attachments and the photo add up to {total:,} bytes, over the limit of"
+        " {limit:,} bytes.",
+    ),
+    "submission.image_attachment": Message(
+        _W,
+        "ファイル「{name}」は{format}です。新システムで受け付ける形式は公表されていないため、"
+        "PDFに変換することをお勧めします。",
+        "The file {name} is a {format} image; the current system's accepted formats are not"
+        " published, so PDF is the safe choice.",
+    ),
+    "submission.no_files": Message(
+        _W,
+        "添付ファイルがありません。",
+        "No file is attached.",
+    ),
+    "submission.duplicate_name": Message(
+        _W,
+        "ファイル名「{name}」が{count}回使われています。",
+        "The file name {name} is used {count} times.",
+    ),
+    # --- the face photo -----------------------------------------------------------------
+    "photo.unreadable": Message(
+        _E,
+        "顔写真を画像として読み取れません（{detail}）。",
+        "The photo cannot be read as an image ({detail}).",
+    ),
+    "photo.format": Message(
+        _W,
+        "顔写真の形式が{format}です。JPEG形式で保存してください。",
+        "The photo is a {format} file; save it as a JPEG.",
+    ),
+    "photo.too_many_pixels": Message(
+        _E,
+        "顔写真の画素数（{width}×{height}）が多すぎます（上限{limit:,}画素）。"
+        "画像を読み込まずに拒否しました。",
+        "The photo declares {width}x{height} pixels, over the limit of {limit:,}; it was"
+        " refused without decoding.",
+    ),
+    "photo.aspect_ratio": Message(
+        _E,
+        "顔写真の縦横比が縦4：横3ではありません（{width}×{height}、縦/横={ratio:.3f}）。",
+        "The photo is not 4:3 portrait (height:width): {width}x{height}, ratio {ratio:.3f}.",
+    ),
+    "photo.too_small": Message(
+        _W,
+        "顔写真が小さすぎます（{width}×{height}）。短辺{limit}画素以上にしてください。",
+        "The photo is too small ({width}x{height}); the shorter side should be at least"
+        " {limit} pixels.",
+    ),
+    "photo.too_large": Message(
+        _W,
+        "顔写真が大きすぎます（{width}×{height}）。長辺{limit}画素以下にしてください。",
+        "The photo is very large ({width}x{height}); keep the longer side at {limit} pixels"
+        " or less.",
+    ),
+    "photo.file_size": Message(
+        _W,
+        "顔写真のファイルサイズ（{size:,}バイト）が目安（{low:,}〜{high:,}バイト）の範囲外です。",
+        "The photo file has {size:,} bytes, outside the usual {low:,} to {high:,} bytes.",
+    ),
+    "photo.color_mode": Message(
+        _W,
+        "顔写真の色形式が{mode}です。RGBカラーで保存してください。",
+        "The photo is in {mode} mode; save it as RGB colour.",
+    ),
+    "photo.too_old": Message(
+        _E,
+        "顔写真の撮影日（{taken_on}）が提出日（{submitted_on}）の{months}か月前より前です。",
+        "The photo was taken on {taken_on}, more than {months} months before the"
+        " submission on {submitted_on}.",
+    ),
+    "photo.taken_after_submission": Message(
+        _W,
+        "顔写真の撮影日（{taken_on}）が提出日（{submitted_on}）より後になっています。"
+        "カメラの日時設定を確認してください。",
+        "The photo's date ({taken_on}) is after the submission ({submitted_on}); check the"
+        " camera's clock.",
+    ),
+    "photo.date_unknown": Message(
+        _I,
+        "顔写真の撮影日が分からないため、{months}か月以内に撮影されたか確認できません。",
+        "The photo's date is unknown, so it could not be checked that it was taken within"
+        " {months} months.",
+    ),
 }
 
 

@@ -240,6 +240,69 @@ SOURCES: dict[str, Source] = dict(
             " permanent-residence application (agreed by visa-information.jp/archives/579)",
             _2,
         ),
+        # --- attachments and the face photo -------------------------------------
+        _s(
+            "legacy-attachment-rules",
+            "https://help.kusunoki.ltd/ja/speedvisa/0157",
+            "Legacy system: one attachment, extension pdf, at most 10MB (reads as an ISA"
+            " notice; agreed by daisei.online, ameblo.jp/cardasari)",
+            _2,
+        ),
+        _s(
+            "attachment-error-file",
+            "https://help.kusunoki.ltd/ja/speedvisa/0157",
+            "A PDF with a password, print or copy restrictions, or not conforming to"
+            " ISO 32000-1 silently becomes an error file (one source quoting ISA wording)",
+            _1,
+        ),
+        _s(
+            "current-attachment-rules",
+            "https://sincere-smartvisa.com/column/入管関連情報/2025/20251225",
+            "Current system: up to 20 files and 25MB in total including the face photo"
+            " (on-screen text of the form; agreed by lawoffice-yokoyama.com)",
+            _2,
+        ),
+        _s(
+            "isa-photo-standard",
+            "https://www.moj.go.jp/isa/applications/status/photo_info_00002.html",
+            "ISA: photo 4cm x 3cm, the applicant alone, no hat, facing front, no"
+            " background, sharp, taken within 6 months before submission",
+            _O,
+        ),
+        _s(
+            "photo-three-months-formerly",
+            "https://www.jitco.or.jp/press/detail/2495.html",
+            "The photo rule formerly said 3 months (JITCO notice of 2016; agreed by akatuki.jp)",
+            _2,
+        ),
+        _s(
+            "photo-under-16",
+            "https://kajo.co.jp/tameshiyomi/40959000001/pageindices/index62.html",
+            "Applicants under 16 gave no photo (quoting the ISA checklists; agreed by"
+            " fukusinomado.com)",
+            _2,
+        ),
+        _s(
+            "photo-under-16-coe-exceptions",
+            "https://ameblo.jp/cardasari/entry-12706655534.html",
+            "Under-16 certificate-of-eligibility applicants under 家族滞在, 定住者 and the"
+            " spouse statuses still gave a photo (one source)",
+            _1,
+        ),
+        _s(
+            "photo-from-age-1",
+            "https://www.trust-gyosei.com/japan-residence-card-photo-requirement-children-2026/",
+            "From 2026-06-14 children from age 1 get a photo on the residence card (agreed"
+            " by tommyslegal.com)",
+            _2,
+        ),
+        _s(
+            "mynumber-photo-spec",
+            "https://www.kojinbango-card.go.jp/en-kofushinse-checkpoint/",
+            "J-LIS (My Number card, not ISA): JPEG, 480 to 6,000 pixels a side, 20KB to 7MB;"
+            " used only as a sane bound for warnings",
+            _O,
+        ),
         # --- organization user IDs ----------------------------------------------
         _s(
             "org-id-validity",
