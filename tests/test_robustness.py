@@ -6,6 +6,7 @@ Modelled on python-stdnum's robustness test.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from datetime import date
 
@@ -39,6 +40,15 @@ JUNK: list[object] = [
 ]
 
 ON = date(2026, 11, 22)
+
+
+def _check_field(value: object, *, kind: nr.FieldKind) -> object:
+    return nr.check_field(value, kind)
+
+
+def _normalize(value: object, *, kind: nr.FieldKind) -> object:
+    return nr.normalize(value, kind)  # type: ignore[arg-type]
+
 
 CALLS: dict[str, Callable[[object], object]] = {
     "ApplicationKind.parse": nr.ApplicationKind.parse,
@@ -76,6 +86,15 @@ CALLS: dict[str, Callable[[object], object]] = {
     "special_period_end(kind)": lambda x: nr.special_period_end(ON, period_of_stay="1年", kind=x),  # type: ignore[arg-type]
     "organization_id_expiry": lambda x: nr.organization_id_expiry(x),  # type: ignore[arg-type]
     "organization_id_expiry(reports)": lambda x: nr.organization_id_expiry(ON, reports=[x]),  # type: ignore[list-item]
+    **{f"check_field({k.value})": functools.partial(_check_field, kind=k) for k in nr.FieldKind},
+    **{f"normalize({k.value})": functools.partial(_normalize, kind=k) for k in nr.FieldKind},
+    "check_field(kind)": lambda x: nr.check_field("x", x),  # type: ignore[arg-type]
+    "unsupported_chars": lambda x: nr.unsupported_chars(x),  # type: ignore[arg-type]
+    "check_attachment": lambda x: nr.check_attachment(x, filename="x.pdf"),  # type: ignore[arg-type]
+    "check_photo": lambda x: nr.check_photo(x, submitted_on=ON),  # type: ignore[arg-type]
+    "photo_required(age)": lambda x: nr.photo_required(
+        "extension_of_period", on=ON, applicant_age=x
+    ),  # type: ignore[arg-type]
 }
 
 

@@ -37,6 +37,9 @@ from nyukan_rules.deadlines import (
 )
 from nyukan_rules.eligibility import check_online_eligibility, online_kinds
 from nyukan_rules.errors import (
+    InvalidChecksumError,
+    InvalidFormatError,
+    InvalidLengthError,
     MissingInputError,
     NoRuleError,
     NotOfferedError,
@@ -70,10 +73,25 @@ from nyukan_rules.files import (
 from nyukan_rules.messages import MESSAGES
 from nyukan_rules.report import Finding, Report, Severity
 from nyukan_rules.sources import SOURCES, Confidence, Source
+from nyukan_rules.text import (
+    FIELD_RULES,
+    CharClass,
+    CharIssue,
+    FieldKind,
+    FieldRule,
+    IssueKind,
+    check_field,
+    ids,
+    is_jis_x0208,
+    normalize,
+    unsupported_chars,
+    utf16_length,
+)
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "FIELD_RULES",
     "MESSAGES",
     "SOURCES",
     "ApplicantRole",
@@ -81,14 +99,22 @@ __all__ = [
     "AttachmentReport",
     "CatalogEnum",
     "Channel",
+    "CharClass",
+    "CharIssue",
     "Confidence",
     "DateWindow",
     "EditionLimits",
     "Effective",
     "Fee",
     "FeeSchedule",
+    "FieldKind",
+    "FieldRule",
     "Finding",
     "IdValidity",
+    "InvalidChecksumError",
+    "InvalidFormatError",
+    "InvalidLengthError",
+    "IssueKind",
     "MissingInputError",
     "NoRuleError",
     "NotOfferedError",
@@ -110,6 +136,7 @@ __all__ = [
     "__version__",
     "add_months",
     "check_attachment",
+    "check_field",
     "check_online_eligibility",
     "check_photo",
     "check_submission",
@@ -118,9 +145,12 @@ __all__ = [
     "fee",
     "fee_range",
     "fee_schedule",
+    "ids",
+    "is_jis_x0208",
     "is_office_closed",
     "merge_pdfs",
     "next_office_day",
+    "normalize",
     "online_kinds",
     "organization_id_expiry",
     "photo_required",
@@ -128,4 +158,6 @@ __all__ = [
     "renewal_window",
     "special_period_end",
     "total_fee",
+    "unsupported_chars",
+    "utf16_length",
 ]

@@ -14,6 +14,7 @@ form (``"1年6月"``); tuples become lists.
 from __future__ import annotations
 
 import enum
+from collections.abc import Set as AbstractSet
 from datetime import date
 
 import attrs
@@ -23,10 +24,13 @@ from nyukan_rules import catalog, dates, deadlines, eligibility, examples, fees,
 from nyukan_rules.catalog import CatalogEnum, PeriodOfStay
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.files import editions, pdf, photo, submission
+from nyukan_rules.text import charclass, charset, fields
 
 __all__ = ["converter"]
 
-converter = cattrs.Converter()
+# Sets (of character classes, of kinds) become sorted lists: JSON has no sets,
+# and a sorted list is the same in every run.
+converter = cattrs.Converter(unstruct_collection_overrides={AbstractSet: sorted})
 converter.register_unstructure_hook(date, date.isoformat)
 converter.register_structure_hook(date, lambda value, _: ensure_date(value, "date"))
 converter.register_unstructure_hook(PeriodOfStay, str)
@@ -59,6 +63,9 @@ for _module in (
     pdf,
     photo,
     submission,
+    charclass,
+    charset,
+    fields,
 ):
     for _value in vars(_module).values():
         if isinstance(_value, type) and issubclass(_value, enum.Enum):

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from nyukan_rules.report import Report
 
 __all__ = [
+    "InvalidChecksumError",
+    "InvalidFormatError",
+    "InvalidLengthError",
     "MissingInputError",
     "NoRuleError",
     "NotOfferedError",
@@ -53,3 +56,15 @@ class ValidationError(NyukanRulesError):
     def __init__(self, message: str, report: Report | None = None) -> None:
         self.report = report
         super().__init__(message)
+
+
+class InvalidFormatError(ValidationError):
+    """An identifier has characters or a shape it cannot have."""
+
+
+class InvalidLengthError(ValidationError):
+    """An identifier has the wrong number of characters."""
+
+
+class InvalidChecksumError(ValidationError):
+    """An identifier's check digit does not match."""

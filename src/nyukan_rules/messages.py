@@ -279,6 +279,55 @@ MESSAGES: dict[str, Message] = {
         "The photo's date is unknown, so it could not be checked that it was taken within"
         " {months} months.",
     ),
+    # --- field formats --------------------------------------------------------------
+    "field.required": Message(
+        _E,
+        "{label_ja}は必須入力です。",
+        "{label_en} is required.",
+    ),
+    "field.not_text": Message(
+        _E,
+        "{label_ja}が文字列ではありません（{type}）。",
+        "{label_en} is not text (a {type}).",
+    ),
+    "field.too_long": Message(
+        _E,
+        "{label_ja}は{limit}文字以内で入力してください（{length}文字）。",
+        "{label_en} takes at most {limit} characters ({length} given, counted in UTF-16 units).",
+    ),
+    "field.format": Message(
+        _E,
+        "{label_ja}の入力形式が正しくありません（{expected_ja}）。",
+        "{label_en} is not in the expected form: {expected_en}.",
+    ),
+    "field.check_digit": Message(
+        _E,
+        "{label_ja}「{value}」のチェックデジットが正しくありません。",
+        "{label_en} {value} has a wrong check digit.",
+    ),
+    "field.invalid_date": Message(
+        _E,
+        "{label_ja}「{value}」は存在しない日付です。",
+        "{label_en} {value} is not a date of the calendar.",
+    ),
+    "field.unsupported_char": Message(
+        _E,
+        "{label_ja}の{index}文字目「{char}」（{codepoint}）は入力できません{suggestion_ja}。",
+        "{label_en} cannot take the character {char!r} ({codepoint}) at position"
+        " {index}{suggestion_en}.",
+    ),
+    "field.more_unsupported_chars": Message(
+        _E,
+        "{label_ja}には入力できない文字がほかに{count}文字あります。",
+        "{label_en} has {count} more characters it cannot take.",
+    ),
+    "field.outside_jis": Message(
+        _W,
+        "{label_ja}の{index}文字目「{char}」（{codepoint}）はJIS X 0208にない文字です"
+        "{suggestion_ja}。システムで正しく扱われないおそれがあります。",
+        "{label_en} has {char!r} ({codepoint}) at position {index}, outside JIS X 0208"
+        "{suggestion_en}; the system may not keep it.",
+    ),
 }
 
 

@@ -303,6 +303,37 @@ SOURCES: dict[str, Source] = dict(
             " used only as a sane bound for warnings",
             _O,
         ),
+        # --- field formats ------------------------------------------------------
+        _s(
+            "isa-bulk-template-tool",
+            "https://www.moj.go.jp/isa/content/001453107.xlsm",
+            "ISA bulk-registration workbooks (申請情報一括登録用テンプレート, 2026/02/27 and"
+            " 2026/04/01): character classes, lengths in UTF-16 units, code lists (the"
+            " workbooks' own data and macros; obtained through a third-party copy)",
+            _O,
+        ),
+        _s(
+            "rasens-form-help",
+            "https://www.rasens-immi.moj.go.jp/rasguser/offer/offerRSS_gotoOffer",
+            "The online form's own help text (certificate of eligibility, captured 2026-05-01):"
+            " name in half-width capitals up to 104, addresses full-width up to 85, postal"
+            " code 7 digits, phones up to 12 digits, card number AB12345678CD",
+            _O,
+        ),
+        _s(
+            "jis-x-0208-windows",
+            "https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP932.TXT",
+            "JIS X 0208 in Microsoft's cp932 mapping, the table the agency's tool follows"
+            " (U+FF5E, U+FF0D, U+2225, U+FFE0, U+FFE1, U+FFE2)",
+            _O,
+        ),
+        _s(
+            "corporate-number-check-digit",
+            "https://www.houjin-bangou.nta.go.jp/documents/checkdigit.pdf",
+            "法人番号: 13 digits, the first a check digit (NTA; algorithm as implemented by"
+            " python-stdnum, agreed by qiita.com/kawasaki and stabucky.com)",
+            _2,
+        ),
         # --- organization user IDs ----------------------------------------------
         _s(
             "org-id-validity",

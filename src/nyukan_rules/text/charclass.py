@@ -1,0 +1,133 @@
+"""The agency's character classes, exactly as its bulk-registration tool defines them.
+
+The tool (VBA module ``mdlChk`` of the 申請情報一括登録用テンプレート) gives each
+output column a comma list of classes; a value passes when removing every
+character of those classes leaves nothing.  The same classes serve
+:mod:`nyukan_rules.text.fields` and the bulk templates.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from nyukan_rules.catalog._base import CatalogEnum
+from nyukan_rules.sources import Source, sources
+
+__all__ = ["CharClass", "CharClasses", "disallowed"]
+
+#: The 全角記号 list of the tool, in its own order (JIS X 0208 rows 1-2, Windows mapping).
+_FULLWIDTH_SYMBOLS = (
+    "\u3000\u309b\u309c\u309d\u309e\u30fb\u30fc\u30fd\u30fe\u3001\u3002\uff0c\uff0e\uff1a"
+    "\uff1b\uff01\u00b4\uff40\u00a8\uff3e\uffe3\uff3f\u3003\u4edd\u3005\u3006\u3007\u2015"
+    "\u2010\uff0f\uff3c\uff5e\u2225\uff5c\u2026\u2025\u2018\u2019\u201c\u201d\uff08\uff09"
+    "\u3014\u3015\uff3b\uff3d\uff5b\uff5d\u3008\u3009\u300a\u300b\u300c\u300d\u300e\u300f"
+    "\u3010\u3011\uff0b\uff0d\u00b1\u00d7\u00f7\uff1d\u2260\uff1c\uff1e\u2266\u2267\u221e"
+    "\u2234\u2642\u2640\u00b0\u2032\u2033\u2103\uffe5\uff04\uffe0\uffe1\uff05\uff03\uff06"
+    "\uff20\u00a7\u2606\u2605\u25cb\u25cf\u25ce\u25c7\u25c6\u25a1\u25b3\u25b2\u25bd\u25bc"
+    "\u203b\u3012\u2192\u2190\u2191\u2193\u3013\u25a0\uff1f\uff0a"
+)
+
+
+def _ranges(*spans: tuple[int, int]) -> str:
+    """A regex character-class body for inclusive code-point spans."""
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in spans
+    )
+
+
+class CharClass(CatalogEnum):
+    """One character class of the agency's tool (チェック種別).
+
+    >>> CharClass.parse("半角数字").contains("7"), CharClass.KANJI.contains("髙")
+    (True, True)
+    """
+
+    HALFWIDTH_DIGIT = ("halfwidth_digit", "半角数字", "Half-width digits")
+    HALFWIDTH_LETTER = ("halfwidth_letter", "半角英字", "Half-width letters")
+    HALFWIDTH_UPPER = ("halfwidth_upper", "半角英大文字", "Half-width capital letters")
+    HALFWIDTH_SYMBOL = ("halfwidth_symbol", "半角記号", "Half-width symbols")
+    HALFWIDTH_KANA = ("halfwidth_kana", "半角カナ", "Half-width katakana")
+    HALFWIDTH_SPACE = ("halfwidth_space", "半角スペース", "Half-width space")
+    FULLWIDTH_SPACE = ("fullwidth_space", "全角スペース", "Full-width space")
+    HIRAGANA = ("hiragana", "ひらがな", "Hiragana")
+    FULLWIDTH_KANA = ("fullwidth_kana", "全角カナ", "Full-width katakana")
+    FULLWIDTH_DIGIT = ("fullwidth_digit", "全角数字", "Full-width digits")
+    FULLWIDTH_LETTER = ("fullwidth_letter", "全角英字", "Full-width letters")
+    KANJI = ("kanji", "漢字", "Kanji (U+4E00 to U+A000)")
+    FULLWIDTH_SYMBOL = ("fullwidth_symbol", "全角記号", "Full-width symbols")
+    ANY = ("any", "すべて", "Anything")
+
+    @property
+    def pattern(self) -> str:
+        """The regex character-class body of the characters this class allows."""
+        return _PATTERNS[self]
+
+    def contains(self, char: str) -> bool:
+        """True when the tool accepts ``char`` under this class."""
+        return _compiled(frozenset({self})).fullmatch(char) is not None
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return sources("isa-bulk-template-tool")
+
+
+_PATTERNS: dict[CharClass, str] = {
+    CharClass.HALFWIDTH_DIGIT: "0-9",
+    CharClass.HALFWIDTH_LETTER: "A-Za-z",
+    CharClass.HALFWIDTH_UPPER: "A-Z",
+    CharClass.HALFWIDTH_SYMBOL: _ranges(
+        (0x20, 0x2F),
+        (0x3A, 0x40),
+        (0x5B, 0x60),
+        (0x7B, 0x7E),
+        (0xFF61, 0xFF65),
+        (0xFF70, 0xFF70),
+        (0xFF9E, 0xFF9F),
+    ),
+    CharClass.HALFWIDTH_KANA: _ranges((0xFF61, 0xFF9F)),
+    CharClass.HALFWIDTH_SPACE: " ",
+    CharClass.FULLWIDTH_SPACE: "\u3000",
+    CharClass.HIRAGANA: _ranges(
+        (0x3000, 0x3000), (0x3041, 0x3094), (0x309B, 0x309E), (0x30FB, 0x30FC)
+    ),
+    CharClass.FULLWIDTH_KANA: _ranges((0x3000, 0x3000), (0x30A1, 0x30F6), (0x30FC, 0x30FC)),
+    CharClass.FULLWIDTH_DIGIT: _ranges((0xFF10, 0xFF19)),
+    CharClass.FULLWIDTH_LETTER: _ranges((0xFF21, 0xFF3A), (0xFF41, 0xFF5A)),
+    CharClass.KANJI: _ranges((0x4E00, 0xA000)),
+    CharClass.FULLWIDTH_SYMBOL: "".join(re.escape(c) for c in _FULLWIDTH_SYMBOLS),
+    CharClass.ANY: "",
+}
+
+#: A combination of classes, as a column of the tool lists them.
+CharClasses = frozenset[CharClass]
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(classes: frozenset[CharClass]) -> re.Pattern[str]:
+    """One pattern per combination, compiled once: a single allowed character."""
+    if CharClass.ANY in classes:
+        return re.compile(r"[\s\S]")
+    body = "".join(_PATTERNS[c] for c in sorted(classes, key=lambda c: c.value))
+    return re.compile(f"[{body}]") if body else re.compile(r"(?!)")
+
+
+@functools.lru_cache(maxsize=256)
+def _outside(classes: frozenset[CharClass]) -> re.Pattern[str]:
+    """One pattern per combination, compiled once: a character the classes do not allow."""
+    if CharClass.ANY in classes:
+        return re.compile(r"(?!)")
+    body = "".join(_PATTERNS[c] for c in sorted(classes, key=lambda c: c.value))
+    return re.compile(f"[^{body}]") if body else re.compile(r"[\s\S]")
+
+
+def disallowed(text: str, classes: Iterable[CharClass]) -> list[tuple[int, str]]:
+    """The (index, character) pairs of ``text`` that ``classes`` do not allow.
+
+    >>> disallowed("東京都千代田区1-1", {CharClass.KANJI, CharClass.FULLWIDTH_DIGIT})
+    [(7, '1'), (8, '-'), (9, '1')]
+    """
+    pattern = _outside(frozenset(classes))
+    return [(m.start(), m.group()) for m in pattern.finditer(text)]

@@ -1,0 +1,440 @@
+"""Field kinds, their rules, normalize() and check_field().
+
+Each :class:`FieldKind` carries a :class:`FieldRule`: the agency's character
+classes, the length as its tool counts it (UTF-16 code units, exact or at
+most), a pattern and the sources.  :func:`normalize` turns what HR data
+holds into the field's canonical form; :func:`check_field` says what is
+still wrong with a value as it would be submitted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypedDict
+
+import attrs
+
+from nyukan_rules.catalog._base import CatalogEnum
+from nyukan_rules.errors import ValidationError
+from nyukan_rules.messages import make_finding
+from nyukan_rules.report import Finding, Report
+from nyukan_rules.sources import Source, sources
+from nyukan_rules.text import normalizers as n
+from nyukan_rules.text.charclass import CharClass, disallowed
+from nyukan_rules.text.charset import jis_x0208, suggestion_for
+
+__all__ = [
+    "FIELD_RULES",
+    "NORMALIZERS",
+    "FieldKind",
+    "FieldRule",
+    "check_field",
+    "normalize",
+    "utf16_length",
+]
+
+C = CharClass
+#: 全角 fields: addresses, relatives' names, workplaces (the tool's "ZEN" set).
+ZEN = frozenset(
+    {
+        C.HIRAGANA,
+        C.FULLWIDTH_KANA,
+        C.KANJI,
+        C.FULLWIDTH_LETTER,
+        C.FULLWIDTH_DIGIT,
+        C.FULLWIDTH_SYMBOL,
+    }
+)
+#: Fields that take anything typeable (occupation, place of birth, school).
+ANY_TEXT = ZEN | {C.HALFWIDTH_LETTER, C.HALFWIDTH_DIGIT, C.HALFWIDTH_SYMBOL, C.HALFWIDTH_KANA}
+ASCII = frozenset({C.HALFWIDTH_LETTER, C.HALFWIDTH_DIGIT, C.HALFWIDTH_SYMBOL})
+ALNUM = frozenset({C.HALFWIDTH_LETTER, C.HALFWIDTH_DIGIT})
+DIGIT = frozenset({C.HALFWIDTH_DIGIT})
+
+
+class FieldKind(CatalogEnum):
+    """The shape of a form field."""
+
+    ROMAN_NAME = ("roman_name", "氏名（英字）", "Name in Roman letters")
+    FULLWIDTH_NAME = ("fullwidth_name", "氏名（全角）", "Name in full-width characters")
+    ADDRESS = ("address", "住所", "Address in Japan")
+    FOREIGN_ADDRESS = ("foreign_address", "本国における居住地", "Address in the home country")
+    FULLWIDTH_TEXT = ("fullwidth_text", "全角テキスト", "Full-width text")
+    TEXT = ("text", "テキスト", "Text")
+    POSTAL_CODE = ("postal_code", "郵便番号", "Postal code")
+    PHONE = ("phone", "電話番号", "Phone number")
+    EMAIL = ("email", "メールアドレス", "E-mail address")
+    PASSPORT_NUMBER = ("passport_number", "旅券番号", "Passport number")
+    RESIDENCE_CARD_NUMBER = ("residence_card_number", "在留カード番号", "Residence card number")
+    CORPORATE_NUMBER = ("corporate_number", "法人番号", "Corporate number")
+    EMPLOYMENT_INSURANCE_NUMBER = (
+        "employment_insurance_number",
+        "雇用保険適用事業所番号",
+        "Employment insurance office number",
+    )
+    DATE = ("date", "年月日", "Date (YYYYMMDD)")
+    YEAR_MONTH = ("year_month", "年月", "Year and month (YYYYMM)")
+    YEAR = ("year", "年", "Year (YYYY)")
+    DIGITS = ("digits", "数値", "Digits")
+    FREE_TEXT = ("free_text", "自由記述", "Free text")
+
+    @property
+    def rule(self) -> FieldRule:
+        return FIELD_RULES[self]
+
+
+@attrs.frozen
+class FieldRule:
+    """What a field of one kind must look like."""
+
+    classes: frozenset[CharClass]
+    max_length: int | None
+    """In UTF-16 code units, as the agency's tool counts (VBA ``Len``)."""
+    exact_length: bool
+    pattern: str | None
+    expected_ja: str
+    expected_en: str
+    source_ids: tuple[str, ...] = ("isa-bulk-template-tool", "rasens-form-help")
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return sources(*self.source_ids)
+
+    @property
+    def compiled(self) -> re.Pattern[str] | None:
+        return _compiled_pattern(self.pattern) if self.pattern else None
+
+
+_PATTERN_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled_pattern(pattern: str) -> re.Pattern[str]:
+    found = _PATTERN_CACHE.get(pattern)
+    if found is None:
+        found = _PATTERN_CACHE[pattern] = re.compile(pattern)
+    return found
+
+
+def _rule(
+    classes: frozenset[CharClass],
+    max_length: int | None,
+    *,
+    exact: bool = False,
+    pattern: str | None = None,
+    ja: str,
+    en: str,
+) -> FieldRule:
+    return FieldRule(classes, max_length, exact, pattern, ja, en)
+
+
+K = FieldKind
+FIELD_RULES: dict[FieldKind, FieldRule] = {
+    K.ROMAN_NAME: _rule(
+        frozenset({C.HALFWIDTH_UPPER, C.HALFWIDTH_SPACE}),
+        104,
+        pattern=r"[A-Z]+(?: [A-Z]+)*",
+        ja="半角英大文字、単語の間は半角スペース1つ（例：HOUMU TARO）",
+        en="half-width capital letters, words separated by one space (HOUMU TARO)",
+    ),
+    K.FULLWIDTH_NAME: _rule(ZEN, 26, ja="全角（例：法務　たろう）", en="full-width characters"),
+    K.ADDRESS: _rule(
+        ZEN,
+        85,
+        ja="全角（例：東京都千代田区１－１－１）",
+        en="full-width characters",
+    ),
+    K.FOREIGN_ADDRESS: _rule(ZEN, 80, ja="全角", en="full-width characters"),
+    K.FULLWIDTH_TEXT: _rule(ZEN, 60, ja="全角", en="full-width characters"),
+    K.TEXT: _rule(ANY_TEXT, 40, ja="文字", en="text"),
+    K.POSTAL_CODE: _rule(
+        DIGIT,
+        7,
+        exact=True,
+        pattern=r"\d{7}",
+        ja="半角数字7桁、ハイフンなし（不明は0000000）",
+        en="7 half-width digits, no hyphen",
+    ),
+    K.PHONE: _rule(
+        DIGIT,
+        12,
+        pattern=r"\d{1,12}",
+        ja="半角数字12桁以内、ハイフンなし",
+        en="up to 12 half-width digits, no hyphen",
+    ),
+    K.EMAIL: _rule(
+        ASCII,
+        60,
+        pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
+        ja="半角英数字記号のメールアドレス",
+        en="an e-mail address in half-width characters",
+    ),
+    K.PASSPORT_NUMBER: _rule(
+        ALNUM,
+        12,
+        pattern=r"[A-Z0-9]+",
+        ja="半角英数字12文字以内（例：AB1234567）",
+        en="up to 12 half-width letters and digits",
+    ),
+    K.RESIDENCE_CARD_NUMBER: _rule(
+        ALNUM,
+        12,
+        exact=True,
+        pattern=r"[A-Z]{2}\d{8}[A-Z]{2}",
+        ja="英大文字2桁・数字8桁・英大文字2桁（例：AB12345678CD）",
+        en="two capitals, eight digits, two capitals (AB12345678CD)",
+    ),
+    K.CORPORATE_NUMBER: _rule(
+        DIGIT,
+        13,
+        exact=True,
+        pattern=r"\d{13}",
+        ja="半角数字13桁",
+        en="13 half-width digits",
+    ),
+    K.EMPLOYMENT_INSURANCE_NUMBER: _rule(
+        DIGIT,
+        11,
+        exact=True,
+        pattern=r"\d{11}",
+        ja="半角数字11桁、ハイフンなし",
+        en="11 half-width digits, no hyphen",
+    ),
+    K.DATE: _rule(
+        DIGIT,
+        8,
+        exact=True,
+        pattern=r"\d{8}",
+        ja="半角数字8桁の年月日（例：20000123）",
+        en="YYYYMMDD, 8 half-width digits",
+    ),
+    K.YEAR_MONTH: _rule(
+        DIGIT,
+        6,
+        exact=True,
+        pattern=r"\d{4}(?:0[1-9]|1[0-2])",
+        ja="半角数字6桁の年月（例：200101）",
+        en="YYYYMM, 6 half-width digits",
+    ),
+    K.YEAR: _rule(
+        DIGIT,
+        4,
+        exact=True,
+        pattern=r"\d{4}",
+        ja="半角数字4桁の年（例：2001）",
+        en="YYYY, 4 half-width digits",
+    ),
+    K.DIGITS: _rule(DIGIT, 15, pattern=r"\d+", ja="半角数字", en="half-width digits"),
+    K.FREE_TEXT: _rule(frozenset({C.ANY}), 600, ja="文字", en="text"),
+}
+
+#: How each kind is normalized (see :mod:`nyukan_rules.text.normalizers`).
+NORMALIZERS: dict[FieldKind, Callable[[str], str]] = {
+    K.ROMAN_NAME: n.roman_name,
+    K.FULLWIDTH_NAME: n.fullwidth_name,
+    K.ADDRESS: n.fullwidth_text,
+    K.FOREIGN_ADDRESS: n.fullwidth_text,
+    K.FULLWIDTH_TEXT: n.fullwidth_text,
+    K.TEXT: n.to_windows,
+    K.POSTAL_CODE: n.digits,
+    K.PHONE: n.phone,
+    K.EMAIL: n.ascii_text,
+    K.PASSPORT_NUMBER: n.identifier,
+    K.RESIDENCE_CARD_NUMBER: n.identifier,
+    K.CORPORATE_NUMBER: n.digits,
+    K.EMPLOYMENT_INSURANCE_NUMBER: n.digits,
+    K.DATE: n.ymd,
+    K.YEAR_MONTH: n.ym,
+    K.YEAR: n.year,
+    K.DIGITS: n.digits,
+    K.FREE_TEXT: n.to_windows,
+}
+
+_CHAR_FINDINGS_LIMIT = 20
+
+
+class _Labels(TypedDict):
+    label_ja: str
+    label_en: str
+
+
+def utf16_length(text: str) -> int:
+    """The length as the agency's tool counts it (VBA ``Len``: UTF-16 code units).
+
+    >>> utf16_length("髙橋"), utf16_length("𠮷田")
+    (2, 3)
+    """
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def normalize(value: str, kind: FieldKind | str) -> str:
+    """The canonical form of ``value`` for a field of ``kind``.
+
+    Only characters the field's tables know are changed: full-width and
+    half-width forms, half-width kana (voiced marks composed), the JIS code
+    points the tool takes in their Windows form, runs of spaces, and, in
+    numeric and identifier fields only, separators (hyphen look-alikes,
+    spaces, brackets, 〒).  Anything else stays where it is, for
+    :func:`check_field` to report; a legal name is never changed glyph for
+    glyph (髙 stays 髙).
+
+    >>> normalize("ｙａｍａｄａ　　ｔａｒｏ", "roman_name")
+    'YAMADA TARO'
+    >>> normalize("〒１００－０００１", FieldKind.POSTAL_CODE)
+    '1000001'
+    >>> normalize("2025年4月1日", "date"), normalize("ﾔﾏﾀﾞ ﾀﾛｳ", "fullwidth_name")
+    ('20250401', 'ヤマダ\u3000タロウ')
+    """
+    the_kind = FieldKind.parse(kind)
+    if not isinstance(value, str):
+        raise ValidationError(f"value must be text, not {type(value).__name__}")
+    return NORMALIZERS[the_kind](value)
+
+
+def _char_finding(
+    kind: FieldKind, field: str, index: int, char: str, suggestion: str | None, *, code: str
+) -> Finding:
+    return make_finding(
+        code,
+        field=field,
+        sources=kind.rule.sources
+        if code == "field.unsupported_char"
+        else sources("jis-x-0208-windows"),
+        label_ja=kind.ja,
+        label_en=kind.en,
+        index=index,
+        char=char,
+        codepoint=f"U+{ord(char):04X}",
+        suggestion_ja=f"（候補：{suggestion}）" if suggestion else "",
+        suggestion_en=f" (suggestion: {suggestion})" if suggestion else "",
+    )
+
+
+def _suggest(char: str, kind: FieldKind) -> str | None:
+    rule, normalizer = FIELD_RULES[kind], NORMALIZERS[kind]
+    mapped = normalizer(char) if char.strip() else None
+    if mapped and mapped != char and not disallowed(mapped, rule.classes):
+        return mapped
+    candidate = suggestion_for(char)
+    if candidate is None:
+        return None
+    candidate = normalizer(candidate) or candidate
+    return candidate if not disallowed(candidate, rule.classes) else None
+
+
+def check_field(
+    value: object,
+    kind: FieldKind | str,
+    *,
+    required: bool = False,
+    max_length: int | None = None,
+    field: str | None = None,
+) -> Report:
+    """What is wrong with ``value`` as it would be submitted in a field of ``kind``.
+
+    ``max_length`` overrides the kind's own (for ``DIGITS`` and
+    ``FREE_TEXT`` fields of other sizes); ``field`` names the field in the
+    findings (default: the kind's code).  Characters the agency's tool
+    refuses are errors (``field.unsupported_char``), each with its position
+    and a suggestion where a safe one exists; characters it accepts but JIS
+    X 0208 lacks (髙) are warnings (``field.outside_jis``).  Normalize first
+    (:func:`normalize`) to have what can be fixed fixed.
+
+    >>> check_field("03-1234-5678", "phone").codes
+    ('field.unsupported_char', 'field.unsupported_char')
+    >>> check_field(normalize("03-1234-5678", "phone"), "phone").ok
+    True
+    """
+    the_kind = FieldKind.parse(kind)
+    rule = FIELD_RULES[the_kind]
+    name = field or the_kind.value
+    labels: _Labels = {"label_ja": the_kind.ja, "label_en": the_kind.en}
+    if value is None or value == "":
+        if required:
+            return Report(
+                [make_finding("field.required", field=name, sources=rule.sources, **labels)]
+            )
+        return Report()
+    if not isinstance(value, str):
+        return Report(
+            [make_finding("field.not_text", field=name, type=type(value).__name__, **labels)]
+        )
+    findings: list[Finding] = []
+    limit = max_length if max_length is not None else rule.max_length
+    length = utf16_length(value)
+    if limit is not None and length > limit:
+        findings.append(
+            make_finding(
+                "field.too_long",
+                field=name,
+                sources=rule.sources,
+                length=length,
+                limit=limit,
+                **labels,
+            )
+        )
+    bad = disallowed(value, rule.classes)
+    for index, char in bad[:_CHAR_FINDINGS_LIMIT]:
+        findings.append(
+            _char_finding(
+                the_kind, name, index, char, _suggest(char, the_kind), code="field.unsupported_char"
+            )
+        )
+    if len(bad) > _CHAR_FINDINGS_LIMIT:
+        findings.append(
+            make_finding(
+                "field.more_unsupported_chars",
+                field=name,
+                count=len(bad) - _CHAR_FINDINGS_LIMIT,
+                **labels,
+            )
+        )
+    if not value.isascii():
+        jis = jis_x0208()
+        refused = {i for i, _ in bad}
+        for index, char in enumerate(value):
+            if index in refused or char in jis or ("\uff61" <= char <= "\uff9f") or char.isascii():
+                continue
+            findings.append(
+                _char_finding(
+                    the_kind, name, index, char, suggestion_for(char), code="field.outside_jis"
+                )
+            )
+    # The shape is judged only when every character is allowed: otherwise the
+    # character findings already say what is wrong.
+    if bad:
+        pass
+    elif (rule.exact_length and limit is not None and length != limit) or (
+        rule.compiled is not None and rule.compiled.fullmatch(value) is None
+    ):
+        findings.append(
+            make_finding(
+                "field.format",
+                field=name,
+                sources=rule.sources,
+                expected_ja=rule.expected_ja,
+                expected_en=rule.expected_en,
+                **labels,
+            )
+        )
+    elif the_kind is FieldKind.DATE and not n.is_real_date(value):
+        findings.append(make_finding("field.invalid_date", field=name, value=value, **labels))
+    elif the_kind is FieldKind.CORPORATE_NUMBER and not _corporate_number_valid(value):
+        findings.append(
+            make_finding(
+                "field.check_digit",
+                field=name,
+                sources=sources("corporate-number-check-digit"),
+                value=value,
+                **labels,
+            )
+        )
+    return Report(findings)
+
+
+def _corporate_number_valid(value: str) -> bool:
+    from stdnum.jp import cn  # heavy: imported only when a corporate number is checked
+
+    return bool(cn.is_valid(value))

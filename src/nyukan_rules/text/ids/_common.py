@@ -1,0 +1,35 @@
+"""What every identifier module shares: compact with our tables, then check."""
+
+from __future__ import annotations
+
+import re
+
+from nyukan_rules.errors import InvalidFormatError, InvalidLengthError, ValidationError
+from nyukan_rules.text import normalizers as n
+
+__all__ = ["check_shape", "compact_identifier", "compact_number"]
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"a {what} must be text, not {type(value).__name__}")
+    return value
+
+
+def compact_number(value: object, what: str) -> str:
+    """ASCII digits, separators (hyphens, spaces, brackets, 〒) removed."""
+    return n.digits(_text(value, what))
+
+
+def compact_identifier(value: object, what: str) -> str:
+    """ASCII capitals and digits, separators removed."""
+    return n.identifier(_text(value, what))
+
+
+def check_shape(value: str, what: str, pattern: re.Pattern[str], lengths: tuple[int, ...]) -> str:
+    if len(value) not in lengths:
+        expected = " or ".join(str(x) for x in lengths)
+        raise InvalidLengthError(f"a {what} has {expected} characters, not {len(value)}: {value!r}")
+    if not pattern.fullmatch(value):
+        raise InvalidFormatError(f"{value!r} is not a valid {what}")
+    return value

@@ -1,0 +1,41 @@
+"""旅券番号: a passport number as the online system takes it.
+
+Up to 12 half-width letters and digits (source ``rasens-form-help``; ICAO
+document numbers have at most 9, some countries use more).  No check digit
+is available outside the machine-readable zone.
+
+>>> validate("tz 123 4567")
+'TZ1234567'
+"""
+
+from __future__ import annotations
+
+import re
+
+from nyukan_rules.errors import ValidationError
+from nyukan_rules.text.ids._common import check_shape, compact_identifier
+
+__all__ = ["compact", "format", "is_valid", "validate"]
+
+_PATTERN = re.compile(r"[A-Z0-9]+")
+_WHAT = "passport number"
+
+
+def compact(number: str) -> str:
+    return compact_identifier(number, _WHAT)
+
+
+def validate(number: str) -> str:
+    return check_shape(compact(number), _WHAT, _PATTERN, tuple(range(1, 13)))
+
+
+def is_valid(number: object) -> bool:
+    try:
+        validate(number)  # type: ignore[arg-type]
+    except ValidationError:
+        return False
+    return True
+
+
+def format(number: str) -> str:
+    return validate(number)

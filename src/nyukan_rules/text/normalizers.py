@@ -1,0 +1,209 @@
+"""Translation tables and the per-field normalizers.
+
+Every table is built once at import with ``str.maketrans``; a normalizer is
+a few ``str.translate`` calls with an ASCII fast path.  Half-width katakana
+go through jaconv.  The width tables are our own, not NFKC, ``jaconv.h2z``
+with ``ascii=True`` or ``jaconv.normalize`` (research-libraries §2): NFKC
+turns ① into 1 and ㈱ into (株) and NFC changes name kanji such as 塚 U+FA10;
+jaconv widens ``"`` to U+FF02, which the agency's 全角記号 list does not
+have, and ``jaconv.normalize`` turns the hyphens of an address into ー.  A
+normalizer only maps characters it knows; anything else is left in place
+for :func:`~nyukan_rules.check_field` to report.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from nyukan_rules.text.charset import JIS_TO_WINDOWS
+
+__all__ = [
+    "HYPHENS",
+    "SPACES",
+    "halfwidth_kana_to_fullwidth",
+    "to_ascii",
+    "to_fullwidth",
+    "to_windows",
+]
+
+#: Every hyphen look-alike; they count as separators in numeric fields only.
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u30fc\uff0d\uff70\ufe63\u2043\u2500\u2501"
+#: Spaces people type: ASCII, ideographic, no-break, thin and the like.
+SPACES = " \u3000\u00a0\u2002\u2003\u2009\u202f"
+
+# --- full-width and half-width ----------------------------------------------------------
+
+_FULL_ASCII = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+# The tool's 全角記号 list has no U+FF02 or U+FF07: quotes become the curly ones it lists.
+_FULL_ASCII['"'] = "\u201d"
+_FULL_ASCII["'"] = "\u2019"
+_FULL_ASCII[" "] = "\u3000"
+
+#: Half-width to full-width (ASCII and the JIS variants), for full-width fields.
+_TO_FULL = str.maketrans({**_FULL_ASCII, **JIS_TO_WINDOWS, "\u00a0": "\u3000"})
+#: Full-width ASCII to ASCII, for half-width fields.
+_TO_ASCII = str.maketrans(
+    {
+        **{full: half for half, full in _FULL_ASCII.items() if half not in "\"'"},
+        "\u3000": " ",
+        "\u00a0": " ",
+        "\u201d": '"',
+        "\u201c": '"',
+        "\u2019": "'",
+        "\u2018": "'",
+        "\uffe5": "\\",
+    }
+)
+#: The JIS code points to the Windows ones (and nothing else), for free text.
+_TO_WINDOWS = str.maketrans(JIS_TO_WINDOWS)
+
+# --- half-width katakana ------------------------------------------------------------------
+
+
+def halfwidth_kana_to_fullwidth(text: str) -> str:
+    """Half-width katakana to full-width, voiced and semi-voiced pairs composed.
+
+    jaconv does this (``h2z`` with kana only): it composes the pairs before
+    translating, and a voicing mark that composes with nothing (ｱﾞ) stays a
+    half-width mark, which the field check then reports instead of letting
+    a meaningless ア゛ through.
+
+    >>> halfwidth_kana_to_fullwidth("ﾔﾏﾀﾞ ﾀﾛｳ ﾊﾟﾝ")
+    'ヤマダ タロウ パン'
+    """
+    if text.isascii():
+        return text
+    import jaconv  # imported on first use; nyukan_rules itself stays light
+
+    return str(jaconv.h2z(text, kana=True, ascii=False, digit=False))
+
+
+def to_fullwidth(text: str) -> str:
+    """ASCII to full-width, half-width kana to full-width, JIS variants to Windows.
+
+    >>> to_fullwidth("東京都千代田区霞が関1-1-1")
+    '東京都千代田区霞が関１－１－１'
+    """
+    return halfwidth_kana_to_fullwidth(text).translate(_TO_FULL)
+
+
+def to_ascii(text: str) -> str:
+    """Full-width ASCII to ASCII (and the ideographic space to a space).
+
+    >>> to_ascii("ＡＢ１２３４５６７８ＣＤ")
+    'AB12345678CD'
+    """
+    if text.isascii():
+        return text
+    return text.translate(_TO_ASCII)
+
+
+def to_windows(text: str) -> str:
+    """Only the six JIS code points to the Windows ones the agency's tool takes."""
+    if text.isascii():
+        return text
+    return text.translate(_TO_WINDOWS)
+
+
+# --- per-kind normalizers ------------------------------------------------------------------
+
+_SPACE_RUN = re.compile(f"[{re.escape(SPACES)}\t]+")
+_FULL_SPACE_RUN = re.compile("\u3000+")
+_SEPARATORS = str.maketrans("", "", HYPHENS + SPACES + "()（）〒")
+_ERA = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "R": 2018, "H": 1988, "S": 1925}
+_DATE = re.compile(
+    r"^(?:(?P<era>令和|平成|昭和|大正|[RHS])\s*(?P<eyear>元|\d{1,2})|(?P<year>\d{4}))"
+    r"\s*[年/.\-]?\s*(?P<month>\d{1,2})\s*(?:[月/.\-]\s*(?P<day>\d{1,2})\s*日?)?\s*月?$"
+)
+
+
+def roman_name(text: str) -> str:
+    """Half-width capitals, words separated by one space."""
+    return _SPACE_RUN.sub(" ", to_ascii(text)).strip(" ").upper()
+
+
+def fullwidth_name(text: str) -> str:
+    """Full-width, words separated by one ideographic space."""
+    return _FULL_SPACE_RUN.sub(
+        "\u3000", to_fullwidth(_SPACE_RUN.sub(" ", text).strip(SPACES + "\t"))
+    )
+
+
+def fullwidth_text(text: str) -> str:
+    """Full-width; spaces kept (as ideographic spaces), ends trimmed."""
+    return to_fullwidth(text.strip(SPACES))
+
+
+def digits(text: str) -> str:
+    """ASCII digits; hyphen look-alikes, spaces, brackets and 〒 dropped as separators."""
+    return to_ascii(text.translate(_SEPARATORS))
+
+
+def phone(text: str) -> str:
+    """Digits only; a leading +81 becomes the trunk prefix 0."""
+    compact = digits(text.replace("＋", "+"))
+    if compact.startswith("+81") and len(compact) > 3:
+        rest = compact[3:]
+        compact = rest if rest.startswith("0") else "0" + rest
+    return compact
+
+
+def identifier(text: str) -> str:
+    """Half-width capitals and digits; spaces and hyphens dropped as separators."""
+    return to_ascii(text.translate(_SEPARATORS)).upper()
+
+
+def ascii_text(text: str) -> str:
+    """Half-width, ends trimmed (e-mail addresses keep their case)."""
+    return to_ascii(text).strip()
+
+
+def _date_parts(text: str) -> tuple[int, int, int | None] | None:
+    compact = to_ascii(text).strip()
+    match = _DATE.match(compact)
+    if not match:
+        return None
+    if match["era"]:
+        eyear = 1 if match["eyear"] == "元" else int(match["eyear"])
+        year = _ERA[match["era"]] + eyear
+    else:
+        year = int(match["year"])
+    return year, int(match["month"]), int(match["day"]) if match["day"] else None
+
+
+def ymd(text: str) -> str:
+    """YYYYMMDD from 2025/4/1, 2025-04-01, 2025年4月1日, 令和7年4月1日 or 20250401."""
+    compact = digits(text)
+    if len(compact) == 8 and compact.isdigit() and compact.isascii():
+        return compact
+    parts = _date_parts(text)
+    if parts is None or parts[2] is None:
+        return compact if compact.isascii() and compact.isdigit() else to_ascii(text).strip()
+    year, month, day = parts
+    return f"{year:04d}{month:02d}{day:02d}"
+
+
+def ym(text: str) -> str:
+    """YYYYMM from 2025/4, 2025年4月, 令和7年4月 or 202504."""
+    compact = digits(text)
+    if len(compact) == 6 and compact.isdigit() and compact.isascii():
+        return compact
+    parts = _date_parts(text)
+    if parts is None or parts[2] is not None:
+        return compact if compact.isascii() and compact.isdigit() else to_ascii(text).strip()
+    return f"{parts[0]:04d}{parts[1]:02d}"
+
+
+def year(text: str) -> str:
+    """YYYY from 2025, ２０２５ or 2025年."""
+    return digits(text).removesuffix("年")
+
+
+def is_real_date(value: str) -> bool:
+    """True for YYYYMMDD naming a day of the calendar."""
+    try:
+        date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        return False
+    return True
