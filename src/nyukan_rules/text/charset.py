@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import unicodedata
 
 import attrs
@@ -76,6 +77,30 @@ def jis_x0208() -> frozenset[str]:
                 continue
             found.add(code.decode("cp932"))
     return frozenset(found)
+
+
+def _class_body(chars: frozenset[str]) -> str:
+    """A regex character-class body for ``chars``, as ranges of code points."""
+    codes = sorted(ord(c) for c in chars)
+    parts: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        parts.append(
+            re.escape(chr(start))
+            if start == prev
+            else f"{re.escape(chr(start))}-{re.escape(chr(prev))}"
+        )
+        start = prev = code
+    return "".join(parts)
+
+
+@functools.cache
+def outside_pattern() -> re.Pattern[str]:
+    """Compiled once: one character outside JIS X 0208 and printable ASCII."""
+    return re.compile(f"[^ -~{_class_body(jis_x0208())}]")
 
 
 def is_jis_x0208(char: str) -> bool:
@@ -200,17 +225,16 @@ def unsupported_chars(text: str) -> tuple[CharIssue, ...]:
     points of the six characters the agency takes in their Windows form.
     Each issue has a ``suggestion`` where a safe one exists.
 
-    >>> [(i.index, i.char, i.suggestion) for i in unsupported_chars("髙橋①")]
-    [(0, '髙', '高'), (2, '①', '1')]
+    >>> for issue in unsupported_chars("髙橋①"):
+    ...     print(issue.index, issue.char, issue.kind.value, issue.suggestion)
+    0 髙 vendor_extension 高
+    2 ① vendor_extension 1
     """
     if not isinstance(text, str):
         return ()
     if text.isascii() and text.isprintable():
         return ()
-    jis = jis_x0208()
-    issues = []
-    for index, char in enumerate(text):
-        if (" " <= char <= "~") or char in jis:
-            continue
-        issues.append(CharIssue(index, char, _classify(char), suggestion_for(char)))
-    return tuple(issues)
+    return tuple(
+        CharIssue(m.start(), m.group(), _classify(m.group()), suggestion_for(m.group()))
+        for m in outside_pattern().finditer(text)
+    )

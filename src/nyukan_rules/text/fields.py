@@ -22,7 +22,7 @@ from nyukan_rules.report import Finding, Report
 from nyukan_rules.sources import Source, sources
 from nyukan_rules.text import normalizers as n
 from nyukan_rules.text.charclass import CharClass, disallowed
-from nyukan_rules.text.charset import jis_x0208, suggestion_for
+from nyukan_rules.text.charset import outside_pattern, suggestion_for
 
 __all__ = [
     "FIELD_RULES",
@@ -392,11 +392,11 @@ def check_field(
             )
         )
     if not value.isascii():
-        jis = jis_x0208()
         refused = {i for i, _ in bad}
-        for index, char in enumerate(value):
-            if index in refused or char in jis or ("\uff61" <= char <= "\uff9f") or char.isascii():
-                continue
+        for match in outside_pattern().finditer(value):
+            index, char = match.start(), match.group()
+            if index in refused or "\uff61" <= char <= "\uff9f":
+                continue  # already an error, or half-width kana the classes allow
             findings.append(
                 _char_finding(
                     the_kind, name, index, char, suggestion_for(char), code="field.outside_jis"

@@ -60,6 +60,8 @@ _TO_WINDOWS = str.maketrans(JIS_TO_WINDOWS)
 
 # --- half-width katakana ------------------------------------------------------------------
 
+_HALF_KANA = re.compile("[\uff61-\uff9f]")
+
 
 def halfwidth_kana_to_fullwidth(text: str) -> str:
     """Half-width katakana to full-width, voiced and semi-voiced pairs composed.
@@ -72,7 +74,7 @@ def halfwidth_kana_to_fullwidth(text: str) -> str:
     >>> halfwidth_kana_to_fullwidth("ﾔﾏﾀﾞ ﾀﾛｳ ﾊﾟﾝ")
     'ヤマダ タロウ パン'
     """
-    if text.isascii():
+    if text.isascii() or not _HALF_KANA.search(text):
         return text
     import jaconv  # imported on first use; nyukan_rules itself stays light
 
