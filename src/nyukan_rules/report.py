@@ -94,8 +94,8 @@ class Report:
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
-    def __len__(self) -> int:
-        return len(self.findings)
+    # No __len__ on purpose: it would make a report with findings truthy and an
+    # empty one falsy, the opposite of ``ok``.  Use ``report.ok`` or ``report.findings``.
 
     def merged(self, *others: Report | Iterable[Finding]) -> Report:
         """A new report with the findings of ``others`` appended."""

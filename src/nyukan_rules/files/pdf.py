@@ -156,8 +156,19 @@ def _inspect(data: bytes, filename: str, details: dict[str, Any]) -> list[Findin
     from pypdf import PdfReader  # heavy: imported only when a PDF is checked
 
     name = _display(filename)
-    field = filename or None
     findings: list[Finding] = []
+
+    def found(code: str, *, error_file: bool = True, **values: Any) -> None:
+        findings.append(
+            make_finding(
+                code,
+                field=filename or None,
+                sources=sources(*_ERROR_FILE) if error_file else (),
+                name=name,
+                **values,
+            )
+        )
+
     with captured_messages("pypdf") as messages:
         try:
             reader = PdfReader(BytesIO(data), strict=False)
@@ -165,15 +176,8 @@ def _inspect(data: bytes, filename: str, details: dict[str, Any]) -> list[Findin
             details["encrypted"] = encrypted
             details["pdf_version"] = _declared_version(reader)
             if encrypted:
-                findings.append(
-                    make_finding(
-                        "attachment.encrypted",
-                        field=field,
-                        sources=sources(*_ERROR_FILE),
-                        name=name,
-                    )
-                )
-                findings.extend(_restrictions(_permissions(reader), name, field))
+                found("attachment.encrypted")
+                findings.extend(_restrictions(_permissions(reader), name, filename or None))
             else:
                 # Counting pages walks the page tree (bounded by pypdf), not the contents.
                 details["pages"] = len(reader.pages)
@@ -183,46 +187,20 @@ def _inspect(data: bytes, filename: str, details: dict[str, Any]) -> list[Findin
         except Exception as exc:  # noqa: BLE001
             if b"/Encrypt" in data:  # AES without a crypto backend, say: still encrypted
                 details["encrypted"] = True
-                findings.append(
-                    make_finding(
-                        "attachment.encrypted",
-                        field=field,
-                        sources=sources(*_ERROR_FILE),
-                        name=name,
-                    )
-                )
-                return findings
-            findings.append(
-                make_finding(
+                found("attachment.encrypted")
+            else:
+                found(
                     "attachment.unreadable",
-                    field=field,
-                    name=name,
+                    error_file=False,
                     detail=f"{type(exc).__name__}: {exc}"[:200],
                 )
-            )
             return findings
     version = details.get("pdf_version")
     if version is not None and not version.startswith("1."):
-        findings.append(
-            make_finding(
-                "attachment.pdf_version",
-                field=field,
-                sources=sources(*_ERROR_FILE),
-                name=name,
-                version=version,
-            )
-        )
+        found("attachment.pdf_version", version=version)
     if messages:
-        detail = messages[0][:160] + (f" (+{len(messages) - 1} more)" if len(messages) > 1 else "")
-        findings.append(
-            make_finding(
-                "attachment.repaired",
-                field=field,
-                sources=sources(*_ERROR_FILE),
-                name=name,
-                detail=detail,
-            )
-        )
+        more = f" (+{len(messages) - 1} more)" if len(messages) > 1 else ""
+        found("attachment.repaired", detail=messages[0][:160] + more)
     return findings
 
 

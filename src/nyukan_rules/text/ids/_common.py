@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from nyukan_rules.errors import InvalidFormatError, InvalidLengthError, ValidationError
 from nyukan_rules.text import normalizers as n
 
-__all__ = ["check_shape", "compact_identifier", "compact_number"]
+__all__ = ["check_shape", "compact_identifier", "compact_number", "passes"]
 
 
 def _text(value: object, what: str) -> str:
@@ -33,3 +34,12 @@ def check_shape(value: str, what: str, pattern: re.Pattern[str], lengths: tuple[
     if not pattern.fullmatch(value):
         raise InvalidFormatError(f"{value!r} is not a valid {what}")
     return value
+
+
+def passes(validate: Callable[[str], str], number: object) -> bool:
+    """True when ``validate`` accepts ``number``; never raises for any input."""
+    try:
+        validate(number)  # type: ignore[arg-type]
+    except ValidationError:
+        return False
+    return True

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from nyukan_rules.errors import InvalidChecksumError, ValidationError
-from nyukan_rules.text.ids._common import check_shape, compact_number
+from nyukan_rules.errors import InvalidChecksumError
+from nyukan_rules.text.ids._common import check_shape, compact_number, passes
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
@@ -40,11 +40,8 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: object) -> bool:
-    try:
-        validate(number)  # type: ignore[arg-type]
-    except ValidationError:
-        return False
-    return True
+    """True when :func:`validate` accepts ``number``; never raises."""
+    return passes(validate, number)
 
 
 def format(number: str) -> str:

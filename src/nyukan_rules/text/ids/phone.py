@@ -17,7 +17,7 @@ import re
 
 from nyukan_rules.errors import ValidationError
 from nyukan_rules.text import normalizers as n
-from nyukan_rules.text.ids._common import check_shape
+from nyukan_rules.text.ids._common import check_shape, passes
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
@@ -36,11 +36,8 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: object) -> bool:
-    try:
-        validate(number)  # type: ignore[arg-type]
-    except ValidationError:
-        return False
-    return True
+    """True when :func:`validate` accepts ``number``; never raises."""
+    return passes(validate, number)
 
 
 def format(number: str) -> str:

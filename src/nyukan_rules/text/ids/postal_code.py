@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from nyukan_rules.errors import ValidationError
-from nyukan_rules.text.ids._common import check_shape, compact_number
+from nyukan_rules.text.ids._common import check_shape, compact_number, passes
 
 __all__ = ["UNKNOWN", "compact", "format", "is_valid", "validate"]
 
@@ -33,11 +32,8 @@ def validate(number: str) -> str:
 
 
 def is_valid(number: object) -> bool:
-    try:
-        validate(number)  # type: ignore[arg-type]
-    except ValidationError:
-        return False
-    return True
+    """True when :func:`validate` accepts ``number``; never raises."""
+    return passes(validate, number)
 
 
 def format(number: str) -> str:
