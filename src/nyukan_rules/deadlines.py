@@ -24,11 +24,13 @@ from nyukan_rules.sources import Confidence, Source, sources
 
 __all__ = [
     "ID_TERMS",
+    "PERIODIC_REPORT_RULES",
     "RENEWAL_OPENINGS",
     "SPECIAL_PERIOD_RULES",
     "DateWindow",
     "IdTerm",
     "IdValidity",
+    "PeriodicReportRule",
     "RenewalOpening",
     "SpecialPeriodRule",
     "organization_id_expiry",
@@ -227,9 +229,20 @@ ID_TERMS: tuple[IdTerm, ...] = (
     IdTerm(Effective(date(2026, 1, 5), None), 3, ("org-id-three-years",)),
 )
 
-#: The periodic report is due one month before expiry; ISA's notice comes two months before.
-REPORT_DUE_MONTHS_BEFORE = 1
-NOTICE_MONTHS_BEFORE = 2
+
+@attrs.frozen
+class PeriodicReportRule:
+    """When the periodic report (定期報告) is due and ISA's notice comes, before expiry."""
+
+    effective: Effective
+    due_months_before: int
+    notice_months_before: int
+    source_ids: tuple[str, ...]
+
+
+PERIODIC_REPORT_RULES: tuple[PeriodicReportRule, ...] = (
+    PeriodicReportRule(Effective(None, None), 1, 2, ("org-periodic-report",)),
+)
 
 
 @attrs.frozen
@@ -298,10 +311,12 @@ def organization_id_expiry(
         term = _term(report, include_single_source)
         used.extend(term.source_ids)
         expires = civil_period_end(expires, months=12 * term.years)
+    report_rule = next(r for r in PERIODIC_REPORT_RULES if r.effective.contains(expires))
+    used.extend(report_rule.source_ids)
     return IdValidity(
         expires_on=expires,
-        report_due_by=add_months(expires, -REPORT_DUE_MONTHS_BEFORE),
-        notice_expected_on=add_months(expires, -NOTICE_MONTHS_BEFORE),
+        report_due_by=add_months(expires, -report_rule.due_months_before),
+        notice_expected_on=add_months(expires, -report_rule.notice_months_before),
         term_years=term.years,
         sources=sources(*dict.fromkeys(used)),
     )

@@ -26,8 +26,11 @@ from nyukan_rules.fees import (
     PAYMENT_CHARGES,
     PAYMENT_RULES,
 )
+from nyukan_rules.files import EDITION_LIMITS
+from nyukan_rules.files.photo import PHOTO_EXEMPTIONS
 from nyukan_rules.messages import MESSAGES
 from nyukan_rules.sources import SOURCES, sources
+from nyukan_rules.text import FIELD_RULES, CharClass
 
 __all__ = ["codes_markdown", "rules_markdown", "sources_markdown"]
 
@@ -232,6 +235,40 @@ def rules_markdown() -> str:
             ]
             for t in ID_TERMS
         ),
+    )
+    out += ["## Field formats", ""]
+    out += _table(
+        ["field kind", "classes", "length (UTF-16 units)", "shape", "effective", "sources"],
+        (
+            [
+                f"{kind.ja}<br>`{kind.value}`",
+                "、".join(c.ja for c in sorted(rule.classes, key=list(CharClass).index)),
+                f"{'exactly' if rule.exact_length else 'at most'} {rule.max_length}",
+                rule.expected_en,
+                str(rule.effective),
+                _refs(rule.source_ids),
+            ]
+            for kind, rule in FIELD_RULES.items()
+        ),
+    )
+    out += ["## Files", ""]
+    out += _table(
+        ["edition", "in service", "files", "bytes", "photo counted", "sources"],
+        (
+            [
+                f"{e.edition.ja}<br>`{e.edition.value}`",
+                str(e.effective),
+                f"{e.max_files}" + (" (one PDF)" if e.single_pdf else ""),
+                f"{e.max_total_bytes:,}",
+                "yes" if e.photo_in_total else "no",
+                _refs(e.source_ids),
+            ]
+            for e in EDITION_LIMITS
+        ),
+    )
+    out += _table(
+        ["face photo: applicants younger than", "exempt while", "sources"],
+        ([str(x.under_age), str(x.effective), _refs(x.source_ids)] for x in PHOTO_EXEMPTIONS),
     )
     return "\n".join(out)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TypedDict
 
 import attrs
 
 from nyukan_rules.catalog._base import CatalogEnum
+from nyukan_rules.dates import Effective
 from nyukan_rules.errors import ValidationError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import Finding, Report
@@ -84,6 +86,10 @@ class FieldKind(CatalogEnum):
         return FIELD_RULES[self]
 
 
+#: The field rules were read from the current system (from 2026-01-05).
+_CURRENT_SYSTEM = Effective(date(2026, 1, 5), None)
+
+
 @attrs.frozen
 class FieldRule:
     """What a field of one kind must look like."""
@@ -96,6 +102,9 @@ class FieldRule:
     expected_ja: str
     expected_en: str
     source_ids: tuple[str, ...] = ("isa-bulk-template-tool", "rasens-form-help")
+    effective: Effective = _CURRENT_SYSTEM
+    """The rules were read from the current system's form and workbooks; whether
+    the legacy system (until 2026-01-04) had the same limits is not known."""
 
     @property
     def sources(self) -> tuple[Source, ...]:
