@@ -41,6 +41,10 @@ def _ranges(*spans: tuple[int, int]) -> str:
 class CharClass(CatalogEnum):
     """One character class of the agency's tool (チェック種別).
 
+    All sixteen the tool's code defines, the three single-character ones
+    (半角ピリオド, 半角カンマ, 半角ハイフン) included, though no column of the 2026
+    workbooks uses them.
+
     >>> CharClass.parse("半角数字").contains("7"), CharClass.KANJI.contains("髙")
     (True, True)
     """
@@ -51,6 +55,9 @@ class CharClass(CatalogEnum):
     HALFWIDTH_SYMBOL = ("halfwidth_symbol", "半角記号", "Half-width symbols")
     HALFWIDTH_KANA = ("halfwidth_kana", "半角カナ", "Half-width katakana")
     HALFWIDTH_SPACE = ("halfwidth_space", "半角スペース", "Half-width space")
+    HALFWIDTH_PERIOD = ("halfwidth_period", "半角ピリオド", "Half-width full stop")
+    HALFWIDTH_COMMA = ("halfwidth_comma", "半角カンマ", "Half-width comma")
+    HALFWIDTH_HYPHEN = ("halfwidth_hyphen", "半角ハイフン", "Half-width hyphen-minus")
     FULLWIDTH_SPACE = ("fullwidth_space", "全角スペース", "Full-width space")
     HIRAGANA = ("hiragana", "ひらがな", "Hiragana")
     FULLWIDTH_KANA = ("fullwidth_kana", "全角カナ", "Full-width katakana")
@@ -89,6 +96,9 @@ _PATTERNS: dict[CharClass, str] = {
     ),
     CharClass.HALFWIDTH_KANA: _ranges((0xFF61, 0xFF9F)),
     CharClass.HALFWIDTH_SPACE: " ",
+    CharClass.HALFWIDTH_PERIOD: r"\.",
+    CharClass.HALFWIDTH_COMMA: ",",
+    CharClass.HALFWIDTH_HYPHEN: r"\-",
     CharClass.FULLWIDTH_SPACE: "\u3000",
     CharClass.HIRAGANA: _ranges(
         (0x3000, 0x3000), (0x3041, 0x3094), (0x309B, 0x309E), (0x30FB, 0x30FC)
