@@ -11,7 +11,16 @@ import pytest
 import nyukan_rules as nr
 from nyukan_rules.__main__ import main
 
-HEAVY = ("pypdf", "PIL", "holidays", "stdnum", "jaconv")
+HEAVY = (
+    "pypdf",
+    "PIL",
+    "holidays",
+    "stdnum",
+    "jaconv",
+    "cattrs",
+    "nyukan_rules.files",
+    "nyukan_rules.text",
+)
 
 
 def test_import_stays_light() -> None:

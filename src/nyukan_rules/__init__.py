@@ -10,6 +10,9 @@ must be filed.  Nothing here reads the clock, a file or the network.
 5500
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from nyukan_rules.catalog import (
     ApplicantRole,
     ApplicationKind,
@@ -20,7 +23,6 @@ from nyukan_rules.catalog import (
     StayBand,
     WorkPermission,
 )
-from nyukan_rules.convert import converter
 from nyukan_rules.dates import (
     Effective,
     add_months,
@@ -56,39 +58,87 @@ from nyukan_rules.fees import (
     fee_schedule,
     total_fee,
 )
-from nyukan_rules.files import (
-    AttachmentReport,
-    EditionLimits,
-    PhotoPolicy,
-    PhotoReport,
-    SubmissionReport,
-    SystemEdition,
-    check_attachment,
-    check_photo,
-    check_submission,
-    merge_pdfs,
-    photo_required,
-    prepare_photo,
-)
 from nyukan_rules.messages import MESSAGES
 from nyukan_rules.report import Finding, Report, Severity
 from nyukan_rules.sources import SOURCES, Confidence, Source
-from nyukan_rules.text import (
-    FIELD_RULES,
-    CharClass,
-    CharIssue,
-    FieldKind,
-    FieldRule,
-    IssueKind,
-    check_field,
-    ids,
-    is_jis_x0208,
-    normalize,
-    unsupported_chars,
-    utf16_length,
-)
+
+if TYPE_CHECKING:
+    from nyukan_rules.convert import converter
+    from nyukan_rules.files import (
+        AttachmentReport,
+        EditionLimits,
+        PhotoPolicy,
+        PhotoReport,
+        SubmissionReport,
+        SystemEdition,
+        check_attachment,
+        check_photo,
+        check_submission,
+        merge_pdfs,
+        photo_required,
+        prepare_photo,
+    )
+    from nyukan_rules.text import (
+        FIELD_RULES,
+        CharClass,
+        CharIssue,
+        FieldKind,
+        FieldRule,
+        IssueKind,
+        check_field,
+        ids,
+        is_jis_x0208,
+        normalize,
+        unsupported_chars,
+        utf16_length,
+    )
 
 __version__ = "0.1.0.dev0"
+
+# The files and text capabilities, and the cattrs converter, load on first use
+# (PEP 562): ``import nyukan_rules`` then costs only the rules core.
+_LAZY: dict[str, str] = {
+    "AttachmentReport": "nyukan_rules.files",
+    "CharClass": "nyukan_rules.text",
+    "CharIssue": "nyukan_rules.text",
+    "EditionLimits": "nyukan_rules.files",
+    "FIELD_RULES": "nyukan_rules.text",
+    "FieldKind": "nyukan_rules.text",
+    "FieldRule": "nyukan_rules.text",
+    "IssueKind": "nyukan_rules.text",
+    "PhotoPolicy": "nyukan_rules.files",
+    "PhotoReport": "nyukan_rules.files",
+    "SubmissionReport": "nyukan_rules.files",
+    "SystemEdition": "nyukan_rules.files",
+    "check_attachment": "nyukan_rules.files",
+    "check_field": "nyukan_rules.text",
+    "check_photo": "nyukan_rules.files",
+    "check_submission": "nyukan_rules.files",
+    "converter": "nyukan_rules.convert",
+    "ids": "nyukan_rules.text.ids",
+    "is_jis_x0208": "nyukan_rules.text",
+    "merge_pdfs": "nyukan_rules.files",
+    "normalize": "nyukan_rules.text",
+    "photo_required": "nyukan_rules.files",
+    "prepare_photo": "nyukan_rules.files",
+    "unsupported_chars": "nyukan_rules.text",
+    "utf16_length": "nyukan_rules.text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'nyukan_rules' has no attribute {name!r}")
+    loaded = importlib.import_module(module)
+    value = loaded if module.endswith("." + name) else getattr(loaded, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "FIELD_RULES",

@@ -331,10 +331,19 @@ def fee_schedule(accepted_on: date) -> FeeSchedule:
     )
 
 
+def _index(rows: Iterable[FeeRow]) -> dict[tuple[str, ApplicationKind, Channel], list[FeeRow]]:
+    index: dict[tuple[str, ApplicationKind, Channel], list[FeeRow]] = {}
+    for row in rows:
+        index.setdefault((row.schedule, row.kind, row.channel), []).append(row)
+    return index
+
+
+#: FEE_ROWS by (schedule, kind, channel), built once: a lookup, not a scan, per call.
+_ROWS_BY_KEY = _index(FEE_ROWS)
+
+
 def _rows_for(kind: ApplicationKind, channel: Channel, schedule: FeeSchedule) -> list[FeeRow]:
-    rows = [
-        r for r in FEE_ROWS if r.schedule == schedule.id and r.kind is kind and r.channel is channel
-    ]
+    rows = _ROWS_BY_KEY.get((schedule.id, kind, channel), [])
     if not rows:
         raise NotOfferedError(
             f"{kind.en} ({kind.ja}) is not offered on the {channel.value} channel"
