@@ -160,6 +160,14 @@ def test_no_online_filing_on_the_expiry_day() -> None:
     assert check([K.CERTIFICATE_OF_ELIGIBILITY], on=EXPIRES).ok
 
 
+def test_a_foreign_national_filing_for_a_certificate_of_eligibility_is_warned() -> None:
+    # online-no-access-from-abroad: the system restricts access from foreign IP addresses.
+    report = check([K.CERTIFICATE_OF_ELIGIBILITY], role=R.FOREIGN_NATIONAL)
+    assert report.ok
+    assert report.codes == ("eligibility.applicant_abroad",)
+    assert report.warnings[0].sources[0].id == "online-no-access-from-abroad"
+
+
 def test_statuses_that_do_not_exist_yet() -> None:
     report = check([K.CHANGE_OF_STATUS], desired_status=S.EMPLOYMENT_FOR_SKILL_DEVELOPMENT)
     assert report.codes == ("eligibility.status_not_in_force",)

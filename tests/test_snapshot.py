@@ -29,6 +29,18 @@ DAYS = [
     date(2027, 4, 1),
 ]
 PERIODS = ["15日", "3月", "6月", "1年", "2年", "3年", "5年"]
+FIELD_SAMPLES = [
+    "ｙａｍａｄａ　　ｔａｒｏ",
+    "〒１００－０００１",
+    "03-1234-5678",
+    "東京都千代田区霞が関1-1-1",
+    "ﾔﾏﾀﾞ ﾀﾛｳ",
+    "ab12345678cd",
+    "2025/4/1",
+    "令和7年4月1日",
+    "髙橋①\u301c",
+    "5-8356-7825-6246",
+]
 
 
 def _fee(kind: nr.ApplicationKind, channel: nr.Channel, day: date, period: str) -> object:
@@ -74,7 +86,27 @@ def build_snapshot() -> dict[str, object]:
                 "counter_last_day": counter.last_day.isoformat(),
                 "special_period_end": end.isoformat() if end else None,
             }
-    return {"fees": fees, "eligibility": eligibility, "deadlines": deadlines}
+    fields = {
+        f"{kind.value}/{value}": [
+            nr.normalize(value, kind),
+            list(nr.check_field(nr.normalize(value, kind), kind).codes),
+        ]
+        for kind in nr.FieldKind
+        for value in FIELD_SAMPLES
+    }
+    photo_rules = {
+        f"{day}/{age}/{kind.value}": nr.photo_required(kind, on=day, applicant_age=age)
+        for day in (date(2026, 6, 13), date(2026, 6, 14))
+        for age in (0, 1, 15, 16)
+        for kind in nr.ApplicationKind
+    }
+    return {
+        "fees": fees,
+        "eligibility": eligibility,
+        "deadlines": deadlines,
+        "fields": fields,
+        "photo_required": photo_rules,
+    }
 
 
 def render() -> str:

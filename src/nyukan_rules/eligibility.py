@@ -474,6 +474,21 @@ def check_online_eligibility(
         findings.extend(_check_status(desired, on, field="desired_status", role=the_role))
     elif any(k in _WITH_DESIRED_STATUS for k in kind_list):
         findings.append(make_finding("eligibility.desired_status_unknown", field="desired_status"))
+    role_in_service = any(
+        r.role is the_role and r.effective.contains(on) for r in ROLE_AVAILABILITY
+    )
+    if (
+        the_role is R.FOREIGN_NATIONAL
+        and role_in_service
+        and K.CERTIFICATE_OF_ELIGIBILITY in kind_list
+    ):
+        findings.append(
+            make_finding(
+                "eligibility.applicant_abroad",
+                field="role",
+                sources=sources("online-no-access-from-abroad"),
+            )
+        )
     if expires_on is not None and in_country:
         if on == expires_on:
             findings.append(

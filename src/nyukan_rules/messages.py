@@ -111,6 +111,14 @@ MESSAGES: dict[str, Message] = {
         "The desired status of residence is not given, so it could not be checked"
         " against the statuses excluded from online filing.",
     ),
+    "eligibility.applicant_abroad": Message(
+        _W,
+        "在留資格認定証明書の申請人は通常海外にいますが、システムは海外からの接続を制限しています。"
+        "日本国内の所属機関、代理人又は取次者による申請を検討してください。",
+        "A certificate-of-eligibility applicant is usually abroad, and the system restricts"
+        " access from abroad: consider filing through the receiving organization, an agent or a"
+        " registered filing agent in Japan.",
+    ),
     "eligibility.expiry_day": Message(
         _E,
         "在留期間の満了日（{expires_on}）当日はオンラインで申請できません。前日までに"

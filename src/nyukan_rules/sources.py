@@ -109,6 +109,12 @@ SOURCES: dict[str, Source] = dict(
             _2,
         ),
         _s(
+            "online-no-access-from-abroad",
+            "https://www.moj.go.jp/isa/applications/guide/online-riyoumoushide.html",
+            "ISA: access from foreign IP addresses is restricted (note 3)",
+            _O,
+        ),
+        _s(
             "online-not-on-expiry-day",
             "http://www.bridge2n.jp/16683217570343",
             "Online filing is not accepted on the expiry day itself (ISA text quoted;"
