@@ -59,10 +59,23 @@ from nyukan_rules.fees import (
     total_fee,
 )
 from nyukan_rules.messages import MESSAGES
-from nyukan_rules.report import Finding, Report, Severity
+from nyukan_rules.report import BatchReport, Finding, Report, Severity
 from nyukan_rules.sources import SOURCES, Confidence, Source
 
 if TYPE_CHECKING:
+    from nyukan_rules.batch import (
+        MAX_ROWS_PER_FILE,
+        BulkColumn,
+        BulkFile,
+        BulkTemplate,
+        CodeList,
+        bulk_template,
+        bulk_template_codes,
+        read_bulk_file,
+        read_bulk_template,
+        validate_bulk_rows,
+        write_bulk_files,
+    )
     from nyukan_rules.convert import converter
     from nyukan_rules.files import (
         AttachmentReport,
@@ -98,6 +111,17 @@ __version__ = "0.1.0.dev0"
 # The files and text capabilities, and the cattrs converter, load on first use
 # (PEP 562): ``import nyukan_rules`` then costs only the rules core.
 _LAZY: dict[str, str] = {
+    "MAX_ROWS_PER_FILE": "nyukan_rules.batch",
+    "BulkColumn": "nyukan_rules.batch",
+    "BulkFile": "nyukan_rules.batch",
+    "BulkTemplate": "nyukan_rules.batch",
+    "CodeList": "nyukan_rules.batch",
+    "bulk_template": "nyukan_rules.batch",
+    "bulk_template_codes": "nyukan_rules.batch",
+    "read_bulk_file": "nyukan_rules.batch",
+    "read_bulk_template": "nyukan_rules.batch",
+    "validate_bulk_rows": "nyukan_rules.batch",
+    "write_bulk_files": "nyukan_rules.batch",
     "AttachmentReport": "nyukan_rules.files",
     "CharClass": "nyukan_rules.text",
     "CharIssue": "nyukan_rules.text",
@@ -142,15 +166,21 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "FIELD_RULES",
+    "MAX_ROWS_PER_FILE",
     "MESSAGES",
     "SOURCES",
     "ApplicantRole",
     "ApplicationKind",
     "AttachmentReport",
+    "BatchReport",
+    "BulkColumn",
+    "BulkFile",
+    "BulkTemplate",
     "CatalogEnum",
     "Channel",
     "CharClass",
     "CharIssue",
+    "CodeList",
     "Confidence",
     "DateWindow",
     "EditionLimits",
@@ -185,6 +215,8 @@ __all__ = [
     "WorkPermission",
     "__version__",
     "add_months",
+    "bulk_template",
+    "bulk_template_codes",
     "check_attachment",
     "check_field",
     "check_online_eligibility",
@@ -205,9 +237,13 @@ __all__ = [
     "organization_id_expiry",
     "photo_required",
     "prepare_photo",
+    "read_bulk_file",
+    "read_bulk_template",
     "renewal_window",
     "special_period_end",
     "total_fee",
     "unsupported_chars",
     "utf16_length",
+    "validate_bulk_rows",
+    "write_bulk_files",
 ]

@@ -336,6 +336,88 @@ MESSAGES: dict[str, Message] = {
         "{label_en} has {char!r} ({codepoint}) at position {index}, outside JIS X 0208"
         "{suggestion_en}; the system may not keep it.",
     ),
+    # --- bulk upload rows --------------------------------------------------------------
+    # The tool's own messages (mdlChk) for its checks, then ours for what it misses.
+    "batch.not_a_row": Message(
+        _E,
+        "{row}行目はデータの行（項目名と値の組）ではありません（{type}）。",
+        "Row {row} is not a mapping of column names to values (a {type}).",
+    ),
+    "batch.unknown_column": Message(
+        _E,
+        "「{name}」はこのテンプレート（{template}）の列ではありません。",
+        "{name} is not a column of template {template}.",
+    ),
+    "batch.not_text": Message(
+        _E,
+        "{label}の値が文字列ではありません（{type}）。",
+        "{label_en} is not text (a {type}); give every value as a string.",
+    ),
+    "batch.control_char": Message(
+        _E,
+        "{label}にタブ又は改行が含まれています。アップロードファイルの区切りが壊れます。",
+        "{label_en} contains a tab or a line break, which would break the upload file's lines.",
+    ),
+    "batch.char_class": Message(
+        _E,
+        "{label}の入力形式が正しくありません（{index}文字目「{char}」）。",
+        "{label_en} is not in the expected form: {char!r} at position {index} is not allowed.",
+    ),
+    "batch.too_long": Message(
+        _E,
+        "{label}は{limit}桁以内で入力してください。",
+        "{label_en} takes at most {limit} characters ({length} given).",
+    ),
+    "batch.length": Message(
+        _E,
+        "{label}は{limit}桁で入力してください。",
+        "{label_en} takes exactly {limit} characters ({length} given).",
+    ),
+    "batch.required": Message(
+        _E,
+        "{label}は必須入力です。",
+        "{label_en} is required.",
+    ),
+    "batch.unknown_code": Message(
+        _E,
+        "{label}に該当する情報がありません（「{value}」）。",
+        "{label_en}: {value!r} is neither a code nor a label of its list.",
+    ),
+    "batch.not_applicable": Message(
+        _E,
+        "{label}は入力できません（{reason_ja}）。",
+        "{label_en} must be empty: {reason_en}.",
+    ),
+    "batch.parent_missing": Message(
+        _E,
+        "{label}を入力している場合は、{parent}を入力してください。",
+        "{label_en} is given, so {parent_en} must be given too.",
+    ),
+    "batch.invalid_date": Message(
+        _E,
+        "{label}「{value}」は存在しない日付です。",
+        "{label_en} {value!r} is not a date of the calendar{unknown_en}.",
+    ),
+    "batch.name_format": Message(
+        _E,
+        "{label}は半角英大文字で、単語の間は半角スペース1つで入力してください（104文字以内）。",
+        "{label_en} must be half-width capitals with one space between words (at most 104).",
+    ),
+    "batch.outside_jis": Message(
+        _W,
+        "{label}の{index}文字目「{char}」はJIS X 0208にない文字です{suggestion_ja}。",
+        "{label_en} has {char!r} at position {index}, outside JIS X 0208{suggestion_en}.",
+    ),
+    "batch.phone_required": Message(
+        _E,
+        "電話番号又は携帯電話番号のどちらかを入力してください。",
+        "Give a phone number or a mobile phone number.",
+    ),
+    "batch.file_format": Message(
+        _E,
+        "アップロードファイルの形式が正しくありません：{detail_ja}",
+        "The upload file is not in the tool's format: {detail_en}",
+    ),
 }
 
 

@@ -15,7 +15,7 @@ import attrs
 from nyukan_rules.errors import ValidationError
 from nyukan_rules.sources import Source
 
-__all__ = ["Finding", "Report", "Severity"]
+__all__ = ["BatchReport", "Finding", "Report", "Severity"]
 
 
 class Severity(str, enum.Enum):
@@ -39,8 +39,9 @@ class Finding:
     """One problem (or note) found by a check.
 
     ``field`` names what the finding is about where that helps a caller put
-    it on a screen (a parameter name such as ``"role"``, a form field or a
-    file name); ``sources`` are the rules it applies.
+    it on a screen (a parameter name such as ``"role"``, a form field, a
+    column's header name or a file name); ``row`` is set in batches;
+    ``sources`` are the rules it applies.
     """
 
     code: str
@@ -49,6 +50,8 @@ class Finding:
     message_en: str
     field: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    row: int | None = None
+    """In a batch, the 0-based position of the row the finding is about."""
 
     @property
     def is_error(self) -> bool:
@@ -111,3 +114,20 @@ class Report:
             lines = "; ".join(f"{f.code}: {f.message_en}" for f in errors)
             raise ValidationError(f"{len(errors)} error(s): {lines}", report=self)
         return self
+
+
+@attrs.frozen
+class BatchReport(Report):
+    """The findings on a batch of rows; every finding has its ``row`` and ``field``."""
+
+    rows: int = attrs.field(default=0, kw_only=True)
+    """How many rows were read."""
+
+    def by_row(self, row: int) -> tuple[Finding, ...]:
+        """The findings on one row (0-based, as given)."""
+        return tuple(f for f in self.findings if f.row == row)
+
+    @property
+    def rows_with_errors(self) -> tuple[int, ...]:
+        """The rows that have at least one error, in order."""
+        return tuple(sorted({f.row for f in self.errors if f.row is not None}))

@@ -1,0 +1,671 @@
+"""Bulk rows: validate them as the agency's tool does (and more), write and read upload files.
+
+A row is a mapping of the template's header names to values.  A value from a
+code list may be its code or its label (``"男 male"`` becomes ``"1"``), as the
+tool converts it.  The checks are the tool's own, in its order (character
+classes, length, required, code exists), applied where the tool applies them
+(the column is not hidden for the status, its parent condition holds, its
+section of the simultaneous-application sheet is chosen), plus what the tool
+misses and the system needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import attrs
+
+from nyukan_rules.batch.templates import MAX_ROWS_PER_FILE, BulkColumn, BulkTemplate, bulk_template
+from nyukan_rules.errors import ValidationError
+from nyukan_rules.messages import make_finding
+from nyukan_rules.report import BatchReport, Finding
+from nyukan_rules.sources import sources
+from nyukan_rules.text.charclass import CharClass, disallowed
+from nyukan_rules.text.charset import outside_pattern, suggestion_for
+from nyukan_rules.text.fields import utf16_length
+
+__all__ = ["BulkFile", "read_bulk_file", "validate_bulk_rows", "write_bulk_files"]
+
+_SOURCES = ("isa-bulk-template-tool",)
+_NAME = re.compile(r"[A-Z]+(?: [A-Z]+)*")
+_CONTROL = re.compile(r"[\t\r\n]")
+_GROUP = re.compile(r"\(\\d\{(\d+)\}\)")
+#: Code lists whose unknown codes the tool lets through (mdlChk.chkGymCode).
+_LENIENT_LISTS = frozenset({"A036", "CC34"})
+#: Codes of 特定技能 statuses whose lists are keyed by the template code instead.
+_TEMPLATE_KEYED_PARENTS = frozenset({"T81", "T82", "T83"})
+_TEMPLATE_KEYED_LISTS = frozenset({"CC13_3", "CC13_5", "CC02_4"})
+_SHOW_SHEET = "表示シート制御マスタ"
+_YES = "1"
+
+
+def _template(template: BulkTemplate | str) -> BulkTemplate:
+    return template if isinstance(template, BulkTemplate) else bulk_template(template)
+
+
+def _col_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + (ord(ch) - 64)
+    return number
+
+
+class _Context:
+    """What validation needs to know about a template, computed once per template."""
+
+    def __init__(self, template: BulkTemplate) -> None:
+        self.template = template
+        self.by_cell: dict[tuple[str, str], BulkColumn] = {}
+        for column in template.columns:
+            self.by_cell.setdefault((column.sheet, column.cell), column)
+        common = next((c.sheet for c in template.columns), "")
+        self.common = common
+        self.simultaneous = next(
+            (c.sheet for c in template.columns if c.sheet.endswith("(同時申請)")), None
+        )
+        self.points = next(
+            (c.sheet for c in template.columns if c.sheet.endswith("(高度専門職ポイント表)")), None
+        )
+        self.headers = frozenset(template.by_header)
+        # One check per header: where two inputs feed one column (prefecture, then city),
+        # the later one is what the tool writes.
+        self.checked = [cols[-1] for cols in template.by_header.values()]
+        self.date_groups: dict[tuple[str, str], list[BulkColumn]] = {}
+        for column in template.columns:
+            if column.date_pattern:
+                self.date_groups.setdefault((column.sheet, column.cell), []).append(column)
+
+        self.column_of = {column.header: column for column in self.checked}
+        self.required = [c for c in self.checked if c.required and not c.hidden]
+        self.group_of: dict[str, tuple[BulkColumn, ...]] = {}
+        for group in self.date_groups.values():
+            for column in group:
+                self.group_of[column.header] = tuple(group)
+        # Conditions as header names and accepted values (labels and their codes), once.
+        self.conditions: dict[str, tuple[tuple[str, ...], frozenset[str], bool]] = {}
+        for column in self.checked:
+            if not column.parent_cells:
+                continue
+            cells = self.condition_cells(column)
+            accepted: set[str] = set()
+            for parent in cells:
+                for expected in column.parent_values:
+                    accepted.add(expected)
+                    code = _code_of(template, parent.code_list if parent else None, expected)
+                    if code:
+                        accepted.add(code)
+            self.conditions[column.header] = (
+                tuple(p.header if p else "" for p in cells),
+                frozenset(accepted),
+                len(column.parent_values) > 1,
+            )
+        self.section: dict[str, int] = {}
+        if self.simultaneous:
+            for column in self.checked:
+                if column.sheet == self.simultaneous:
+                    number = _col_number(column.cell)
+                    self.section[column.header] = (
+                        0 if number < 5 else 1 if number <= 23 else 2 if number <= 57 else
+                        3 if number <= 95 else 4
+                    )  # fmt: skip
+        self.choosers = tuple(
+            c.header
+            for cell in ("B", "C", "D")
+            if self.simultaneous and (c := self.by_cell.get((self.simultaneous, cell))) is not None
+        )
+        self.points_chooser = (
+            self.by_cell.get((self.points, "B")) if self.points is not None else None
+        )
+        self.family: dict[str, list[str]] = {}
+        self.unconditional = frozenset(
+            c.header
+            for c in self.checked
+            if c.header not in self.conditions
+            and c.header not in self.section
+            and c.sheet != self.points
+        )
+
+    def parent_column(self, sheet_and_cell: tuple[str, str]) -> BulkColumn | None:
+        return self.by_cell.get(sheet_and_cell)
+
+    def condition_cells(self, column: BulkColumn) -> list[BulkColumn | None]:
+        found = []
+        for cell in column.parent_cells:
+            if cell.startswith("在"):
+                found.append(self.by_cell.get((self.common, cell[1:])))
+            else:
+                found.append(self.by_cell.get((column.sheet, cell)))
+        return found
+
+
+_CONTEXTS: dict[int, _Context] = {}
+
+
+def _context(template: BulkTemplate) -> _Context:
+    found = _CONTEXTS.get(id(template))
+    if found is None or found.template is not template:
+        found = _CONTEXTS[id(template)] = _Context(template)
+    return found
+
+
+def _labels(column: BulkColumn) -> dict[str, Any]:
+    return {"label": column.label, "label_en": f"{column.label} ({column.header})"}
+
+
+class _Row:
+    """One row being checked: its values, and the findings made so far."""
+
+    def __init__(self, index: int, values: Mapping[str, str], ctx: _Context) -> None:
+        self.index, self.values, self.ctx = index, values, ctx
+        self.findings: list[Finding] = []
+        self.flags: tuple[bool, bool, bool] | None = None
+        # Many columns share a condition: each is evaluated once per row.
+        self.conditions: dict[tuple[tuple[str, ...], frozenset[str], bool], bool] = {}
+
+    def value(self, column: BulkColumn | None) -> str:
+        return self.values.get(column.header, "") if column is not None else ""
+
+    def add(self, code: str, column: BulkColumn | None, **values: Any) -> None:
+        extra = _labels(column) if column is not None else {}
+        finding = make_finding(
+            code,
+            field=column.header if column is not None else None,
+            sources=_sources(code),
+            **extra,
+            **values,
+        )
+        self.findings.append(attrs.evolve(finding, row=self.index))
+
+
+def _sources(code: str) -> tuple[Any, ...]:
+    return sources(*_SOURCES) if code != "batch.outside_jis" else sources("jis-x-0208-windows")
+
+
+def _code_of(template: BulkTemplate, list_name: str | None, value: str) -> str | None:
+    if not list_name or not value:
+        return None
+    found = template.code_list(list_name)
+    return found.code_for(value) if found is not None else None
+
+
+def _lists_for(row: _Row, column: BulkColumn) -> list[str]:
+    """The code lists a value of ``column`` may come from (the resolved cascade first).
+
+    As the tool names them (mdMain.setValid): ``<P>_<parent's code>``, where P
+    is the parent column's list, or the column's own for C970, CC13_3, CC13_5
+    and CC02_4 (whose lists for 特定技能 T81 to T83 are keyed by the template
+    code instead).
+    """
+    template, base = row.ctx.template, column.code_list or ""
+    parent_ref = column.parent_list
+    if parent_ref is None or parent_ref[0] == _SHOW_SHEET:
+        return [base]
+    parent = row.ctx.parent_column(parent_ref)
+    family = base if base == "C970" or base in _TEMPLATE_KEYED_LISTS else ""
+    if not family and parent is not None and parent.code_list:
+        family = parent.code_list
+    if parent is not None and parent.header != column.header and family:
+        parent_code = _code_of(template, parent.code_list, row.value(parent))
+        if parent_code:
+            key = parent_code
+            if base in _TEMPLATE_KEYED_LISTS and parent_code in _TEMPLATE_KEYED_PARENTS:
+                key = template.code
+            if template.code_list(f"{family}_{key}") is not None:
+                return [f"{family}_{key}"]
+    # The parent is not separately known (the prefecture and the city share one
+    # column) or has no list of its own: accept any list of the family.
+    prefix = f"{family}_" if family else f"{base}_"
+    cached = row.ctx.family.get(prefix)
+    if cached is None:
+        cached = row.ctx.family[prefix] = sorted(n for n in template.lists if n.startswith(prefix))
+    return [base, *cached]
+
+
+def _code_for(row: _Row, column: BulkColumn, value: str) -> str | None:
+    for name in _lists_for(row, column):
+        code = _code_of(row.ctx.template, name, value)
+        if code is not None:
+            return code
+    return None
+
+
+def _condition_holds(row: _Row, column: BulkColumn) -> bool:
+    """The tool's チェック親列 test (mdMain.chkParentInput), on labels or codes."""
+    condition = row.ctx.conditions.get(column.header)
+    if condition is None:
+        return True
+    known = row.conditions.get(condition)
+    if known is None:
+        known = row.conditions[condition] = _holds(row, condition)
+    return known
+
+
+def _holds(row: _Row, condition: tuple[tuple[str, ...], frozenset[str], bool]) -> bool:
+    headers, accepted, several = condition
+    for header in headers:
+        given = row.values.get(header, "") if header else ""
+        if given in accepted:
+            return True
+        if several and given and "" in accepted:
+            return True
+        if not several and not given and "" in accepted:
+            return True
+    return False
+
+
+def _flags(row: _Row) -> tuple[bool, bool, bool]:
+    """Which simultaneous procedures the row chooses (re-entry, activity, employment)."""
+    if row.flags is None:
+        ctx = row.ctx
+        chosen = [
+            _code_of(ctx.template, "A045", row.values.get(header, "")) == _YES
+            for header in ctx.choosers
+        ]
+        chosen += [False] * (3 - len(chosen))
+        row.flags = (chosen[0], chosen[1], chosen[2])
+    return row.flags
+
+
+def _section_open(row: _Row, column: BulkColumn) -> bool | None:
+    """For the simultaneous-application sheet: does the chosen procedure open this column?
+
+    None for columns outside that sheet.  Columns B to D choose the procedures
+    (re-entry, activity, employment certificate); E to W are common to them;
+    X to BE re-entry; BF to CQ activity; CR on the employment certificate.
+    """
+    section = row.ctx.section.get(column.header)
+    if section is None:
+        return None
+    if section == 0:
+        return True
+    flags = _flags(row)
+    return any(flags) if section == 1 else flags[section - 2]
+
+
+def _points_open(row: _Row, column: BulkColumn) -> bool | None:
+    """For the 高度専門職 point sheet: checked only when its column B says 無 (no)."""
+    chooser = row.ctx.points_chooser
+    if column.sheet != row.ctx.points or chooser is None:
+        return None
+    if column is chooser:
+        return True
+    given = row.values.get(chooser.header, "")
+    return _code_of(row.ctx.template, chooser.code_list, given) == "0"
+
+
+def _applies(row: _Row, column: BulkColumn) -> tuple[bool, bool]:
+    """(the checks apply, a value would be out of place)."""
+    if column.header in row.ctx.unconditional:
+        return True, False
+    opened = _section_open(row, column)
+    points = _points_open(row, column)
+    condition = _condition_holds(row, column)
+    return (
+        condition and opened is not False and points is not False,
+        opened is False or not condition,
+    )
+
+
+def _check_row(row: _Row) -> None:
+    ctx = row.ctx
+    for header, raw in row.values.items():
+        column = ctx.column_of.get(header)
+        if column is None:
+            row.add("batch.unknown_column", None, name=header, template=ctx.template.code)
+            continue
+        if raw is None or raw == "":
+            continue
+        if not isinstance(raw, str):
+            row.add("batch.not_text", column, type=type(raw).__name__)
+            continue
+        _check_given(row, column, raw)
+    for column in ctx.required:
+        given = row.values.get(column.header)
+        if (given is None or given == "") and (
+            column.header in ctx.unconditional
+            or (
+                _condition_holds(row, column)
+                and _section_open(row, column) is not False
+                and _points_open(row, column) is not False
+            )
+        ):
+            row.add("batch.required", column)
+    _check_dates(row)
+    _check_name(row)
+
+
+def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
+    ctx = row.ctx
+    if _CONTROL.search(value):
+        row.add("batch.control_char", column)
+    if column.hidden:  # the tool checks only the columns the status shows
+        row.add(
+            "batch.not_applicable",
+            column,
+            reason_ja="この在留資格では使わない項目です",
+            reason_en=f"template {ctx.template.code} does not use this column",
+        )
+        return
+    applies, out_of_place = _applies(row, column)
+    if not applies:
+        if out_of_place:
+            row.add(
+                "batch.not_applicable",
+                column,
+                reason_ja="前提となる項目の選択では入力しない項目です",
+                reason_en="the choice in the column it depends on makes it inapplicable",
+            )
+        return
+    if column.parent_list and column.parent_list[0] != _SHOW_SHEET:
+        parent = ctx.parent_column(column.parent_list)
+        if parent is not None and parent.header != column.header and not row.value(parent):
+            row.add(
+                "batch.parent_missing",
+                column,
+                parent=parent.label,
+                parent_en=f"{parent.label} ({parent.header})",
+            )
+            return
+    _check_value(row, column, value)
+
+
+def _check_value(row: _Row, column: BulkColumn, value: str) -> None:
+    # 1. character classes, 2. length, 3. required, 4. code exists: the tool's order.
+    if value and column.classes:
+        bad = disallowed(value, column.classes)
+        if bad:
+            index, char = bad[0]
+            row.add("batch.char_class", column, index=index, char=char)
+    if value and column.length is not None:
+        length = utf16_length(value)
+        if column.exact and length != column.length:
+            row.add("batch.length", column, limit=column.length, length=length)
+        elif not column.exact and length > column.length:
+            row.add("batch.too_long", column, limit=column.length, length=length)
+    if (
+        value
+        and column.code_list
+        and column.code_list not in _LENIENT_LISTS
+        and _code_for(row, column, value) is None
+    ):
+        row.add("batch.unknown_code", column, value=value)
+    if value and not value.isascii() and CharClass.ANY not in column.classes:
+        allowed = set(column.classes)
+        for match in outside_pattern().finditer(value):
+            char = match.group()
+            if "\uff61" <= char <= "\uff9f" or (allowed and disallowed(char, allowed)):
+                continue
+            suggestion = suggestion_for(char)
+            row.add(
+                "batch.outside_jis",
+                column,
+                index=match.start(),
+                char=char,
+                suggestion_ja=f"（候補：{suggestion}）" if suggestion else "",
+                suggestion_en=f" (suggestion: {suggestion})" if suggestion else "",
+            )
+
+
+def _real_date(text: str, *, unknown_ok: bool) -> bool:
+    """A day of the calendar (YYYYMMDD) or a month (YYYYMM).
+
+    Where ``unknown_ok``, also the tool's unknown-part forms: 99999999 (all
+    unknown), YYYY0000 (month and day unknown), YYYYMM00 (day unknown).
+    """
+    if not (text.isascii() and text.isdigit()) or len(text) not in (6, 8):
+        return False
+    month = int(text[4:6])
+    if len(text) == 6:
+        return 1 <= month <= 12 or (unknown_ok and month == 0)
+    if unknown_ok:
+        if text == "99999999" or text[4:] == "0000":
+            return True
+        if text[6:] == "00":
+            return 1 <= month <= 12
+    try:
+        date(int(text[:4]), month, int(text[6:8]))
+    except ValueError:
+        return False
+    return True
+
+
+def _check_dates(row: _Row) -> None:
+    """Real calendar dates, whole (YYYYMMDD columns) or split into parts by the tool."""
+    ctx, seen = row.ctx, set()
+    for header, value in row.values.items():
+        column = ctx.column_of.get(header)
+        if column is None or not isinstance(value, str) or not value:
+            continue
+        group = ctx.group_of.get(header)
+        if group is not None:
+            if group not in seen:
+                seen.add(group)
+                _check_split_date(row, group)
+            continue
+        if (
+            column.length == 8
+            and column.exact
+            and "年月日" in column.label
+            and value.isascii()
+            and value.isdigit()
+            and not _real_date(value, unknown_ok=column.unknown_date_ok)
+        ):
+            row.add("batch.invalid_date", column, value=value, unknown_en=_unknown(column))
+
+
+def _check_split_date(row: _Row, parts: tuple[BulkColumn, ...]) -> None:
+    texts = [row.values.get(c.header, "") for c in parts]
+    if not all(isinstance(t, str) for t in texts):
+        return
+    joined = "".join(str(t) for t in texts)
+    widths = [int(m.group(1)) for c in parts if (m := _GROUP.search(c.date_pattern or ""))]
+    bad = next(
+        (
+            c
+            for c, t, w in zip(parts, texts, widths, strict=False)
+            if len(t) != w or not t.isdigit()
+        ),
+        None,
+    )
+    if bad is not None:
+        row.add("batch.invalid_date", bad, value=joined, unknown_en=_unknown(parts[0]))
+    elif not _real_date(joined, unknown_ok=parts[0].unknown_date_ok):
+        row.add("batch.invalid_date", parts[0], value=joined, unknown_en=_unknown(parts[0]))
+
+
+def _unknown(column: BulkColumn) -> str:
+    return " (unknown parts: 99999999, YYYY0000, YYYYMM00)" if column.unknown_date_ok else ""
+
+
+def _check_name(row: _Row) -> None:
+    """The applicant's name: the tool does not check it; the form asks capitals."""
+    for header in ("txtName", "doji.nameEng"):
+        value = row.values.get(header, "")
+        column = row.ctx.column_of.get(header)
+        if (
+            column is not None
+            and isinstance(value, str)
+            and value
+            and (len(value) > 104 or not _NAME.fullmatch(value))
+        ):
+            row.add("batch.name_format", column)
+
+
+def validate_bulk_rows(rows: Iterable[object], *, template: BulkTemplate | str) -> BatchReport:
+    """Every problem of every row, each with its ``row`` (0-based) and ``field``.
+
+    Rows may come from any iterable (a generator of 100,000 rows is fine):
+    memory grows with the findings, not with the rows.
+
+    >>> report = validate_bulk_rows([{"txtName": "Houmu taro"}], template="04N2")
+    >>> report.ok, "batch.name_format" in report.codes
+    (False, True)
+    """
+    the_template = _template(template)
+    ctx = _context(the_template)
+    findings: list[Finding] = []
+    count = 0
+    for index, values in enumerate(rows):
+        count += 1
+        if not isinstance(values, Mapping):
+            finding = make_finding("batch.not_a_row", row=index, type=type(values).__name__)
+            findings.append(attrs.evolve(finding, row=index))
+            continue
+        row = _Row(index, values, ctx)
+        _check_row(row)
+        findings.extend(row.findings)
+    return BatchReport(findings, rows=count)
+
+
+def _to_output(row: _Row, column: BulkColumn, value: str) -> str:
+    if column.code_list and value:
+        return _code_for(row, column, value) or value
+    return value
+
+
+def write_bulk_files(
+    rows: Iterable[Mapping[str, str]], *, template: BulkTemplate | str
+) -> list[tuple[str, bytes]]:
+    """The upload files, exactly as the agency's tool writes them.
+
+    UTF-16LE with a byte-order mark, tab-separated, CRLF between lines and
+    none after the last, one header row of the physical names; columns 1 to
+    3 the sequence number, the code's first three characters and the code;
+    labels turned into codes; at most 300 applicants a file.  One file keeps
+    the tool's name; several are named ``..._part1_ver001.csv``,
+    ``..._part2_ver001.csv`` (the ``_verNNN.csv`` end, which the system
+    checks, unchanged).  Rows that fail validation raise
+    :class:`~nyukan_rules.ValidationError` carrying the
+    :class:`~nyukan_rules.BatchReport`: no file is written from bad data.
+    """
+    the_template = _template(template)
+    materialized = list(rows)
+    report = validate_bulk_rows(materialized, template=the_template)
+    if not report.ok:
+        raise ValidationError(
+            f"{len(report.errors)} error(s) in {len(report.rows_with_errors)} row(s):"
+            " no upload file is written from bad data",
+            report=report,
+        )
+    ctx = _context(the_template)
+    width = the_template.width
+    header = "\t".join(the_template.header)
+    chunks = [
+        materialized[i : i + MAX_ROWS_PER_FILE]
+        for i in range(0, len(materialized), MAX_ROWS_PER_FILE)
+    ] or [[]]
+    files = []
+    for part, chunk in enumerate(chunks, start=1):
+        lines = [header]
+        for number, values in enumerate(chunk, start=1):
+            row = _Row(number - 1, values, ctx)
+            fields = [""] * width
+            fields[0], fields[1], fields[2] = str(number), the_template.code[:3], the_template.code
+            for column in the_template.columns:
+                value = values.get(column.header, "")
+                if value:
+                    fields[column.position - 1] = _to_output(row, column, value)
+            lines.append("\t".join(fields))
+        text = "\r\n".join(lines)
+        name = the_template.file_name
+        if len(chunks) > 1:
+            stem, _, ending = name.rpartition("_ver")
+            name = f"{stem}_part{part}_ver{ending}"
+        files.append((name, b"\xff\xfe" + text.encode("utf-16-le")))
+    return files
+
+
+@attrs.frozen
+class BulkFile:
+    """An upload file read back: its template, rows and what was wrong with it."""
+
+    template: BulkTemplate | None
+    rows: tuple[dict[str, str], ...]
+    report: BatchReport
+
+
+def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -> BulkFile:
+    """Read an upload file back into rows, to check a file made elsewhere.
+
+    The template is found from columns 1 to 3 where it is not given.  The
+    bytes are never trusted: a wrong encoding, a broken line or an unknown
+    code is a finding, not an exception.  The rows are then checked with
+    :func:`validate_bulk_rows`.
+    """
+    findings: list[Finding] = []
+
+    def fail(detail_ja: str, detail_en: str) -> BulkFile:
+        findings.append(make_finding("batch.file_format", detail_ja=detail_ja, detail_en=detail_en))
+        return BulkFile(None, (), BatchReport(findings))
+
+    if not isinstance(data, (bytes, bytearray)) or not data:
+        return fail("空か、バイト列ではありません。", "it is empty or not bytes.")
+    if not bytes(data).startswith(b"\xff\xfe"):
+        return fail(
+            "UTF-16LE（BOM付き）ではありません。",
+            "it does not start with the UTF-16LE byte-order mark.",
+        )
+    try:
+        text = bytes(data)[2:].decode("utf-16-le")
+    except UnicodeDecodeError as exc:
+        return fail("UTF-16LEとして読めません。", f"it is not valid UTF-16LE ({exc.reason}).")
+    lines = text.split("\r\n")
+    header = lines[0].split("\t")
+    body = [line.split("\t") for line in lines[1:]]
+    the_template: BulkTemplate | None = None
+    if template is not None:
+        the_template = _template(template)
+    elif body and len(body[0]) > 2:
+        try:
+            the_template = bulk_template(body[0][2])
+        except Exception:  # noqa: BLE001 - an unknown code is a finding below
+            the_template = None
+    if the_template is None:
+        return fail(
+            "3列目の申請種別コードからテンプレートが分かりません。",
+            "the code in column 3 names no known template.",
+        )
+    if tuple(header) != the_template.header:
+        findings.append(
+            make_finding(
+                "batch.file_format",
+                detail_ja="ヘッダ行がテンプレートと一致しません。",
+                detail_en=f"the header row is not template {the_template.code}'s.",
+            )
+        )
+    rows: list[dict[str, str]] = []
+    positions = [(c.position - 1, c.header) for c in the_template.columns]
+    for index, fields in enumerate(body):
+        if len(fields) != the_template.width:
+            findings.append(
+                attrs.evolve(
+                    make_finding(
+                        "batch.file_format",
+                        detail_ja=f"{index + 1}件目の列数が{len(fields)}です"
+                        f"（{the_template.width}列）。",
+                        detail_en=f"line {index + 2} has {len(fields)} fields,"
+                        f" not {the_template.width}.",
+                    ),
+                    row=index,
+                )
+            )
+            continue
+        if fields[2] != the_template.code:
+            findings.append(
+                attrs.evolve(
+                    make_finding(
+                        "batch.file_format",
+                        detail_ja=f"{index + 1}件目の申請種別コードが{fields[2]}です。",
+                        detail_en=f"line {index + 2} has the code {fields[2]!r}.",
+                    ),
+                    row=index,
+                )
+            )
+        rows.append({name: fields[pos] for pos, name in positions if fields[pos]})
+    checked = validate_bulk_rows(rows, template=the_template)
+    return BulkFile(
+        the_template, tuple(rows), BatchReport([*findings, *checked.findings], rows=len(rows))
+    )

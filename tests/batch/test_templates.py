@@ -1,0 +1,125 @@
+"""The bundled templates against the agency's workbooks.
+
+Source: isa-bulk-template-tool (the workbooks' 列項目TBL, マスタ, 連動マスタ and
+表示シート制御マスタ, and the tool's output routine for the line layout).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+import nyukan_rules as nr
+
+ROOT = Path(__file__).resolve().parents[2]
+OFFICIAL = ROOT.parent / "shared" / "official" / "bulk-templates"
+BOOKS = sorted(OFFICIAL.glob("*.xlsm")) if OFFICIAL.is_dir() else []
+DATA = ROOT / "src" / "nyukan_rules" / "batch" / "data"
+
+# Fields per line (max CSV column + 1), research-bulk-upload-2026 §1.5.4.
+WIDTHS = {
+    "01I1": 452, "01J2": 394, "01K1": 225, "01N2": 457, "01R1": 193, "01T1": 346, "01Y1": 233,
+    "05J1": 540, "05N2": 561, "05P1": 619, "05T3": 451, "05Y1": 335,
+    "04N2": 559, "04Q1": 622, "04R1": 295, "04U3": 521, "04V1": 467,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "width"), sorted(WIDTHS.items()))
+def test_line_width_per_code(code: str, width: int) -> None:
+    assert nr.bulk_template(code).width == width
+
+
+def test_file_names_and_kinds() -> None:
+    assert nr.bulk_template("01N2").file_name == "SA_03_001_01N2_ver001.csv"
+    assert nr.bulk_template("01J2").file_name == "SA_03_001_01J2_ver002.csv"  # 文化活動: ver002
+    assert nr.bulk_template("05N2").file_name == "SA_03_002_05N2_ver001.csv"
+    assert nr.bulk_template("04N2").file_name == "SA_03_003_04N2_ver001.csv"
+    assert nr.bulk_template("01N2").kind is nr.ApplicationKind.CERTIFICATE_OF_ELIGIBILITY
+    assert nr.bulk_template("05N2").kind is nr.ApplicationKind.CHANGE_OF_STATUS
+    assert nr.bulk_template("04N2").kind is nr.ApplicationKind.EXTENSION_OF_PERIOD
+
+
+def test_every_code_has_a_template() -> None:
+    codes = nr.bulk_template_codes()
+    assert len(codes) == 206
+    assert "05Q1" not in codes  # the change tool has no 研修 output mapping
+    assert "04X1" not in codes  # 高度専門職 needs its main activity: 04IA …
+    for code in codes:
+        template = nr.bulk_template(code)
+        assert template.header[:3] == ("", "", "")
+        assert template.header[-1] == ""  # the tool's line ends with an empty field
+        assert all(1 <= c.position < template.width for c in template.columns)
+
+
+def test_header_starts_as_the_tool_writes_it() -> None:
+    header = nr.bulk_template("04N2").header
+    # Positions come from the status's own column of the ledger (AC for 04N2), not
+    # from the input order: nationality 4, name 5, sex 6, date of birth 7.
+    assert header[3:7] == (
+        "WCCBS010Dto:selNationalityAndRegion",
+        "txtName",
+        "radSex",
+        "selDateOfBirthYear(4),selDateOfBirthMonth(2),selDateOfBirthDay(2)",
+    )
+
+
+def test_unknown_codes() -> None:
+    for junk in ("04Z9", "", "SA_03_003", None, 42):
+        with pytest.raises(nr.UnknownNameError):
+            nr.bulk_template(junk)  # type: ignore[arg-type]
+    assert nr.bulk_template(" 04n2 ").code == "04N2"
+
+
+@pytest.mark.skipif(not BOOKS, reason="../shared/official/bulk-templates/ is not there")
+@pytest.mark.parametrize("book", BOOKS, ids=lambda p: p.name)
+def test_bundled_data_is_what_the_workbook_gives(book: Path) -> None:
+    from nyukan_rules.batch.workbook import read_workbook
+
+    fresh = read_workbook(book.read_bytes(), name=book.name)
+    bundled = json.loads(gzip.decompress((DATA / f"{book.stem}.json.gz").read_bytes()))
+    bundled.pop("_generated")
+    assert bundled == fresh
+    assert bundled["sha256"]
+    assert bundled["version_date"] in book.stem
+
+
+@pytest.mark.skipif(not BOOKS, reason="../shared/official/bulk-templates/ is not there")
+def test_columns_agree_with_the_ledger_row_by_row() -> None:
+    import openpyxl
+
+    book = next(b for b in BOOKS if b.name.startswith("extension"))
+    workbook = openpyxl.load_workbook(BytesIO(book.read_bytes()), read_only=True, data_only=True)
+    sheet = workbook["列項目TBL"]
+    ledger = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r and r[0]]
+    workbook.close()
+    template = nr.bulk_template("04N2")  # column AC of the ledger: 技術・人文知識・国際業務
+    expected = [
+        r for r in ledger if isinstance(r[28], int) and r[0] in {c.sheet for c in template.columns}
+    ]
+    assert len(expected) == len(template.columns)
+    for row, column in zip(expected, template.columns, strict=True):
+        assert (row[0], row[1], row[2], row[15], row[28]) == (
+            column.sheet, column.cell, column.label, column.header, column.position,
+        )  # fmt: skip
+        assert column.required == (row[6] == "○")
+        assert column.exact == (row[5] == "○")
+        assert column.code_list == (row[7] or None)
+        assert column.length == (row[4] if isinstance(row[4], int) else None)
+
+
+@pytest.mark.skipif(not BOOKS, reason="../shared/official/bulk-templates/ is not there")
+def test_read_bulk_template_from_a_downloaded_workbook() -> None:
+    book = next(b for b in BOOKS if b.name.startswith("certificate"))
+    templates = nr.read_bulk_template(book.read_bytes(), name=book.name)
+    assert set(templates) == {c for c in nr.bulk_template_codes() if c.startswith("01")}
+    assert templates["01N2"].header == nr.bulk_template("01N2").header
+
+
+def test_read_bulk_template_refuses_junk() -> None:
+    for junk in (b"", b"PK\x03\x04 not really", "text"):
+        with pytest.raises(nr.ValidationError):
+            nr.read_bulk_template(junk)  # type: ignore[arg-type]
