@@ -365,12 +365,12 @@ MESSAGES: dict[str, Message] = {
     ),
     "batch.too_long": Message(
         _E,
-        "{label}は{limit}桁以内で入力してください。",
+        "{label}は{limit}桁以内で入力してください（{length}桁）。",
         "{label_en} takes at most {limit} characters ({length} given).",
     ),
     "batch.length": Message(
         _E,
-        "{label}は{limit}桁で入力してください。",
+        "{label}は{limit}桁で入力してください（{length}桁）。",
         "{label_en} takes exactly {limit} characters ({length} given).",
     ),
     "batch.required": Message(
@@ -395,7 +395,7 @@ MESSAGES: dict[str, Message] = {
     ),
     "batch.invalid_date": Message(
         _E,
-        "{label}「{value}」は存在しない日付です。",
+        "{label}「{value}」は存在しない日付です{unknown_ja}。",
         "{label_en} {value!r} is not a date of the calendar{unknown_en}.",
     ),
     "batch.name_format": Message(

@@ -453,7 +453,7 @@ def _check_dates(row: _Row) -> None:
             and value.isdigit()
             and not _real_date(value, unknown_ok=column.unknown_date_ok)
         ):
-            row.add("batch.invalid_date", column, value=value, unknown_en=_unknown(column))
+            row.add("batch.invalid_date", column, value=value, **_unknown(column))
 
 
 def _check_split_date(row: _Row, parts: tuple[BulkColumn, ...]) -> None:
@@ -471,13 +471,18 @@ def _check_split_date(row: _Row, parts: tuple[BulkColumn, ...]) -> None:
         None,
     )
     if bad is not None:
-        row.add("batch.invalid_date", bad, value=joined, unknown_en=_unknown(parts[0]))
+        row.add("batch.invalid_date", bad, value=joined, **_unknown(parts[0]))
     elif not _real_date(joined, unknown_ok=parts[0].unknown_date_ok):
-        row.add("batch.invalid_date", parts[0], value=joined, unknown_en=_unknown(parts[0]))
+        row.add("batch.invalid_date", parts[0], value=joined, **_unknown(parts[0]))
 
 
-def _unknown(column: BulkColumn) -> str:
-    return " (unknown parts: 99999999, YYYY0000, YYYYMM00)" if column.unknown_date_ok else ""
+def _unknown(column: BulkColumn) -> dict[str, str]:
+    if not column.unknown_date_ok:
+        return {"unknown_ja": "", "unknown_en": ""}
+    return {
+        "unknown_ja": "（不詳は99999999・YYYY0000・YYYYMM00）",
+        "unknown_en": " (unknown parts: 99999999, YYYY0000, YYYYMM00)",
+    }
 
 
 def _check_name(row: _Row) -> None:
