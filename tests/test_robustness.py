@@ -92,6 +92,10 @@ CALLS: dict[str, Callable[[object], object]] = {
     "unsupported_chars": lambda x: nr.unsupported_chars(x),  # type: ignore[arg-type]
     "check_attachment": lambda x: nr.check_attachment(x, filename="x.pdf"),  # type: ignore[arg-type]
     "check_photo": lambda x: nr.check_photo(x, submitted_on=ON),  # type: ignore[arg-type]
+    "bulk_template": lambda x: nr.bulk_template(x),  # type: ignore[arg-type]
+    "validate_bulk_rows": lambda x: nr.validate_bulk_rows([x], template="04N2"),
+    "validate_bulk_rows(value)": lambda x: nr.validate_bulk_rows([{"txtName": x}], template="04N2"),
+    "read_bulk_file": lambda x: nr.read_bulk_file(x),  # type: ignore[arg-type]
     "photo_required(age)": lambda x: nr.photo_required(
         "extension_of_period", on=ON, applicant_age=x
     ),  # type: ignore[arg-type]
