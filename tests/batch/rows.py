@@ -62,7 +62,7 @@ def value_for(template: nr.BulkTemplate, column: nr.BulkColumn, row: dict[str, s
 
 _ANSWERABLE = frozenset(
     {"batch.required", "batch.unknown_code", "batch.char_class", "batch.parent_missing",
-     "batch.invalid_date"}
+     "batch.invalid_date", "batch.phone_required"}
 )  # fmt: skip
 
 

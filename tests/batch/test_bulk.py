@@ -98,6 +98,17 @@ def test_parent_conditions(row: dict[str, str]) -> None:
     assert "batch.required" in codes  # choosing re-entry makes its own columns required
 
 
+def test_a_party_needs_one_phone_number(row: dict[str, str]) -> None:
+    # 「電話番号」又は「携帯電話番号」はどちらか必須 (rasens-form-help): the 代理人 block.
+    template = nr.bulk_template(T)
+    agent = next(c for c in template.columns if c.header == "txtDirnnName")
+    report = nr.validate_bulk_rows([{**row, agent.header: "法務　花子"}], template=T)
+    assert ("batch.phone_required", "txtDirnnTelNum") in [(f.code, f.field) for f in report.errors]
+    with_phone = {**row, agent.header: "法務　花子", "txtDirnnTelNum": "0312345678"}
+    codes = nr.validate_bulk_rows([with_phone], template=T).codes
+    assert "batch.phone_required" not in codes
+
+
 def test_hidden_columns_take_no_value() -> None:
     template = nr.bulk_template("01J2")
     hidden = next(c for c in template.columns if c.hidden)

@@ -88,27 +88,33 @@ def test_bundled_data_is_what_the_workbook_gives(book: Path) -> None:
 
 
 @pytest.mark.skipif(not BOOKS, reason="../shared/official/bulk-templates/ is not there")
-def test_columns_agree_with_the_ledger_row_by_row() -> None:
+@pytest.mark.parametrize("code", ["01N2", "01T1", "05N2", "05V1", "04N2", "04IA", "04R1"])
+def test_columns_agree_with_the_ledger_row_by_row(code: str) -> None:
     import openpyxl
 
-    book = next(b for b in BOOKS if b.name.startswith("extension"))
+    from nyukan_rules.batch.workbook import _col
+
+    template = nr.bulk_template(code)
+    book = next(b for b in BOOKS if b.name == template.workbook)
+    data = json.loads(gzip.decompress((DATA / f"{book.stem}.json.gz").read_bytes()))
+    letter = dict(data["lists"]["CB18_2"])[code]  # the status's own column of the ledger
+    index = _col(letter)
     workbook = openpyxl.load_workbook(BytesIO(book.read_bytes()), read_only=True, data_only=True)
-    sheet = workbook["列項目TBL"]
-    ledger = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r and r[0]]
+    ledger = [r for r in workbook["列項目TBL"].iter_rows(min_row=2, values_only=True) if r and r[0]]
     workbook.close()
-    template = nr.bulk_template("04N2")  # column AC of the ledger: 技術・人文知識・国際業務
-    expected = [
-        r for r in ledger if isinstance(r[28], int) and r[0] in {c.sheet for c in template.columns}
-    ]
+    sheets = {c.sheet for c in template.columns}
+    expected = [r for r in ledger if isinstance(r[index], int) and r[index] and r[0] in sheets]
     assert len(expected) == len(template.columns)
     for row, column in zip(expected, template.columns, strict=True):
-        assert (row[0], row[1], row[2], row[15], row[28]) == (
+        assert (row[0], row[1], row[2], row[15], row[index]) == (
             column.sheet, column.cell, column.label, column.header, column.position,
         )  # fmt: skip
         assert column.required == (row[6] == "○")
         assert column.exact == (row[5] == "○")
         assert column.code_list == (row[7] or None)
         assert column.length == (row[4] if isinstance(row[4], int) else None)
+        assert column.parent_values == (tuple((row[14] or "").split("｜")) if row[13] else ())
+        assert template.header[column.position - 1] in {c.header for c in template.columns}
 
 
 @pytest.mark.skipif(not BOOKS, reason="../shared/official/bulk-templates/ is not there")

@@ -46,6 +46,11 @@ def _template(template: BulkTemplate | str) -> BulkTemplate:
     return template if isinstance(template, BulkTemplate) else bulk_template(template)
 
 
+def _namespace(header: str) -> str:
+    """``re`` of ``re.dirnTel1``: the simultaneous-application sections name their columns so."""
+    return header.split(".", 1)[0] if "." in header else ""
+
+
 def _col_number(letters: str) -> int:
     number = 0
     for ch in letters:
@@ -120,6 +125,37 @@ class _Context:
             self.by_cell.get((self.points, "B")) if self.points is not None else None
         )
         self.family: dict[str, list[str]] = {}
+        # Phone and mobile phone of one party (「電話番号」又は「携帯電話番号」はどちらか必須):
+        # pairs the ledger does not already make required on their own.
+        self.phone_pairs: list[tuple[BulkColumn, BulkColumn, tuple[str, ...]]] = []
+        for mobile in self.checked:
+            if not mobile.label.endswith("携帯電話番号"):
+                continue
+            prefix = mobile.label[: -len("携帯電話番号")]
+            space = _namespace(mobile.header)
+            phone = next(
+                (
+                    c
+                    for c in self.checked
+                    if c.sheet == mobile.sheet
+                    and c.label == prefix + "電話番号"
+                    and _namespace(c.header) == space
+                ),
+                None,
+            )
+            if phone is not None and not phone.required and not mobile.required:
+                # The party (代理人, 取次者 …) is there when any of its columns has a value.
+                key = re.split(r"[\u3000 (（]", prefix, maxsplit=1)[0]
+                party = tuple(
+                    c.header
+                    for c in self.checked
+                    if key
+                    and c.sheet == mobile.sheet
+                    and c.label.startswith(key)
+                    and _namespace(c.header) == space
+                    and c not in (phone, mobile)
+                )
+                self.phone_pairs.append((phone, mobile, party))
         self.unconditional = frozenset(
             c.header
             for c in self.checked
@@ -335,6 +371,15 @@ def _check_row(row: _Row) -> None:
             row.add("batch.required", column)
     _check_dates(row)
     _check_name(row)
+    for phone, mobile, party in ctx.phone_pairs:
+        if (
+            not row.values.get(phone.header)
+            and not row.values.get(mobile.header)
+            and not phone.hidden
+            and any(row.values.get(header) for header in party)
+            and _applies(row, phone)[0]
+        ):
+            row.add("batch.phone_required", phone)
 
 
 def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
