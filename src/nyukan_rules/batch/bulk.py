@@ -194,8 +194,15 @@ def _labels(column: BulkColumn) -> dict[str, Any]:
 class _Row:
     """One row being checked: its values, and the findings made so far."""
 
-    def __init__(self, index: int, values: Mapping[str, str], ctx: _Context) -> None:
+    def __init__(
+        self,
+        index: int,
+        values: Mapping[str, str],
+        ctx: _Context,
+        memo: dict[tuple[str, str], Any] | None = None,
+    ) -> None:
         self.index, self.values, self.ctx = index, values, ctx
+        self.memo: dict[tuple[str, str], Any] = {} if memo is None else memo
         self.findings: list[Finding] = []
         self.flags: tuple[bool, bool, bool] | None = None
         # Many columns share a condition: each is evaluated once per row.
@@ -417,41 +424,65 @@ def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
     _check_value(row, column, value)
 
 
+_Problems = tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
+
+
 def _check_value(row: _Row, column: BulkColumn, value: str) -> None:
-    # 1. character classes, 2. length, 3. required, 4. code exists: the tool's order.
-    if value and column.classes:
+    """The value-level checks; their outcome depends only on the column and the value,
+    except for cascaded code lists, so it is remembered per batch (HR data repeats)."""
+    cascaded = bool(column.parent_list and column.parent_list[0] != _SHOW_SHEET)
+    key = (column.header, value)
+    problems = None if cascaded else row.memo.get(key)
+    if problems is None:
+        problems = _value_problems(row, column, value)
+        if not cascaded and len(row.memo) < _MEMO_LIMIT:
+            row.memo[key] = problems
+    for code, values in problems:
+        row.add(code, column, **dict(values))
+
+
+_MEMO_LIMIT = 200_000
+
+
+def _value_problems(row: _Row, column: BulkColumn, value: str) -> _Problems:
+    found: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
+    # 1. character classes, 2. length, 3. required (elsewhere), 4. code exists: the tool's order.
+    if column.classes:
         bad = disallowed(value, column.classes)
         if bad:
             index, char = bad[0]
-            row.add("batch.char_class", column, index=index, char=char)
-    if value and column.length is not None:
+            found.append(("batch.char_class", (("index", index), ("char", char))))
+    if column.length is not None:
         length = utf16_length(value)
         if column.exact and length != column.length:
-            row.add("batch.length", column, limit=column.length, length=length)
+            found.append(("batch.length", (("limit", column.length), ("length", length))))
         elif not column.exact and length > column.length:
-            row.add("batch.too_long", column, limit=column.length, length=length)
+            found.append(("batch.too_long", (("limit", column.length), ("length", length))))
     if (
-        value
-        and column.code_list
+        column.code_list
         and column.code_list not in _LENIENT_LISTS
         and _code_for(row, column, value) is None
     ):
-        row.add("batch.unknown_code", column, value=value)
-    if value and not value.isascii() and CharClass.ANY not in column.classes:
+        found.append(("batch.unknown_code", (("value", value),)))
+    if not value.isascii() and CharClass.ANY not in column.classes:
         allowed = set(column.classes)
         for match in outside_pattern().finditer(value):
             char = match.group()
             if "\uff61" <= char <= "\uff9f" or (allowed and disallowed(char, allowed)):
                 continue
             suggestion = suggestion_for(char)
-            row.add(
-                "batch.outside_jis",
-                column,
-                index=match.start(),
-                char=char,
-                suggestion_ja=f"（候補：{suggestion}）" if suggestion else "",
-                suggestion_en=f" (suggestion: {suggestion})" if suggestion else "",
+            found.append(
+                (
+                    "batch.outside_jis",
+                    (
+                        ("index", match.start()),
+                        ("char", char),
+                        ("suggestion_ja", f"（候補：{suggestion}）" if suggestion else ""),
+                        ("suggestion_en", f" (suggestion: {suggestion})" if suggestion else ""),
+                    ),
+                )
             )
+    return tuple(found)
 
 
 def _real_date(text: str, *, unknown_ok: bool) -> bool:
@@ -557,6 +588,7 @@ def validate_bulk_rows(rows: Iterable[object], *, template: BulkTemplate | str) 
     the_template = _template(template)
     ctx = _context(the_template)
     findings: list[Finding] = []
+    memo: dict[tuple[str, str], Any] = {}  # value-level outcomes, for this batch only
     count = 0
     for index, values in enumerate(rows):
         count += 1
@@ -564,7 +596,7 @@ def validate_bulk_rows(rows: Iterable[object], *, template: BulkTemplate | str) 
             finding = make_finding("batch.not_a_row", row=index, type=type(values).__name__)
             findings.append(attrs.evolve(finding, row=index))
             continue
-        row = _Row(index, values, ctx)
+        row = _Row(index, values, ctx, memo)
         _check_row(row)
         findings.extend(row.findings)
     return BatchReport(findings, rows=count)
@@ -608,16 +640,33 @@ def write_bulk_files(
         for i in range(0, len(materialized), MAX_ROWS_PER_FILE)
     ] or [[]]
     files = []
+    converted: dict[tuple[str, str], str] = {}  # label -> code, for this batch only
+    coded = [c for c in the_template.columns if c.code_list]
+    plain = [c for c in the_template.columns if not c.code_list]
     for part, chunk in enumerate(chunks, start=1):
         lines = [header]
         for number, values in enumerate(chunk, start=1):
             row = _Row(number - 1, values, ctx)
             fields = [""] * width
             fields[0], fields[1], fields[2] = str(number), the_template.code[:3], the_template.code
-            for column in the_template.columns:
-                value = values.get(column.header, "")
+            for column in plain:
+                value = values.get(column.header)
                 if value:
+                    fields[column.position - 1] = value
+            # Columns sharing a position (prefecture, then city) are both coded and keep
+            # the ledger order, so the later input wins as in the tool.
+            for column in coded:
+                value = values.get(column.header)
+                if not value:
+                    continue
+                if column.parent_list and column.parent_list[0] != _SHOW_SHEET:
                     fields[column.position - 1] = _to_output(row, column, value)
+                    continue
+                key = (column.header, value)
+                out = converted.get(key)
+                if out is None:
+                    out = converted[key] = _to_output(row, column, value)
+                fields[column.position - 1] = out
             lines.append("\t".join(fields))
         text = "\r\n".join(lines)
         name = the_template.file_name
