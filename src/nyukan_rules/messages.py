@@ -418,6 +418,67 @@ MESSAGES: dict[str, Message] = {
         "アップロードファイルの形式が正しくありません：{detail_ja}",
         "The upload file is not in the tool's format: {detail_en}",
     ),
+    # --- HR records and their CSV ---------------------------------------------------------
+    "record.unknown_field": Message(
+        _W,
+        "「{name}」は項目定義にありません（検査せずにそのまま扱います）。",
+        "{name} is not a field of the record spec; it is kept as it is, unchecked.",
+    ),
+    "record.phone_required": Message(
+        _E,
+        "電話番号又は携帯電話番号のどちらかを入力してください。",
+        "Give a phone number or a mobile phone number.",
+    ),
+    "record.born_in_future": Message(
+        _E,
+        "生年月日（{value}）が基準日（{on}）より後です。",
+        "The date of birth ({value}) is after {on}.",
+    ),
+    "record.passport_expired": Message(
+        _E,
+        "旅券の有効期限（{value}）が基準日（{on}）より前です。",
+        "The passport expired on {value}, before {on}.",
+    ),
+    "record.duplicate": Message(
+        _E,
+        "{label}「{value}」が{first}行目と重複しています。",
+        "{label_en} {value} is the same as in row {first}.",
+    ),
+    "roster.unusable_person": Message(
+        _E,
+        "{row}行目の人は計画できません：{detail}",
+        "The person in row {row} cannot be planned: {detail}",
+    ),
+    "csv.encoding": Message(
+        _E,
+        "CSVの文字コードがUTF-8でもShift_JIS（cp932）でもありません（{detail}）。",
+        "The CSV is neither UTF-8 nor Shift_JIS (cp932): {detail}.",
+    ),
+    "csv.malformed": Message(
+        _E,
+        "CSVの{line}行目を読めません（{detail}）。",
+        "Line {line} of the CSV cannot be read: {detail}.",
+    ),
+    "csv.ragged_row": Message(
+        _E,
+        "{line}行目の列数が{count}で、見出しの{expected}列と合いません。",
+        "Line {line} has {count} fields; the header has {expected}.",
+    ),
+    "csv.unknown_column": Message(
+        _W,
+        "見出し「{name}」は項目定義にありません。",
+        "The column {name} is not in the record spec.",
+    ),
+    "csv.duplicate_column": Message(
+        _E,
+        "見出し「{name}」が2回以上あります。",
+        "The column {name} appears more than once.",
+    ),
+    "csv.empty": Message(
+        _E,
+        "CSVが空です（見出し行がありません）。",
+        "The CSV is empty (no header line).",
+    ),
 }
 
 

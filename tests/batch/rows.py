@@ -66,9 +66,11 @@ _ANSWERABLE = frozenset(
 )  # fmt: skip
 
 
-def valid_row(template: nr.BulkTemplate | str) -> dict[str, str]:
+def valid_row(
+    template: nr.BulkTemplate | str, start: dict[str, str] | None = None
+) -> dict[str, str]:
     the_template = template if isinstance(template, nr.BulkTemplate) else nr.bulk_template(template)
-    row: dict[str, str] = {}
+    row: dict[str, str] = dict(start or {})
     for _ in range(20):
         report = nr.validate_bulk_rows([row], template=the_template)
         if report.ok:

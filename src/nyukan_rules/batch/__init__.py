@@ -1,6 +1,16 @@
 """Bulk filing: the agency's templates as data, batch validation, the upload file."""
 
 from nyukan_rules.batch.bulk import BulkFile, read_bulk_file, validate_bulk_rows, write_bulk_files
+from nyukan_rules.batch.csvio import CsvTable, read_csv, write_csv
+from nyukan_rules.batch.mapping import BULK_MAPPING, bulk_row, records_to_bulk_files
+from nyukan_rules.batch.records import (
+    DEFAULT_APPLICANT_SPEC,
+    FieldSpec,
+    RecordSpec,
+    normalize_records,
+    validate_records,
+)
+from nyukan_rules.batch.roster import Person, RenewalPlan, Urgency, plan_renewals
 from nyukan_rules.batch.templates import (
     MAX_ROWS_PER_FILE,
     BulkColumn,
@@ -12,15 +22,30 @@ from nyukan_rules.batch.templates import (
 )
 
 __all__ = [
+    "BULK_MAPPING",
+    "DEFAULT_APPLICANT_SPEC",
     "MAX_ROWS_PER_FILE",
     "BulkColumn",
     "BulkFile",
     "BulkTemplate",
     "CodeList",
+    "CsvTable",
+    "FieldSpec",
+    "Person",
+    "RecordSpec",
+    "RenewalPlan",
+    "Urgency",
+    "bulk_row",
     "bulk_template",
     "bulk_template_codes",
+    "normalize_records",
+    "plan_renewals",
     "read_bulk_file",
     "read_bulk_template",
+    "read_csv",
+    "records_to_bulk_files",
     "validate_bulk_rows",
+    "validate_records",
     "write_bulk_files",
+    "write_csv",
 ]

@@ -1,0 +1,226 @@
+"""HR records: validate_records, normalize_records, read_csv, write_csv and the bulk mapping.
+
+Sources: rasens-form-help (phone or mobile phone; field shapes), RULES.md §7.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nyukan_rules as nr
+from tests.batch.hr import GOOD, records
+from tests.batch.rows import valid_row
+
+ON = date(2026, 11, 22)
+
+
+def test_good_records_pass() -> None:
+    report = nr.validate_records(records(50), on=ON)
+    assert report.ok, report.codes
+    assert report.findings == ()
+    assert report.rows == 50
+
+
+def test_planted_errors_are_all_found_and_nothing_else() -> None:
+    rows = records(40)
+    rows[2]["name_roman"] = "Nguyen Van An"  # lower case: refused characters
+    rows[5]["mobile_phone"] = ""  # no phone at all
+    rows[9]["date_of_birth"] = "20270101"  # born after `on`
+    rows[14]["passport_expiry"] = "20261121"  # expired the day before `on`
+    rows[17]["passport_number"] = rows[3]["passport_number"]  # duplicate
+    rows[21]["residence_card_number"] = "AB1234567CD"  # 11 characters
+    rows[26]["date_of_birth"] = "19950230"  # no such day
+    rows[30]["corporate_number"] = "5835678256247"  # check digit
+    del rows[33]["status"]  # required
+    rows[36]["address"] = "東京都1-1"  # half-width in a full-width field
+    report = nr.validate_records(rows, on=ON)
+    found = {(f.row, f.field, f.code) for f in report.findings}
+    assert found == {
+        *((2, "name_roman", "field.unsupported_char") for _ in range(1)),
+        (5, "phone", "record.phone_required"),
+        (9, "date_of_birth", "record.born_in_future"),
+        (14, "passport_expiry", "record.passport_expired"),
+        (17, "passport_number", "record.duplicate"),
+        (21, "residence_card_number", "field.format"),
+        (26, "date_of_birth", "field.invalid_date"),
+        (30, "corporate_number", "field.check_digit"),
+        (33, "status", "field.required"),
+        (36, "address", "field.unsupported_char"),
+    }
+    duplicate = report.by_row(17)[0]
+    assert "3" in duplicate.message_en
+
+
+def test_junk_records_are_findings_at_their_row() -> None:
+    other = {**GOOD, "residence_card_number": "ZZ00000000ZZ", "passport_number": 12}
+    report = nr.validate_records([GOOD, None, 7, "E1,NAME", other], on=ON)
+    assert [(f.row, f.code) for f in report.errors] == [
+        (1, "batch.not_a_row"),
+        (2, "batch.not_a_row"),
+        (3, "batch.not_a_row"),
+        (4, "field.not_text"),
+    ]
+
+
+def test_nul_bytes_and_enormous_fields_are_findings() -> None:
+    report = nr.validate_records(
+        [{**GOOD, "address": "東京\x00都", "employer": "株" * 100_000}], on=ON
+    )
+    assert {f.code for f in report.errors} == {"field.unsupported_char", "field.too_long"}
+
+
+def test_unknown_fields_are_kept_and_noted() -> None:
+    report = nr.validate_records([{**GOOD, "department": "R&D"}], on=ON)
+    assert report.ok
+    assert report.codes == ("record.unknown_field",)
+
+
+def test_normalize_records_fixes_what_it_can() -> None:
+    raw = {
+        **GOOD,
+        "name_roman": "ｎｇｕｙｅｎ　 van an",
+        "date_of_birth": "1995/4/1",
+        "postal_code": "〒100-0001",
+        "address": "東京都千代田区霞が関1-1-1",
+        "mobile_phone": "090-1234-5678",
+        "passport_number": "c 1234567",
+        "residence_card_number": "ab12345678cd",
+    }
+    (clean,), report = nr.normalize_records([raw])
+    assert report.ok, report.codes
+    assert clean["name_roman"] == "NGUYEN VAN AN"
+    assert clean["postal_code"] == "1000001"
+    assert clean["address"] == "東京都千代田区霞が関１－１－１"
+    assert clean["residence_card_number"] == "AB12345678CD"
+    assert nr.validate_records([clean], on=ON).ok
+
+
+def test_normalize_records_keeps_every_row() -> None:
+    out, report = nr.normalize_records([GOOD, None, {**GOOD, "sex": 1}])
+    assert len(out) == 3
+    assert out[1] == {}
+    assert "sex" not in out[2]
+    # the value that is not text is reported, and so is the field it leaves empty
+    assert [(f.row, f.code) for f in report.errors] == [
+        (1, "batch.not_a_row"),
+        (2, "field.not_text"),
+        (2, "field.required"),
+    ]
+
+
+FIXABLE = {"field.unsupported_char", "field.format", "field.too_long"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {
+            "name_roman": st.sampled_from(["yamada taro", "ＹＡＭＡＤＡ　ＴＡＲＯ", " Li  Wei "]),
+            "postal_code": st.sampled_from(["100-0001", "〒１００－０００１", "1000001"]),
+            "mobile_phone": st.sampled_from(["090-1234-5678", "０９０１２３４５６７８"]),
+            "date_of_birth": st.sampled_from(["1995/4/1", "1995年4月1日", "19950401"]),
+            "address": st.sampled_from(["東京都港区1-2-3", "大阪府大阪市北区ﾒｲﾝ2-3"]),
+        }
+    )
+)
+def test_after_normalizing_no_fixable_finding_remains(values: dict[str, str]) -> None:
+    (clean,), _ = nr.normalize_records([{**GOOD, **values}])
+    report = nr.validate_records([clean], on=ON)
+    assert not [f for f in report.findings if f.code in FIXABLE], report.codes
+
+
+# --- CSV ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "utf-8-sig"])
+def test_csv_round_trip(encoding: str) -> None:
+    rows = records(20)
+    rows[0]["name_kana"] = "ﾔﾏﾀﾞ"  # half-width kana survive both encodings
+    data = nr.write_csv(rows, encoding=encoding)
+    assert data.count(b"\r\n") == 21
+    table = nr.read_csv(data)
+    assert table.encoding == encoding
+    assert table.report.ok
+    assert list(table.records) == rows
+
+
+def test_plain_utf8_and_renamed_columns() -> None:
+    data = "社員番号,氏名\r\nE1,YAMADA TARO\r\n".encode()
+    table = nr.read_csv(data, columns={"社員番号": "employee_id", "氏名": "name_roman"})
+    assert table.encoding == "utf-8"
+    assert table.records == ({"employee_id": "E1", "name_roman": "YAMADA TARO"},)
+    assert table.report.ok
+
+
+def test_neither_encoding_is_an_error_not_a_guess() -> None:
+    table = nr.read_csv(b"employee_id\r\n\x82\xff\x80\r\n")
+    assert table.encoding == "unknown"
+    assert table.records == ()
+    assert table.report.codes == ("csv.encoding",)
+
+
+def test_ragged_rows_unknown_columns_and_blank_lines() -> None:
+    text = "employee_id,name_roman,shoe_size\r\nE1,A\r\n\r\nE2,B,42,extra\r\n"
+    table = nr.read_csv(text)
+    assert [(f.row, f.code) for f in table.report.findings] == [
+        (None, "csv.unknown_column"),
+        (0, "csv.ragged_row"),
+        (1, "csv.ragged_row"),
+    ]
+    assert table.records[0] == {"employee_id": "E1", "name_roman": "A"}
+    assert "extra" in table.report.findings[2].message_en or table.report.findings[2].row == 1
+
+
+def test_enormous_fields_are_findings() -> None:
+    big = "x" * 200_000  # over the csv module's field limit
+    table = nr.read_csv(f'employee_id,name_roman\r\nE1,"{big}\r\nE2,B\r\n')
+    assert "csv.malformed" in table.report.codes
+
+
+def test_write_refuses_what_the_encoding_cannot_hold() -> None:
+    rows = records(3)
+    rows[2]["name_kana"] = "\u9ad9\u6a4b"  # 髙 is cp932 (IBM extension) …
+    nr.write_csv(rows)
+    rows[1]["employer"] = "株式会社\U0001f600"  # … an emoji is not
+    with pytest.raises(nr.ValidationError, match="row 1, field employer"):
+        nr.write_csv(rows)
+    assert nr.write_csv(rows, encoding="utf-8-sig").startswith(b"\xef\xbb\xbf")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_read_csv_never_raises_on_bytes(data: bytes) -> None:
+    assert isinstance(nr.read_csv(data), nr.CsvTable)
+
+
+# --- to the upload file ---------------------------------------------------------------------
+
+
+def test_hr_records_become_upload_files_through_the_mapping() -> None:
+    template = nr.bulk_template("04N2")
+    hr = records(3)
+    mapped = nr.bulk_row(hr[0], template)
+    assert mapped["txtName"] == hr[0]["name_roman"]
+    assert mapped["radSex"] == "1"  # 男
+    assert mapped["WCCCS020Dto:selZiryPeriod"] == "0100000"  # 1年
+    assert mapped["zrteCardUmFlg"] == "1"
+    # What HR data does not hold comes from defaults shared by the batch.
+    filled = valid_row(template, start=mapped)
+    defaults = {k: v for k, v in filled.items() if k not in mapped}
+    files = nr.records_to_bulk_files(hr, template=template, defaults=defaults)
+    assert [name for name, _ in files] == ["SA_03_003_04N2_ver001.csv"]
+    back = nr.read_bulk_file(files[0][1])
+    assert back.report.ok
+    assert [r["txtName"] for r in back.rows] == [r["name_roman"] for r in hr]
+
+
+def test_bad_hr_records_write_nothing() -> None:
+    bad = [{**GOOD, "name_roman": "Yamada@Taro"}]
+    with pytest.raises(nr.ValidationError) as info:
+        nr.records_to_bulk_files(bad, template="04N2")
+    assert info.value.report is not None
+    assert info.value.report.by_row(0)[0].field == "name_roman"
