@@ -43,6 +43,14 @@ def _samples() -> list[object]:
         nr.read_bulk_file(b"junk"),
         nr.bulk_template("01R1").columns[0],
         nr.CodeList("A045", (("有 Yes", "1"), ("無 No", "0"))),
+        nr.read_csv("employee_id,x\r\nE1,2\r\n"),
+        nr.DEFAULT_APPLICANT_SPEC,
+        nr.DEFAULT_APPLICANT_SPEC.fields[0],
+        *nr.plan_renewals(
+            [{"id": "E1", "status": "留学", "period_of_stay": "1年3月", "expires_on": "20270401"}],
+            on=ON,
+        ),
+        nr.Person("E2", None, None, None),
     ]
 
 
@@ -77,7 +85,7 @@ def test_structure_accepts_names_as_text() -> None:
 def test_every_public_model_is_covered() -> None:
     covered = {type(v) for v in _samples()}
     public_models = {
-        getattr(nr, name) for name in nr.__all__ if attrs.has(getattr(nr, name, None) or object)
+        obj for name in nr.__all__ if isinstance(obj := getattr(nr, name), type) and attrs.has(obj)
     }
     # Finding and StayBand are inside the reports and fees above; a BulkTemplate
     # is data of the package, rebuilt from its workbook rather than from JSON.

@@ -21,7 +21,7 @@ import attrs
 import cattrs
 
 from nyukan_rules import catalog, dates, deadlines, eligibility, examples, fees, report, sources
-from nyukan_rules.batch import bulk, templates
+from nyukan_rules.batch import bulk, csvio, records, roster, templates
 from nyukan_rules.catalog import CatalogEnum, PeriodOfStay
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.files import editions, pdf, photo, submission
@@ -69,6 +69,9 @@ for _module in (
     fields,
     bulk,
     templates,
+    csvio,
+    records,
+    roster,
 ):
     for _value in vars(_module).values():
         if isinstance(_value, type) and issubclass(_value, enum.Enum):
