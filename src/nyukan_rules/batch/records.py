@@ -142,6 +142,7 @@ def validate_records(
     on = ensure_date(on, "on")
     findings: list[Finding] = []
     seen: dict[tuple[str, str], int] = {}
+    memo: dict[tuple[str, str | None], tuple[Finding, ...]] = {}
     known = set(spec.names)
     count = 0
     for row, record in enumerate(records):
@@ -157,13 +158,31 @@ def validate_records(
                     _at(row, make_finding("record.unknown_field", field=str(name), name=name))
                 )
         for fs in spec.fields:
-            value = record.get(fs.name)
-            report = check_field(
-                value, fs.kind, required=fs.required, max_length=fs.max_length, field=fs.name
-            )
-            findings.extend(_at(row, f) for f in report.findings)
+            found = _field_findings(fs, record.get(fs.name), memo)
+            if found:
+                findings.extend(_at(row, f) for f in found)
         findings.extend(_at(row, f) for f in _cross(record, spec, on, row, seen))
     return BatchReport(findings, rows=count)
+
+
+_MEMO_LIMIT = 100_000
+
+
+def _field_findings(
+    fs: FieldSpec, value: object, memo: dict[tuple[str, str | None], tuple[Finding, ...]]
+) -> tuple[Finding, ...]:
+    """The field's findings; remembered per batch, since HR data repeats its values."""
+    if value is not None and not isinstance(value, str):
+        return check_field(value, fs.kind, field=fs.name).findings
+    key = (fs.name, value)
+    found = memo.get(key)
+    if found is None:
+        found = check_field(
+            value, fs.kind, required=fs.required, max_length=fs.max_length, field=fs.name
+        ).findings
+        if len(memo) < _MEMO_LIMIT:
+            memo[key] = found
+    return found
 
 
 def _text(record: Mapping[Any, Any], name: str | None) -> str:
