@@ -136,8 +136,8 @@ def validate_records(
     findings, plus one entry per distinct unique-field value.
 
     >>> report = validate_records([{"name_roman": "Yamada Taro"}], on=date(2026, 11, 22))
-    >>> sorted({f.code for f in report.errors})[:2]
-    ['field.required', 'field.unsupported_char']
+    >>> report.by_row(0)[0].code, report.by_row(0)[0].field
+    ('field.required', 'employee_id')
     """
     on = ensure_date(on, "on")
     findings: list[Finding] = []
