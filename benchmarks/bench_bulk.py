@@ -13,26 +13,17 @@ from __future__ import annotations
 import csv
 import io
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _timing import best_ms
 from tests.batch.rows import valid_row
 
 import nyukan_rules as nr
 
 CODE = "04N2"
 ROWS = 10_000
-
-
-def best(fn: object, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times) * 1e3
 
 
 def main() -> None:
@@ -60,9 +51,9 @@ def main() -> None:
         return b"\xff\xfe" + out.getvalue().encode("utf-16-le")
 
     nr.validate_bulk_rows(rows[:10], template=template)  # load the template data first
-    validate = best(lambda: nr.validate_bulk_rows(rows, template=template))
-    both = best(lambda: nr.write_bulk_files(rows, template=template))
-    plain = best(bare)
+    validate = best_ms(lambda: nr.validate_bulk_rows(rows, template=template))
+    both = best_ms(lambda: nr.write_bulk_files(rows, template=template))
+    plain = best_ms(bare)
     print(f"{ROWS:,} rows of {CODE}, {template.width} fields a line")
     print(f"bare csv.writer (baseline)              {plain:9.1f} ms")
     print(f"validate_bulk_rows                      {validate:9.1f} ms   {validate / plain:5.1f} x")

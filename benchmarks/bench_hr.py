@@ -13,26 +13,17 @@ from __future__ import annotations
 import csv
 import io
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from _timing import best_ms
 from tests.batch.hr import records
 
 import nyukan_rules as nr
 
 COUNT = 10_000
-
-
-def best(fn: object, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return min(times) * 1e3
 
 
 def main() -> None:
@@ -54,7 +45,7 @@ def main() -> None:
         out.getvalue().encode("cp932")
 
     report = nr.validate_records(nr.read_csv(data).records, on=date(2026, 11, 22))
-    mine, plain = best(ours), best(bare)
+    mine, plain = best_ms(ours), best_ms(bare)
     print(f"{COUNT:,} records, {len(data):,} bytes, {len(report.errors)} errors found")
     print(f"bare csv.reader + csv.writer (baseline)        {plain:8.1f} ms")
     print(f"read_csv + validate_records + write_csv        {mine:8.1f} ms   {mine / plain:5.1f} x")
