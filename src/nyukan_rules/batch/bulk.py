@@ -177,12 +177,16 @@ class _Context:
         return found
 
 
+#: Contexts of the templates used last (a few: a service may read many workbooks).
 _CONTEXTS: dict[int, _Context] = {}
+_CONTEXT_LIMIT = 32
 
 
 def _context(template: BulkTemplate) -> _Context:
     found = _CONTEXTS.get(id(template))
     if found is None or found.template is not template:
+        if len(_CONTEXTS) >= _CONTEXT_LIMIT:
+            _CONTEXTS.pop(next(iter(_CONTEXTS)))
         found = _CONTEXTS[id(template)] = _Context(template)
     return found
 
