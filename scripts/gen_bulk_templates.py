@@ -57,6 +57,15 @@ def main() -> int:
         DATA.mkdir(parents=True, exist_ok=True)
         target.write_bytes(gzip.compress(fresh, compresslevel=9, mtime=0))
         print(f"wrote {target.relative_to(ROOT)} ({len(fresh):,} bytes of JSON)")
+    expected = {f"{book.stem}.json.gz" for book in books}
+    for extra in sorted(DATA.glob("*.json.gz")):
+        if extra.name in expected:
+            continue
+        if args.check:
+            stale.append(extra.name)
+        else:
+            extra.unlink()
+            print(f"removed {extra.relative_to(ROOT)} (no such workbook any more)")
     if stale:
         print("stale bundled data (run scripts/gen_bulk_templates.py): " + ", ".join(stale))
         return 1
