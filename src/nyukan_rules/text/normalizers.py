@@ -174,8 +174,15 @@ def _date_parts(text: str) -> tuple[int, int, int | None] | None:
     return year, int(match["month"]), int(match["day"]) if match["day"] else None
 
 
+_SIMPLE_DATE = re.compile(r"(\d{4})[/.\-](\d{1,2})(?:[/.\-](\d{1,2}))?", re.ASCII)
+
+
 def ymd(text: str) -> str:
     """YYYYMMDD from 2025/4/1, 2025-04-01, 2025年4月1日, 令和7年4月1日 or 20250401."""
+    if text.isascii():  # the common case, without the general pattern
+        simple = _SIMPLE_DATE.fullmatch(text.strip())
+        if simple and simple.group(3):
+            return f"{simple.group(1)}{int(simple.group(2)):02d}{int(simple.group(3)):02d}"
     compact = digits(text)
     if len(compact) == 8 and compact.isdigit() and compact.isascii():
         return compact
@@ -188,6 +195,10 @@ def ymd(text: str) -> str:
 
 def ym(text: str) -> str:
     """YYYYMM from 2025/4, 2025年4月, 令和7年4月 or 202504."""
+    if text.isascii():
+        simple = _SIMPLE_DATE.fullmatch(text.strip())
+        if simple and not simple.group(3):
+            return f"{simple.group(1)}{int(simple.group(2)):02d}"
     compact = digits(text)
     if len(compact) == 6 and compact.isdigit() and compact.isascii():
         return compact
