@@ -14,18 +14,17 @@ form (``"1年6月"``); tuples become lists.
 from __future__ import annotations
 
 import enum
+import importlib
+import pkgutil
 from collections.abc import Set as AbstractSet
 from datetime import date
 
 import attrs
 import cattrs
 
-from nyukan_rules import catalog, dates, deadlines, eligibility, examples, fees, report, sources
-from nyukan_rules.batch import bulk, csvio, records, roster, templates
+import nyukan_rules
 from nyukan_rules.catalog import CatalogEnum, PeriodOfStay
 from nyukan_rules.dates import ensure_date
-from nyukan_rules.files import editions, pdf, photo, submission
-from nyukan_rules.text import charclass, charset, fields
 
 __all__ = ["converter"]
 
@@ -51,28 +50,11 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 # Our enums are str subclasses, and cattrs would pass them through as str
 # (its str hook comes first in their MRO), so each gets its own hooks.  The
 # models use postponed annotations, which cattrs needs resolved to real types.
-for _module in (
-    catalog,
-    dates,
-    deadlines,
-    eligibility,
-    examples,
-    fees,
-    report,
-    sources,
-    editions,
-    pdf,
-    photo,
-    submission,
-    charclass,
-    charset,
-    fields,
-    bulk,
-    templates,
-    csvio,
-    records,
-    roster,
-):
+# Every module of the package is looked at, so a new model needs no entry here.
+for _info in pkgutil.walk_packages(nyukan_rules.__path__, prefix="nyukan_rules."):
+    if any(part.startswith("_") for part in _info.name.split(".")):
+        continue  # __main__ and private helpers hold no public models
+    _module = importlib.import_module(_info.name)
     for _value in vars(_module).values():
         if isinstance(_value, type) and issubclass(_value, enum.Enum):
             converter.register_unstructure_hook(_value, _unstructure_enum)

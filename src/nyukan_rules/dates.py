@@ -28,8 +28,10 @@ __all__ = [
 def ensure_date(value: object, name: str) -> date:
     """``value`` as a :class:`datetime.date`, for a parameter called ``name``.
 
-    A ``datetime`` gives its date and an ISO string (``"2026-11-22"``) is
-    read; anything else raises :class:`~nyukan_rules.ValidationError`.
+    A ``datetime`` gives its date; an ISO string (``"2026-11-22"``) or the
+    basic form the online system writes (``"20261122"``, on every Python,
+    where ``date.fromisoformat`` reads it only from 3.11) is read; anything
+    else raises :class:`~nyukan_rules.ValidationError`.
 
     >>> ensure_date("2026-11-22", "on")
     datetime.date(2026, 11, 22)
@@ -39,8 +41,11 @@ def ensure_date(value: object, name: str) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 8 and text.isascii() and text.isdigit():
+            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
         try:
-            return date.fromisoformat(value.strip())
+            return date.fromisoformat(text)
         except ValueError:
             pass
     raise ValidationError(f"{name} must be a date (or an ISO date string), not {value!r:.80}")

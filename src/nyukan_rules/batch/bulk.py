@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import Any
 
 import attrs
 
 from nyukan_rules.batch.templates import MAX_ROWS_PER_FILE, BulkColumn, BulkTemplate, bulk_template
-from nyukan_rules.errors import ValidationError
+from nyukan_rules.batch.workbook import _col
+from nyukan_rules.errors import UnknownNameError, ValidationError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.sources import sources
 from nyukan_rules.text.charclass import CharClass, disallowed
 from nyukan_rules.text.charset import outside_pattern, suggestion_for
 from nyukan_rules.text.fields import utf16_length
+from nyukan_rules.text.normalizers import is_real_date
 
 __all__ = ["BulkFile", "read_bulk_file", "validate_bulk_rows", "write_bulk_files"]
 
@@ -49,13 +50,6 @@ def _template(template: BulkTemplate | str) -> BulkTemplate:
 def _namespace(header: str) -> str:
     """``re`` of ``re.dirnTel1``: the simultaneous-application sections name their columns so."""
     return header.split(".", 1)[0] if "." in header else ""
-
-
-def _col_number(letters: str) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + (ord(ch) - 64)
-    return number
 
 
 class _Context:
@@ -111,7 +105,7 @@ class _Context:
         if self.simultaneous:
             for column in self.checked:
                 if column.sheet == self.simultaneous:
-                    number = _col_number(column.cell)
+                    number = _col(column.cell) + 1
                     self.section[column.header] = (
                         0 if number < 5 else 1 if number <= 23 else 2 if number <= 57 else
                         3 if number <= 95 else 4
@@ -505,11 +499,7 @@ def _real_date(text: str, *, unknown_ok: bool) -> bool:
             return True
         if text[6:] == "00":
             return 1 <= month <= 12
-    try:
-        date(int(text[:4]), month, int(text[6:8]))
-    except ValueError:
-        return False
-    return True
+    return is_real_date(text)
 
 
 def _check_dates(row: _Row) -> None:
@@ -724,7 +714,7 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
     elif body and len(body[0]) > 2:
         try:
             the_template = bulk_template(body[0][2])
-        except Exception:  # noqa: BLE001 - an unknown code is a finding below
+        except UnknownNameError:  # an unknown code is a finding below
             the_template = None
     if the_template is None:
         return fail(

@@ -88,15 +88,9 @@ def _person(value: object) -> Person:
         id=str(value.get("id", value.get("employee_id", ""))),
         status=status,
         period_of_stay=period,
-        expires_on=ensure_date(_iso(expiry), "expires_on") if expiry else None,
+        expires_on=ensure_date(expiry, "expires_on") if expiry else None,
         name=str(value.get("name", value.get("name_roman", "")) or ""),
     )
-
-
-def _iso(value: object) -> object:
-    if isinstance(value, str) and len(value) == 8 and value.isdigit():
-        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    return value
 
 
 def _plan(person: Person, on: date) -> RenewalPlan:

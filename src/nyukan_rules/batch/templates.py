@@ -34,7 +34,8 @@ _KINDS = {
     "SA_03_002_": ApplicationKind.CHANGE_OF_STATUS,
     "SA_03_003_": ApplicationKind.EXTENSION_OF_PERIOD,
 }
-#: Applicants per upload file (the tool's input rows 8 to 307).
+#: Applicants per upload file: the tool's input rows 8 to 307 (mdlConst
+#: IPTSHT_INPUT_MXROW; source isa-bulk-template-tool, workbooks of 2026).
 MAX_ROWS_PER_FILE = 300
 
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from nyukan_rules.errors import UnknownNameError
+from nyukan_rules.errors import NyukanRulesError, UnknownNameError
 
 __all__ = ["CatalogEnum", "lookup_key"]
 
@@ -89,7 +89,9 @@ class CatalogEnum(str, enum.Enum):
                     key = lookup_key(name)
                     other = table.setdefault(key, member)
                     if other is not member:  # a data error, caught by the tests
-                        raise RuntimeError(f"{cls.__name__}: {name!r} names {other} and {member}")
+                        raise NyukanRulesError(
+                            f"{cls.__name__}: {name!r} names {other} and {member}"
+                        )
             _LOOKUPS[cls] = table
         return table
 

@@ -115,12 +115,16 @@ _PATTERNS: dict[CharClass, str] = {
 CharClasses = frozenset[CharClass]
 
 
+def _body(classes: frozenset[CharClass]) -> str:
+    return "".join(_PATTERNS[c] for c in sorted(classes, key=lambda c: c.value))
+
+
 @functools.lru_cache(maxsize=256)
 def _compiled(classes: frozenset[CharClass]) -> re.Pattern[str]:
     """One pattern per combination, compiled once: a single allowed character."""
     if CharClass.ANY in classes:
         return re.compile(r"[\s\S]")
-    body = "".join(_PATTERNS[c] for c in sorted(classes, key=lambda c: c.value))
+    body = _body(classes)
     return re.compile(f"[{body}]") if body else re.compile(r"(?!)")
 
 
@@ -129,7 +133,7 @@ def _outside(classes: frozenset[CharClass]) -> re.Pattern[str]:
     """One pattern per combination, compiled once: a character the classes do not allow."""
     if CharClass.ANY in classes:
         return re.compile(r"(?!)")
-    body = "".join(_PATTERNS[c] for c in sorted(classes, key=lambda c: c.value))
+    body = _body(classes)
     return re.compile(f"[^{body}]") if body else re.compile(r"[\s\S]")
 
 

@@ -9,6 +9,7 @@ still wrong with a value as it would be submitted.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -115,14 +116,9 @@ class FieldRule:
         return _compiled_pattern(self.pattern) if self.pattern else None
 
 
-_PATTERN_CACHE: dict[str, re.Pattern[str]] = {}
-
-
+@functools.cache
 def _compiled_pattern(pattern: str) -> re.Pattern[str]:
-    found = _PATTERN_CACHE.get(pattern)
-    if found is None:
-        found = _PATTERN_CACHE[pattern] = re.compile(pattern)
-    return found
+    return re.compile(pattern)
 
 
 def _rule(
