@@ -16,7 +16,7 @@ from nyukan_rules.errors import UnknownNameError
 from nyukan_rules.report import Finding, Severity
 from nyukan_rules.sources import Source
 
-__all__ = ["MESSAGES", "Message", "make_finding"]
+__all__ = ["MAX_FINDINGS_PER_CODE", "MESSAGES", "Message", "cap_findings", "make_finding"]
 
 
 @attrs.frozen
@@ -479,7 +479,16 @@ MESSAGES: dict[str, Message] = {
         "CSVが空です（見出し行がありません）。",
         "The CSV is empty (no header line).",
     ),
+    # --- shared: caps on repeated findings ------------------------------------------
+    "report.more_findings": Message(
+        _I,
+        "「{capped_code}」の指摘はほかに{count}件あります（最初の{limit}件のみ表示）。",
+        "{count} more finding(s) with code {capped_code} (only the first {limit} are listed).",
+    ),
 }
+
+MAX_FINDINGS_PER_CODE = 100
+"""How many findings of one code :func:`cap_findings` keeps by default."""
 
 
 def make_finding(
@@ -507,3 +516,43 @@ def make_finding(
         field=field,
         sources=sources,
     )
+
+
+def cap_findings(
+    findings: Iterable[Finding],
+    *,
+    limit: int = MAX_FINDINGS_PER_CODE,
+    field: str | None = None,
+) -> list[Finding]:
+    """Keep the first ``limit`` findings of each code and count the rest.
+
+    Untrusted input can repeat one problem millions of times; a report keeps
+    the first ``limit`` of each code, in order, and ends with one
+    ``report.more_findings`` note per capped code saying how many were left
+    out, so nothing is dropped without a finding.  The input is consumed
+    lazily: memory stays bounded by ``limit`` per code however many findings
+    the iterable yields.
+
+    >>> many = (make_finding("csv.empty") for _ in range(5))
+    >>> [f.code for f in cap_findings(many, limit=2)]
+    ['csv.empty', 'csv.empty', 'report.more_findings']
+    """
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
+    for finding in findings:
+        count = seen.get(finding.code, 0) + 1
+        seen[finding.code] = count
+        if count <= limit:
+            kept.append(finding)
+    for code, count in seen.items():
+        if count > limit:
+            kept.append(
+                make_finding(
+                    "report.more_findings",
+                    field=field,
+                    capped_code=code,
+                    count=count - limit,
+                    limit=limit,
+                )
+            )
+    return kept
