@@ -39,6 +39,8 @@ from nyukan_rules.deadlines import (
 )
 from nyukan_rules.eligibility import check_online_eligibility, online_kinds
 from nyukan_rules.errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
     InvalidChecksumError,
     InvalidFormatError,
     InvalidLengthError,
@@ -203,6 +205,8 @@ __all__ = [
     "SOURCES",
     "ApplicantRole",
     "ApplicationKind",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "AttachmentReport",
     "BatchReport",
     "BulkColumn",

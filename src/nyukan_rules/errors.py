@@ -2,17 +2,28 @@
 
 Every error nyukan_rules raises on purpose is a :class:`NyukanRulesError`, which
 is a :class:`ValueError`, so ``except ValueError`` keeps working for callers
-who do not care about the difference.
+who do not care about the difference.  An argument of the wrong type raises
+:class:`ArgumentTypeError`, which is also a :class:`TypeError`.
+
+Every error pickles and comes back equal in type, message and attributes, so
+it crosses a process boundary (``ProcessPoolExecutor``, ``multiprocessing``):
+
+>>> import pickle
+>>> error = pickle.loads(pickle.dumps(UnknownNameError("kind", "x")))
+>>> type(error).__name__, error.catalog, error.text, str(error)
+('UnknownNameError', 'kind', 'x', "unknown kind: 'x'")
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from nyukan_rules.report import Report
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "InvalidChecksumError",
     "InvalidFormatError",
     "InvalidLengthError",
@@ -28,6 +39,35 @@ __all__ = [
 class NyukanRulesError(ValueError):
     """Base class of every error raised by nyukan_rules."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default reduce calls ``cls(*self.args)``; subclasses whose
+        # ``__init__`` takes other arguments say how to rebuild themselves
+        # through ``_init_args``.
+        return (type(self), self._init_args(), self.__dict__ or None)
+
+    def _init_args(self) -> tuple[Any, ...]:
+        return tuple(self.args)
+
+
+class ArgumentTypeError(NyukanRulesError, TypeError):
+    """An argument has the wrong type; a :class:`TypeError` too.
+
+    Raised for a value of the wrong type given to a public function (a str
+    where a flag must be a ``bool``, a list where a date is needed).  The
+    message names the argument and the type given, never the value's repr.
+
+    >>> issubclass(ArgumentTypeError, TypeError), issubclass(ArgumentTypeError, ValueError)
+    (True, True)
+    """
+
+
+class ArgumentValueError(NyukanRulesError):
+    """An argument has the right type but a value out of its range.
+
+    >>> issubclass(ArgumentValueError, ValueError)
+    True
+    """
+
 
 class UnknownNameError(NyukanRulesError):
     """A text given for a catalog member (kind, status, role …) matches none."""
@@ -36,6 +76,9 @@ class UnknownNameError(NyukanRulesError):
         self.catalog = catalog
         self.text = text
         super().__init__(f"unknown {catalog}: {text!r}")
+
+    def _init_args(self) -> tuple[Any, ...]:
+        return (self.catalog, self.text)
 
 
 class NotOfferedError(NyukanRulesError):
@@ -56,6 +99,9 @@ class ValidationError(NyukanRulesError):
     def __init__(self, message: str, report: Report | None = None) -> None:
         self.report = report
         super().__init__(message)
+
+    def _init_args(self) -> tuple[Any, ...]:
+        return (*self.args[:1], self.report)
 
 
 class InvalidFormatError(ValidationError):
