@@ -229,9 +229,14 @@ class _Workbook:
             if not position or entry["sheet"] not in sheets:
                 continue
             columns.append(_column(entry, position, hidden=entry["cell"] in sheets[entry["sheet"]]))
+        # The macro (getOutDefList, outputFile) writes the header name of every ledger
+        # row with a number in the status's column, the 高度専門職 point sheet's rows
+        # included, whose values it writes only where that sheet is in use.
         header = [""] * (self.widths.get(letter, 3) + 1)
-        for column in columns:
-            header[column.position - 1] = column.header
+        for entry in data["ledger"]:
+            number = entry["columns"].get(letter)
+            if number:
+                header[number - 1] = entry["header"]
         template = BulkTemplate(
             code=code,
             kind=self.kind,
