@@ -38,7 +38,7 @@ def test_civil_period_end(event: date, months: int, end: date) -> None:
 
 
 def test_civil_period_needs_a_month() -> None:
-    with pytest.raises(nr.NyukanRulesError):
+    with pytest.raises(nr.ArgumentValueError, match="months must be at least 1, not 0"):
         nr.civil_period_end(date(2026, 1, 1), months=0)
 
 
@@ -116,6 +116,85 @@ def test_effective_periods() -> None:
 def test_ensure_date() -> None:
     assert ensure_date(datetime(2026, 11, 22, 9, 30), "on") == date(2026, 11, 22)
     assert ensure_date(" 2026-11-22 ", "on") == date(2026, 11, 22)
-    for junk in (None, "", "22/11/2026", 20261122, "⑱"):
+    for junk in ("", "22/11/2026", "⑱", "２０２６-11-22", "2026-11-22" + " " * 50 + "x"):
         with pytest.raises(nr.ValidationError, match="on must be a date"):
             ensure_date(junk, "on")
+    # issue 10: a wrong type is the package's own TypeError, named in the message.
+    for junk in (None, 20261122, 2026.0, ["2026-11-22"], object()):
+        with pytest.raises(nr.ArgumentTypeError, match=r"^on must be a date") as info:
+            ensure_date(junk, "on")
+        assert isinstance(info.value, TypeError)
+        assert " at 0x" not in str(info.value)
+
+
+class _Day(date):
+    pass
+
+
+def test_ensure_date_gives_a_plain_date() -> None:
+    # A date subclass comes back as a plain date; a datetime gives its date.
+    assert type(ensure_date(_Day(2026, 11, 22), "on")) is date
+    assert type(ensure_date(datetime(2026, 11, 22, 23, 59), "on")) is date
+
+
+# --- issue 10: untrusted dates and arguments -----------------------------------------------
+
+EDGES = [date.min, date(1, 1, 2), date(9999, 10, 1), date(9999, 12, 30), date.max]
+
+
+@pytest.mark.parametrize("day", EDGES, ids=str)
+def test_calendar_edges_raise_the_packages_error(day: date) -> None:
+    """Near date.min/date.max: an answer or ArgumentValueError, never OverflowError."""
+    calls = [
+        lambda: nr.add_months(day, 5),
+        lambda: nr.add_months(day, -5),
+        lambda: nr.civil_period_end(day, months=3),
+        lambda: nr.next_office_day(day),
+        lambda: nr.is_office_closed(day),
+    ]
+    for call in calls:
+        message, result = "", None
+        try:
+            result = call()
+        except nr.ArgumentValueError as exc:
+            message = str(exc)
+        assert isinstance(result, (date, bool)) or "too close to the ends" in message
+
+
+def test_calendar_edges_specific_answers() -> None:
+    with pytest.raises(nr.ArgumentValueError, match=r"^day 9999-12-31"):
+        nr.add_months(date.max, 1)
+    with pytest.raises(nr.ArgumentValueError, match=r"^day 0001-01-01"):
+        nr.add_months(date.min, -1)
+    assert nr.add_months(date.max, -1) == date(9999, 11, 30)
+    with pytest.raises(nr.ArgumentValueError, match=r"^event_day 9999-12-31"):
+        nr.civil_period_end(date.max, months=1)
+    with pytest.raises(nr.ArgumentValueError, match=r"^day 9999-12-31"):
+        nr.next_office_day(date.max)  # 31 December is closed; no next day exists
+    assert nr.is_office_closed(date.max) is True
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: nr.add_months(date(2026, 1, 1), "3"),
+        lambda: nr.add_months(date(2026, 1, 1), 3.0),
+        lambda: nr.add_months(date(2026, 1, 1), True),
+        lambda: nr.add_months(20260101, 3),
+        lambda: nr.civil_period_end(date(2026, 1, 1), months="2"),
+        lambda: nr.civil_period_end(None, months=2),
+        lambda: nr.is_office_closed(20261122),
+        lambda: nr.is_office_closed(None),
+        lambda: nr.next_office_day([date(2026, 1, 1)]),
+    ],
+)
+def test_wrong_types_raise_argument_type_error(call: object) -> None:
+    with pytest.raises(nr.ArgumentTypeError):
+        call()  # type: ignore[operator]
+
+
+def test_date_strings_are_read_as_ensure_date_reads_them() -> None:
+    assert nr.add_months("2026-05-31", -3) == date(2026, 2, 28)  # type: ignore[arg-type]
+    assert nr.civil_period_end("20260228", months=2) == date(2026, 4, 30)  # type: ignore[arg-type]
+    assert nr.is_office_closed("2027-01-02") is True  # type: ignore[arg-type]
+    assert nr.next_office_day("2026-12-29") == date(2027, 1, 4)  # type: ignore[arg-type]

@@ -148,3 +148,57 @@ def test_a_report_after_expiry_is_an_error() -> None:
         nr.organization_id_expiry(date(2025, 4, 10), reports=[date(2026, 4, 11)])
     with pytest.raises(nr.ValidationError):
         nr.organization_id_expiry(date(2025, 4, 10), reports=[date(2025, 1, 1)])
+
+
+# --- issue 10: untrusted dates and arguments -----------------------------------------------
+
+EDGES = [date.min, date(1, 1, 2), date(1, 3, 31), date(9999, 10, 1), date(9999, 12, 31), date.max]
+
+
+@pytest.mark.parametrize("day", EDGES, ids=str)
+@pytest.mark.parametrize("period", ["15日", "3月", "1年", "5年"])
+def test_deadlines_at_the_calendar_edges(day: date, period: str) -> None:
+    """Issue 10: dates near date.max/date.min raised OverflowError/ValueError."""
+    calls = [
+        lambda: nr.renewal_window(day, period_of_stay=period, channel="online"),
+        lambda: nr.renewal_window(day, period_of_stay=period, channel="counter"),
+        lambda: nr.special_period_end(day, period_of_stay=period, kind="extension_of_period"),
+        lambda: nr.organization_id_expiry(day),
+        lambda: nr.organization_id_expiry(day, include_single_source=True),
+    ]
+    for call in calls:
+        message = ""
+        try:
+            call()
+        except nr.ArgumentValueError as exc:
+            message = str(exc)
+        if message:
+            assert "too close to the ends of the calendar" in message
+            assert message.startswith(("expires_on", "password_set_on"))
+
+
+def test_deadline_edges_name_the_argument() -> None:
+    with pytest.raises(nr.ArgumentValueError, match=r"^expires_on 9999-12-31"):
+        nr.renewal_window(date.max, period_of_stay="1年", channel="counter")
+    with pytest.raises(nr.ArgumentValueError, match=r"^expires_on 0001-01-01"):
+        nr.renewal_window(date.min, period_of_stay="1年", channel="online")
+    with pytest.raises(nr.ArgumentValueError, match=r"^expires_on 9999-12-31"):
+        nr.special_period_end(date.max, period_of_stay="1年", kind="extension_of_period")
+    with pytest.raises(nr.ArgumentValueError, match=r"^password_set_on 9999-12-31"):
+        nr.organization_id_expiry(date.max)
+    # Far enough from the edge, an answer.
+    assert nr.special_period_end(
+        date(9999, 10, 31), period_of_stay="1年", kind="extension_of_period"
+    ) == date(9999, 12, 31)
+
+
+def test_deadline_arguments_wrong_type() -> None:
+    for junk in ("yes", 1, None):
+        with pytest.raises(nr.ArgumentTypeError, match=r"^include_single_source must be True"):
+            nr.organization_id_expiry(date(2026, 1, 5), include_single_source=junk)  # type: ignore[arg-type]
+    for junk in ("2026-01-05", 5, {"a": date(2026, 1, 5)}):
+        with pytest.raises(nr.ArgumentTypeError, match=r"^reports must be an iterable of dates"):
+            nr.organization_id_expiry(date(2025, 4, 10), reports=junk)  # type: ignore[arg-type]
+    for junk in (None, 20270131, 2.5):
+        with pytest.raises(nr.ArgumentTypeError, match=r"^expires_on must be a date"):
+            nr.renewal_window(junk, period_of_stay="1年", channel="online")  # type: ignore[arg-type]

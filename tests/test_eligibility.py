@@ -236,7 +236,7 @@ def test_programming_errors_raise() -> None:
     with pytest.raises(nr.MissingInputError):
         nr.check_online_eligibility([], on=ON, role="organization_staff")
     for age in (-1, "15", 1.5, True):
-        with pytest.raises(nr.ValidationError):
+        with pytest.raises((nr.ArgumentTypeError, nr.ArgumentValueError)):
             nr.check_online_eligibility(
                 ["extension_of_period"],
                 on=ON,
@@ -281,3 +281,59 @@ def test_never_raises_for_valid_input(
     )
     for finding in report:
         assert finding.code in nr.MESSAGES
+
+
+# --- issue 10: flags accept only bool; dates are read one way ------------------------------
+
+
+@pytest.mark.parametrize("flag", ["registered_agent", "applicant_cannot_file"])
+@pytest.mark.parametrize("value", ["false", "no", "True", 0, 1, None, []])
+def test_flags_accept_only_bool(flag: str, value: object) -> None:
+    """Issue 10: ``registered_agent="false"`` was taken as True."""
+    with pytest.raises(nr.ArgumentTypeError, match=f"^{flag} must be True or False"):
+        nr.check_online_eligibility(
+            ["extension_of_period"],
+            on=ON,
+            role="organization_staff",
+            **{flag: value},  # type: ignore[arg-type]
+        )
+
+
+def test_registered_agent_false_is_still_false() -> None:
+    report = nr.check_online_eligibility(
+        ["extension_of_period"], on=ON, role="organization_staff", registered_agent=False
+    )
+    assert "eligibility.agent_not_registered" in report.codes
+
+
+def test_ages_negative_or_wrong_type() -> None:
+    with pytest.raises(nr.ArgumentValueError, match=r"^applicant_age must be at least 0"):
+        nr.check_online_eligibility(
+            ["extension_of_period"], on=ON, role="relative", applicant_age=-1
+        )
+    with pytest.raises(nr.ArgumentTypeError, match=r"^applicant_age must be an int, not a str$"):
+        nr.check_online_eligibility(
+            ["extension_of_period"],
+            on=ON,
+            role="relative",
+            applicant_age="15",  # type: ignore[arg-type]
+        )
+
+
+def test_online_kinds_reads_its_date() -> None:
+    """Issue 10: ``online_kinds("2026-11-22")`` took no validation."""
+    assert nr.online_kinds("2026-11-22") == nr.online_kinds(ON)  # type: ignore[arg-type]
+    for junk in (None, 20261122, ["2026-11-22"]):
+        with pytest.raises(nr.ArgumentTypeError):
+            nr.online_kinds(junk)  # type: ignore[arg-type]
+    with pytest.raises(nr.ValidationError):
+        nr.online_kinds("tomorrow")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("day", [date.min, date.max, date(9999, 12, 31)], ids=str)
+def test_calendar_edges_are_answered(day: date) -> None:
+    report = nr.check_online_eligibility(
+        ["extension_of_period"], on=day, role="foreign_national", expires_on=day
+    )
+    assert report.codes
+    assert isinstance(nr.online_kinds(day), tuple)

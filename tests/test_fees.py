@@ -334,3 +334,41 @@ def test_online_never_costs_more_than_the_counter(
     except (nr.NotOfferedError, nr.MissingInputError):
         return
     assert online <= nr.fee(kind, channel=C, accepted_on=day, period_of_stay=period).yen
+
+
+# --- issue 10: flags accept only bool ------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["payment_charge", "hardship_reduction"])
+@pytest.mark.parametrize("value", ["no", "false", "yes", 0, 1, None])
+def test_fee_flags_accept_only_bool(flag: str, value: object) -> None:
+    """Issue 10: ``payment_charge="no"`` added the charge."""
+    with pytest.raises(nr.ArgumentTypeError, match=f"^{flag} must be True or False"):
+        nr.fee(
+            "extension_of_period",
+            channel="online",
+            accepted_on=date(2026, 11, 22),
+            period_of_stay="1年",
+            **{flag: value},  # type: ignore[arg-type]
+        )
+
+
+@pytest.mark.parametrize("day", [date.min, date.max, date(9999, 12, 31)], ids=str)
+def test_fees_at_the_calendar_edges(day: date) -> None:
+    try:
+        answer = nr.fee(
+            "extension_of_period", channel="counter", accepted_on=day, period_of_stay="1年"
+        )
+    except (nr.NoRuleError, nr.NotOfferedError):
+        return
+    assert answer.yen >= 0
+
+
+def test_fee_dates_wrong_type() -> None:
+    for junk in (None, 20261122, [date(2026, 11, 22)]):
+        with pytest.raises(nr.ArgumentTypeError):
+            nr.fee("extension_of_period", channel="online", accepted_on=junk)  # type: ignore[arg-type]
+        with pytest.raises(nr.ArgumentTypeError):
+            nr.fee_schedule(junk)  # type: ignore[arg-type]
+        with pytest.raises(nr.ArgumentTypeError):
+            nr.fee_range("extension_of_period", channel="online", accepted_on=junk)  # type: ignore[arg-type]

@@ -121,12 +121,12 @@ def ensure_bytes(value: object, name: str) -> bytes:
     raise ArgumentTypeError(f"{name} must be bytes, not {type_name(value)}")
 
 
-def ensure_rows(value: object, name: str) -> Iterable[Any]:
+def ensure_rows(value: object, name: str, *, of: str = "rows") -> Iterable[Any]:
     """``value`` if it is an iterable of rows: not a ``str``, ``bytes`` or ``Mapping``.
 
     A str would be iterated letter by letter and a mapping key by key; both
     are a caller's mistake, so they raise.  The iterable is returned as given
-    (not consumed).
+    (not consumed).  ``of`` names what the items are, for the message.
 
     >>> ensure_rows([{"a": "1"}], "records")
     [{'a': '1'}]
@@ -138,5 +138,5 @@ def ensure_rows(value: object, name: str) -> Iterable[Any]:
     if isinstance(value, (str, bytes, bytearray, memoryview, Mapping)) or not isinstance(
         value, Iterable
     ):
-        raise ArgumentTypeError(f"{name} must be an iterable of rows, not {type_name(value)}")
+        raise ArgumentTypeError(f"{name} must be an iterable of {of}, not {type_name(value)}")
     return value

@@ -6,11 +6,14 @@ Every rule is a dated, sourced row; the arithmetic follows the Civil Code
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from typing import TypeVar
 
 import attrs
 
+from nyukan_rules._args import ensure_bool, ensure_rows
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StayBand
 from nyukan_rules.dates import (
     Effective,
@@ -19,7 +22,7 @@ from nyukan_rules.dates import (
     ensure_date,
     next_office_day,
 )
-from nyukan_rules.errors import NoRuleError, ValidationError
+from nyukan_rules.errors import ArgumentValueError, NoRuleError, ValidationError
 from nyukan_rules.sources import Confidence, Source, sources
 
 __all__ = [
@@ -39,6 +42,19 @@ __all__ = [
 ]
 
 K = ApplicationKind
+_T = TypeVar("_T")
+
+
+def _within_calendar(name: str, day: date, answer: Callable[[], _T]) -> _T:
+    """``answer()``, or an :class:`ArgumentValueError` naming ``name`` when the
+    arithmetic would leave the calendar Python represents (years 1 to 9999)."""
+    try:
+        return answer()
+    except (OverflowError, ArgumentValueError):
+        raise ArgumentValueError(
+            f"{name} {day.isoformat()} is too close to the ends of the calendar Python"
+            f" represents ({date.min.isoformat()} to {date.max.isoformat()}) for this answer"
+        ) from None
 
 
 @attrs.frozen
@@ -134,6 +150,14 @@ def renewal_window(
     opening = next((o for o in RENEWAL_OPENINGS if o.band.contains(period)), None)
     if opening is None:  # pragma: no cover - the tables are tested to cover every period
         raise NoRuleError(f"no renewal rule for a period of stay of {period}")
+    return _within_calendar(
+        "expires_on", expires_on, lambda: _renewal_window(expires_on, period, channel, opening)
+    )
+
+
+def _renewal_window(
+    expires_on: date, period: PeriodOfStay, channel: Channel, opening: RenewalOpening
+) -> DateWindow:
     if opening.months_before is not None:
         first = add_months(expires_on, -opening.months_before)
     else:
@@ -205,7 +229,11 @@ def special_period_end(
             and rule.effective.contains(expires_on)
             and not rule.excluded_band.contains(period)
         ):
-            return civil_period_end(expires_on, months=rule.months)
+            return _within_calendar(
+                "expires_on",
+                expires_on,
+                functools.partial(civil_period_end, expires_on, months=rule.months),
+            )
     return None
 
 
@@ -292,12 +320,22 @@ def organization_id_expiry(
     (datetime.date(2027, 4, 10), datetime.date(2027, 3, 10))
     """
     password_set_on = ensure_date(password_set_on, "password_set_on")
+    include_single_source = ensure_bool(include_single_source, "include_single_source")
+    days = sorted(ensure_date(r, "reports") for r in ensure_rows(reports, "reports", of="dates"))
+    return _within_calendar(
+        "password_set_on",
+        password_set_on,
+        lambda: _organization_id_expiry(password_set_on, days, include_single_source),
+    )
+
+
+def _organization_id_expiry(
+    password_set_on: date, reports: list[date], include_single_source: bool
+) -> IdValidity:
     term = _term(password_set_on, include_single_source)
     expires = civil_period_end(password_set_on, months=12 * term.years)
     used = [*term.source_ids]
-    if isinstance(reports, (str, bytes)) or not isinstance(reports, Iterable):
-        raise ValidationError(f"reports must be a sequence of dates, not {reports!r:.80}")
-    for report in sorted(ensure_date(r, "reports") for r in reports):
+    for report in reports:
         if report < password_set_on:
             raise ValidationError(
                 f"a periodic report on {report.isoformat()} comes before the password was"

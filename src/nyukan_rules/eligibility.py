@@ -12,9 +12,10 @@ from typing import TypedDict
 
 import attrs
 
+from nyukan_rules._args import ensure_bool, ensure_int
 from nyukan_rules.catalog import ApplicantRole, ApplicationKind, StatusOfResidence
 from nyukan_rules.dates import Effective, ensure_date
-from nyukan_rules.errors import MissingInputError, ValidationError
+from nyukan_rules.errors import MissingInputError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import Finding, Report
 from nyukan_rules.sources import Source, sources
@@ -249,6 +250,7 @@ def online_kinds(on: date) -> tuple[ApplicationKind, ...]:
     >>> ApplicationKind.PERMANENT_RESIDENCE in online_kinds(date(2026, 11, 22))
     False
     """
+    on = ensure_date(on, "on")
     return tuple(o.kind for o in ONLINE_OFFERINGS if o.effective.contains(on))
 
 
@@ -432,12 +434,10 @@ def check_online_eligibility(
         raise MissingInputError("kinds is empty: name at least one procedure of the filing")
     if expires_on is not None:
         expires_on = ensure_date(expires_on, "expires_on")
-    if applicant_age is not None and (
-        not isinstance(applicant_age, int) or isinstance(applicant_age, bool) or applicant_age < 0
-    ):
-        raise ValidationError(
-            f"applicant_age must be a whole number of years, not {applicant_age!r}"
-        )
+    if applicant_age is not None:
+        applicant_age = ensure_int(applicant_age, "applicant_age", minimum=0)
+    applicant_cannot_file = ensure_bool(applicant_cannot_file, "applicant_cannot_file")
+    registered_agent = ensure_bool(registered_agent, "registered_agent")
     the_role = ApplicantRole.parse(role)
     current = None if status is None else StatusOfResidence.parse(status)
     desired = None if desired_status is None else StatusOfResidence.parse(desired_status)

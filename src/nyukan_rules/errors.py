@@ -75,10 +75,32 @@ class UnknownNameError(NyukanRulesError):
     def __init__(self, catalog: str, text: object) -> None:
         self.catalog = catalog
         self.text = text
-        super().__init__(f"unknown {catalog}: {text!r}")
+        super().__init__(f"unknown {catalog}: {_describe(text)}")
 
     def _init_args(self) -> tuple[Any, ...]:
-        return (self.catalog, self.text)
+        # Text and plain values travel as they are; any other object (which
+        # may not pickle) travels as the description its message gives.
+        text = self.text if isinstance(self.text, _PLAIN) else _describe(self.text)
+        return (self.catalog, text)
+
+
+_PLAIN = (str, int, float, bytes, type(None))
+
+
+def _describe(value: object) -> str:
+    """``value``'s repr when it is text or a plain value, else only its type.
+
+    An object's repr may hold a memory address (different on every run) or
+    anything its author put there; a message names only its type.
+    """
+    if isinstance(value, (str, bytes)):
+        return repr(value[:200])
+    if isinstance(value, int) and value.bit_length() > 64:
+        return "(a very large int, not text)"
+    if isinstance(value, _PLAIN):
+        return repr(value)
+    name = type(value).__name__
+    return f"({'an' if name[:1].lower() in 'aeiou' else 'a'} {name}, not text)"
 
 
 class NotOfferedError(NyukanRulesError):

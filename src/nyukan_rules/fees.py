@@ -16,6 +16,7 @@ from datetime import date
 
 import attrs
 
+from nyukan_rules._args import ensure_bool
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StayBand
 from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.dates import Effective, ensure_date
@@ -396,6 +397,8 @@ def fee(
     channel = Channel.parse(channel)
     period = _period(period_of_stay)
     accepted_on = ensure_date(accepted_on, "accepted_on")
+    payment_charge = ensure_bool(payment_charge, "payment_charge")
+    hardship_reduction = ensure_bool(hardship_reduction, "hardship_reduction")
     schedule = fee_schedule(accepted_on)
     rows = _rows_for(kind, channel, schedule)
     row = rows[0]
