@@ -18,6 +18,7 @@ from nyukan_rules.batch.templates import (
     CodeList,
     bulk_template,
     bulk_template_codes,
+    bulk_template_for,
     read_bulk_template,
 )
 
@@ -38,6 +39,7 @@ __all__ = [
     "bulk_row",
     "bulk_template",
     "bulk_template_codes",
+    "bulk_template_for",
     "normalize_records",
     "plan_renewals",
     "read_bulk_file",

@@ -11,13 +11,22 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
+import threading
 from importlib import resources
 from typing import Any
 
 import attrs
 
-from nyukan_rules.catalog import ApplicationKind
-from nyukan_rules.errors import UnknownNameError, ValidationError
+from nyukan_rules.catalog import ApplicationKind, StatusOfResidence
+from nyukan_rules.catalog._base import lookup_key
+from nyukan_rules.errors import (
+    ArgumentValueError,
+    NotOfferedError,
+    NyukanRulesError,
+    UnknownNameError,
+    ValidationError,
+)
 from nyukan_rules.text.charclass import CharClass
 
 __all__ = [
@@ -26,6 +35,7 @@ __all__ = [
     "CodeList",
     "bulk_template",
     "bulk_template_codes",
+    "bulk_template_for",
     "read_bulk_template",
 ]
 
@@ -37,6 +47,20 @@ _KINDS = {
 #: Applicants per upload file: the tool's input rows 8 to 307 (mdlConst
 #: IPTSHT_INPUT_MXROW; source isa-bulk-template-tool, workbooks of 2026).
 MAX_ROWS_PER_FILE = 300
+#: A template code as the workbooks spell them (``04N2``, ``01IA``): two digits of
+#: the procedure, a letter of the category, a digit or letter.  Codes and versions
+#: read from a workbook must match before they name a file.
+CODE_PATTERN = re.compile(r"[0-9]{2}[A-Z][0-9A-Z]", re.ASCII)
+VERSION_PATTERN = re.compile(r"[0-9]{3}", re.ASCII)
+_PREFIX_OF_KIND = {kind: prefix for prefix, kind in _KINDS.items()}
+
+
+def _check_code(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    pattern = CODE_PATTERN if attribute.name == "code" else VERSION_PATTERN
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise ArgumentValueError(
+            f"a bulk template {attribute.name} must match {pattern.pattern}: {value!r:.40}"
+        )
 
 
 @attrs.frozen
@@ -100,16 +124,16 @@ class BulkColumn:
 class BulkTemplate:
     """The upload file of one procedure and status category."""
 
-    code: str
+    code: str = attrs.field(validator=_check_code)
     kind: ApplicationKind
     status: str
     """The status category as the workbook's menu names it."""
-    version: str
+    version: str = attrs.field(validator=_check_code)
     """The ``NNN`` of ``_verNNN``: the system refuses a file whose name changes it."""
     workbook: str
     workbook_version: str
     workbook_sha256: str
-    file_name: str
+    file_name: str = attrs.field()
     header: tuple[str, ...]
     columns: tuple[BulkColumn, ...]
     lists: dict[str, CodeList] = attrs.field(eq=False, repr=False, hash=False)
@@ -127,8 +151,24 @@ class BulkTemplate:
             found.setdefault(column.header, []).append(column)
         return {name: tuple(cols) for name, cols in found.items()}
 
+    @file_name.validator
+    def _check_file_name(self, _: object, value: str) -> None:
+        # Built only from the validated parts: nothing of a workbook names a path.
+        expected = f"{_PREFIX_OF_KIND.get(self.kind, '')}{self.code}_ver{self.version}.csv"
+        if value != expected:
+            raise ArgumentValueError(f"a bulk template's file name must be {expected}")
+
     def code_list(self, name: str) -> CodeList | None:
         return self.lists.get(name)
+
+    @property
+    def statuses(self) -> tuple[StatusOfResidence, ...]:
+        """The statuses of residence :func:`bulk_template_for` maps to this template.
+
+        >>> [s.ja for s in bulk_template("04V1").statuses]
+        ['特定技能1号', '特定技能2号']
+        """
+        return _statuses_of(self)
 
 
 def _int(text: str) -> int | None:
@@ -168,7 +208,7 @@ class _Workbook:
     def __init__(self, data: dict[str, Any]) -> None:
         kind = _KINDS.get(data["file_prefix"])
         if kind is None:
-            raise ValidationError(f"unknown procedure in the file name {data['file_prefix']!r}")
+            raise ValidationError(f"unknown procedure in the file name {data['file_prefix']!r:.40}")
         self.data = data
         self.kind = kind
         self.lists = {
@@ -187,6 +227,13 @@ class _Workbook:
             for letter, number in entry["columns"].items():
                 self.widths[letter] = max(self.widths.get(letter, 0), number)
         self.built: dict[str, BulkTemplate] = {}
+        self.lock = threading.Lock()
+        for code in self.letters:
+            if not CODE_PATTERN.fullmatch(code):
+                raise ValidationError(
+                    f"the workbook names a template {code!r:.40}, which is not a template code"
+                    f" ({CODE_PATTERN.pattern}): not the agency's template"
+                )
 
     def codes(self) -> list[str]:
         return [code for code in self.letters if self._sheets(code) is not None]
@@ -216,12 +263,24 @@ class _Workbook:
         return name, sheets, version or "001"
 
     def template(self, code: str) -> BulkTemplate | None:
-        if code in self.built:
+        with self.lock:  # one template object per code, whatever the threads
+            if code not in self.built:
+                built = self._build(code)
+                if built is None:
+                    return None
+                self.built[code] = built
             return self.built[code]
+
+    def _build(self, code: str) -> BulkTemplate | None:
         found = self._sheets(code)
         if found is None or code not in self.letters:
             return None
         status, sheets, version = found
+        if not VERSION_PATTERN.fullmatch(version):
+            raise ValidationError(
+                f"the workbook gives template {code} the version {version!r:.40}, which is not"
+                f" three digits: not the agency's template"
+            )
         letter, data = self.letters[code], self.data
         columns = []
         for entry in data["ledger"]:
@@ -237,7 +296,7 @@ class _Workbook:
             number = entry["columns"].get(letter)
             if number:
                 header[number - 1] = entry["header"]
-        template = BulkTemplate(
+        return BulkTemplate(
             code=code,
             kind=self.kind,
             status=status,
@@ -250,8 +309,20 @@ class _Workbook:
             columns=tuple(columns),
             lists=self.lists,
         )
-        self.built[code] = template
-        return template
+
+    @functools.cached_property
+    def _menu(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        return tuple(
+            (code, label, _names(label)) for label, code in self.data["lists"].get("CB18", [])
+        )
+
+    def menu(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """(code, menu label, the names in it) of every status of the menu (CB18)."""
+        return self._menu
+
+    @functools.cached_property
+    def code_set(self) -> frozenset[str]:
+        return frozenset(self.codes())
 
 
 def _column(entry: dict[str, Any], position: int, *, hidden: bool) -> BulkColumn:
@@ -328,3 +399,172 @@ def read_bulk_template(xlsm: bytes, *, name: str = "") -> dict[str, BulkTemplate
 
     book = _Workbook(read_workbook(xlsm, name=name))
     return {code: t for code in book.codes() if (t := book.template(code)) is not None}
+
+
+def _names(label: str) -> tuple[str, ...]:
+    """The statuses a menu label names, Japanese part only: ``技術・人文知識・国際業務，
+    特定活動（本邦大卒者） Engineer…`` gives both names (commas inside brackets kept)."""
+    japanese = label.split(" ", 1)[0]
+    names, depth, current = [], 0, ""
+    for char in japanese:
+        depth += 1 if char in "（(" else -1 if char in "）)" else 0
+        if char == "，" and depth == 0:
+            names.append(current)
+            current = ""
+        else:
+            current += char
+    names.append(current)
+    return tuple(lookup_key(name) for name in names if name)
+
+
+_HSP_MENU = {
+    StatusOfResidence.HIGHLY_SKILLED_PROFESSIONAL_1_A: ("X1",),
+    StatusOfResidence.HIGHLY_SKILLED_PROFESSIONAL_1_B: ("X2",),
+    StatusOfResidence.HIGHLY_SKILLED_PROFESSIONAL_1_C: ("X3",),
+    StatusOfResidence.HIGHLY_SKILLED_PROFESSIONAL_2: ("X1", "X2", "X3"),
+}
+
+
+def _book_of(kind: object) -> tuple[ApplicationKind, _Workbook]:
+    try:
+        the_kind = ApplicationKind.parse(kind)
+    except UnknownNameError:
+        if isinstance(kind, (str, ApplicationKind)):
+            raise
+        from nyukan_rules._args import type_name
+        from nyukan_rules.errors import ArgumentTypeError
+
+        raise ArgumentTypeError(
+            f"kind must be an ApplicationKind or its name, not {type_name(kind)}"
+        ) from None
+    book = _bundled().get(_PREFIX_OF_KIND.get(the_kind, ""))
+    if book is None:
+        offered = ", ".join(k.value for k in _PREFIX_OF_KIND)
+        raise NotOfferedError(
+            f"no bulk-registration template for {the_kind.value}; the workbooks cover {offered}"
+        )
+    return the_kind, book
+
+
+def _menu_codes(book: _Workbook, text: object) -> list[str]:
+    """The menu codes a status names (a member, a catalog name or a menu label)."""
+    if isinstance(text, str):
+        key = lookup_key(text)
+        for code, label, _ in book.menu():
+            if key == lookup_key(label) or key == lookup_key(label.split(" ", 1)[0]):
+                return [code]
+        exact = [code for code, _, names in book.menu() if key in names]
+        if exact:
+            return exact
+    try:
+        status = StatusOfResidence.parse(text)
+    except UnknownNameError:
+        if not isinstance(text, str):
+            from nyukan_rules._args import type_name
+            from nyukan_rules.errors import ArgumentTypeError
+
+            raise ArgumentTypeError(
+                f"status must be a StatusOfResidence or its name, not {type_name(text)}"
+            ) from None
+        raise
+    if status in _HSP_MENU:
+        prefix = next(iter(book.letters))[:2]
+        return [f"{prefix}{x}" for x in _HSP_MENU[status]]
+    for name in (status.ja, status.legal_status):
+        found = [code for code, _, names in book.menu() if lookup_key(name) in names]
+        if found:
+            return found
+    return []
+
+
+def _offered(book: _Workbook) -> str:
+    return "、".join(label.split(" ", 1)[0] for _, label, _ in book.menu())
+
+
+def bulk_template_for(kind: object, status: object, *, activity: object = None) -> BulkTemplate:
+    """The template of a procedure and a status of residence, found in the workbooks' menus.
+
+    ``kind`` and ``status`` are catalog members or any name their ``parse``
+    accepts; ``status`` may also be a label of the workbook's menu (``特定活動
+    （本邦大卒者）``).  高度専門職 needs ``activity``, the main activity (a status
+    name such as ``教授`` or ``技術・人文知識・国際業務``).
+
+    >>> bulk_template_for("extension_of_period", "特定技能1号").code
+    '04V1'
+    >>> bulk_template_for("在留期間更新許可", "高度専門職1号ロ", activity="技能").code
+    '04NK'
+
+    A pair no workbook offers raises :class:`~nyukan_rules.NotOfferedError`
+    naming the statuses that are offered for the procedure.
+    """
+    the_kind, book = _book_of(kind)
+    codes = _menu_codes(book, status)
+    if not codes:
+        raise NotOfferedError(
+            f"no {the_kind.value} bulk template for {status!s:.60}; offered: {_offered(book)}"
+        )
+    if activity is not None or any(f"CB18_{code}" in book.data["lists"] for code in codes):
+        activities = [
+            (label, code)
+            for parent in codes
+            for label, code in book.data["lists"].get(f"CB18_{parent}", [])
+        ]
+        if activities:
+            if activity is None:
+                raise NotOfferedError(
+                    f"{status!s:.60} needs its main activity: one of "
+                    + "、".join(label.split(" ", 1)[0] for label, _ in activities)
+                )
+            keys = {lookup_key(activity)} if isinstance(activity, str) else set()
+            try:
+                parsed = StatusOfResidence.parse(activity)
+                keys |= {lookup_key(parsed.ja), lookup_key(parsed.legal_status)}
+            except NyukanRulesError:
+                pass
+            for label, code in activities:
+                if code == activity or keys & {lookup_key(label), *_names(label)}:
+                    return bulk_template(code)
+            raise NotOfferedError(
+                f"no main activity {activity!s:.60} for {status!s:.60}; offered: "
+                + "、".join(label.split(" ", 1)[0] for label, _ in activities)
+            )
+    for code in codes:
+        if code in book.code_set:
+            return bulk_template(code)
+    raise NotOfferedError(
+        f"the {the_kind.value} workbook has no upload file for {status!s:.60}; offered: "
+        + "、".join(label.split(" ", 1)[0] for c, label, _ in book.menu() if c in book.code_set)
+    )
+
+
+@functools.cache
+def _statuses_by_code() -> dict[str, tuple[StatusOfResidence, ...]]:
+    found: dict[str, list[StatusOfResidence]] = {}
+    for prefix, book in _bundled().items():
+        kind = _KINDS[prefix]
+        activities = {
+            code: label
+            for parent in ("X1", "X2", "X3")
+            for label, code in book.data["lists"].get(
+                f"CB18_{next(iter(book.letters))[:2]}{parent}", []
+            )
+        }
+        for status in StatusOfResidence:
+            if status in _HSP_MENU:
+                for code in activities:
+                    found.setdefault(code, [])
+                    x = book.activity.get(code)
+                    parents = [c for c, label, _ in book.menu() if x and label == x[0]]
+                    if parents and parents[0][2:] in _HSP_MENU[status]:
+                        found[code].append(status)
+                continue
+            try:
+                template = bulk_template_for(kind, status)
+            except NyukanRulesError:
+                continue
+            found.setdefault(template.code, []).append(status)
+    return {code: tuple(statuses) for code, statuses in found.items()}
+
+
+def _statuses_of(template: BulkTemplate) -> tuple[StatusOfResidence, ...]:
+    return _statuses_by_code().get(template.code, ())
