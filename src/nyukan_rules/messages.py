@@ -179,6 +179,47 @@ MESSAGES: dict[str, Message] = {
         "ファイル「{name}」は{size:,}バイトで、上限の{limit:,}バイトを超えています。",
         "The file {name} has {size:,} bytes, over the limit of {limit:,} bytes.",
     ),
+    # --- files: safety (issue 10: budgets, active content) ------------------------------
+    "attachment.too_complex": Message(
+        _E,
+        "ファイル「{name}」は構造が複雑すぎるため、上限（{limit:,}手順）内で確認できません"
+        "でした。PDFとして保存し直してください（「PDFに印刷」など）。",
+        "The file {name} is too complex to check within the limit of {limit:,} steps; save it"
+        " again as a PDF (print to PDF, say).",
+    ),
+    "attachment.javascript": Message(
+        _W,
+        "ファイル「{name}」にはJavaScriptが含まれています。JavaScriptのないPDFとして"
+        "保存し直してください。",
+        "The file {name} contains JavaScript; save it again as a PDF without scripts.",
+    ),
+    "attachment.launch_action": Message(
+        _W,
+        "ファイル「{name}」には他のファイルやプログラムを起動する操作（Launch）が含まれています。",
+        "The file {name} contains an action that launches another file or program (Launch).",
+    ),
+    "attachment.open_action": Message(
+        _W,
+        "ファイル「{name}」には開いたときなどに自動で実行される操作が含まれています。",
+        "The file {name} contains an action that runs by itself (when it is opened, say).",
+    ),
+    "attachment.embedded_files": Message(
+        _W,
+        "ファイル「{name}」には他のファイルが埋め込まれています。添付する書類ごとに"
+        "PDFにしてください。",
+        "The file {name} has other files embedded in it; attach each document as its own PDF.",
+    ),
+    "attachment.xfa": Message(
+        _W,
+        "ファイル「{name}」はXFAフォームです。多くの閲覧ソフトで表示できないため、"
+        "PDFに印刷して保存し直してください。",
+        "The file {name} is an XFA form, which many viewers cannot show; print it to a PDF.",
+    ),
+    "attachment.rich_media": Message(
+        _W,
+        "ファイル「{name}」には動画・3D・Flashなどのマルチメディアが含まれています。",
+        "The file {name} contains multimedia (video, 3D, Flash: RichMedia).",
+    ),
     # --- the whole submission -------------------------------------------------------
     "submission.single_file_required": Message(
         _E,
@@ -418,6 +459,43 @@ MESSAGES: dict[str, Message] = {
         "アップロードファイルの形式が正しくありません：{detail_ja}",
         "The upload file is not in the tool's format: {detail_en}",
     ),
+    # --- bulk: issue 9 (records to upload files) and issue 10 (hostile input) --------------
+    "batch.invalid_char": Message(
+        _E,
+        "{label}の{index}文字目に使えない文字（{codepoint}：制御文字・書式文字又は不正なサロゲート）"
+        "があります{more_ja}。アップロードファイルには書き込みません。",
+        "{label_en} has a character it cannot take at position {index} ({codepoint}: a control"
+        " or format character or a lone surrogate){more_en}; it is not written to the upload file.",
+    ),
+    "batch.unmapped_value": Message(
+        _E,
+        "{line}行目の{position}列目（{name}）に値がありますが、テンプレート{template}の"
+        "入力項目ではありません。",
+        "Line {line}, field {position} ({name}) has a value, but no input column of template"
+        " {template} is written there.",
+    ),
+    "batch.too_many_rows": Message(
+        _E,
+        "1つのアップロードファイルに入れられる申請者は{limit}人までです（{count}人）。",
+        "An upload file takes at most {limit} applicants ({count} in this one).",
+    ),
+    "batch.duplicate_applicant": Message(
+        _E,
+        "{row}件目は{first}件目と同じ申請者です（{what_ja}「{value}」）。",
+        "Record {row} is the same applicant as record {first} (same {what_en} {value!r}).",
+    ),
+    "batch.phone_kept": Message(
+        _I,
+        "電話番号と携帯電話番号の両方があるため、テンプレートが受け付ける{kept_ja}のみを記入しました"
+        "（{dropped_ja}「{dropped}」は記入していません）。",
+        "Both a phone and a mobile number were given; the template takes one, so only the"
+        " {kept_en} was filled ({dropped_en} {dropped!r} left out).",
+    ),
+    "batch.unplaced": Message(
+        _E,
+        "{row}件目（{record}）はアップロードファイルに入れられません：{reason_ja}",
+        "Record {row} ({record}) cannot be put in an upload file: {reason_en}",
+    ),
     # --- HR records and their CSV ---------------------------------------------------------
     "record.unknown_field": Message(
         _W,
@@ -478,6 +556,78 @@ MESSAGES: dict[str, Message] = {
         _E,
         "CSVが空です（見出し行がありません）。",
         "The CSV is empty (no header line).",
+    ),
+    # --- HR records, roster, CSV (issues 9 and 10) ----------------------------------------
+    "record.value_not_accepted": Message(
+        _E,
+        "{label}「{value}」は受け付けられません（{expected_ja}を入力してください）。",
+        "{label_en} {value!r} would be refused: give {expected_en}.",
+    ),
+    "record.value_left_out": Message(
+        _W,
+        "「{name}」の値が文字列ではないため（{type}）、正規化後のデータに含めていません。",
+        "The value of {name} is not text (a {type}); it is left out of the normalized record.",
+    ),
+    "roster.missing_expiry": Message(
+        _E,
+        "{what_ja}がないため、更新の計画を立てられません。",
+        "No plan can be made: {what_en} is missing.",
+    ),
+    "roster.missing_period": Message(
+        _E,
+        "在留期間がないため（在留資格「{status}」）、更新の計画を立てられません。",
+        "No plan can be made: the period of stay is missing (status {status!r}).",
+    ),
+    "roster.unknown_status": Message(
+        _E,
+        "在留資格「{value}」が分からないため、更新の計画を立てられません。",
+        "No plan can be made: {value!r} is not a status of residence.",
+    ),
+    "roster.unknown_period": Message(
+        _E,
+        "在留期間「{value}」が分からないため、更新の計画を立てられません。",
+        "No plan can be made: {value!r} is not a period of stay.",
+    ),
+    "roster.invalid_date": Message(
+        _E,
+        "{label}「{value}」が日付として読めないため、更新の計画を立てられません。",
+        "No plan can be made: {field} {value!r} is not a date.",
+    ),
+    "roster.date_out_of_range": Message(
+        _E,
+        "日付{value}が基準日{on}から10年以上離れているため、更新の計画を立てられません"
+        "（期限なしを表す値ではありませんか）。",
+        "No plan can be made: {field} {value} is more than ten years from {on}"
+        " (an 'open-ended' placeholder?).",
+    ),
+    "csv.ambiguous_encoding": Message(
+        _E,
+        "CSVはUTF-8としてもShift_JIS（cp932）としても読め、内容が異なります。"
+        "文字コードを指定してください（UTF-8として読みました）。",
+        "The CSV reads as UTF-8 and as Shift_JIS (cp932) with different text; name its"
+        " encoding (it was read as UTF-8).",
+    ),
+    "csv.unterminated_quote": Message(
+        _E,
+        "CSVの{line}行目の引用符（\"）が閉じられていません。この行は引用符を文字として読み、"
+        "次の行から読み直しました。",
+        "Line {line} of the CSV opens a quote (\") that is not closed; the line was read"
+        " with its quotes as text, and reading went on at the next line.",
+    ),
+    "csv.nul": Message(
+        _E,
+        "CSVの{line}行目にNUL文字があります。",
+        "Line {line} of the CSV contains a NUL character.",
+    ),
+    "csv.no_known_column": Message(
+        _E,
+        "CSVの見出し行に項目定義の列が一つもありません{hint_ja}。",
+        "The CSV's header has no column of the record spec{hint_en}.",
+    ),
+    "csv.too_many_rows": Message(
+        _E,
+        "CSVの行数が上限（{limit}行）を超えています。{line}行目以降は読んでいません。",
+        "The CSV has more than {limit} rows; lines from {line} on were not read.",
     ),
     # --- shared: caps on repeated findings ------------------------------------------
     "report.more_findings": Message(

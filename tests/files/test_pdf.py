@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pypdf.constants import UserAccessPermissions as Perm
 
 import nyukan_rules as nr
+from nyukan_rules.errors import ArgumentTypeError
 from tests.files import fixtures
 
 
@@ -81,7 +82,8 @@ def test_size_limits_by_edition() -> None:
     data = fixtures.pdf(pad=10_000_000)
     assert len(data) > 10_000_000
     legacy = nr.check_attachment(data, filename="a.pdf", edition="legacy")
-    assert legacy.codes == ("attachment.too_large",)
+    # The padding is an embedded file: a warning of its own (issue 10, active content).
+    assert legacy.codes == ("attachment.too_large", "attachment.embedded_files")
     assert "10,000,000" in legacy.errors[0].message_en
     assert nr.check_attachment(data, filename="a.pdf", edition=nr.SystemEdition.CURRENT).ok
 
@@ -107,8 +109,15 @@ def test_truncated_pdf() -> None:
 
 
 def test_wrong_types_raise_our_error() -> None:
-    with pytest.raises(nr.ValidationError):
+    # Issue 10: check_attachment(filename=42) raised AttributeError from deep inside.
+    with pytest.raises(ArgumentTypeError):
         nr.check_attachment("a string", filename="a.pdf")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="filename"):
+        nr.check_attachment(fixtures.pdf(), filename=42)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError):
+        nr.merge_pdfs(fixtures.pdf())
+    with pytest.raises(ArgumentTypeError, match="part 2 of 2"):
+        nr.merge_pdfs([fixtures.pdf(), "x.pdf"])  # type: ignore[list-item]
 
 
 @settings(max_examples=150, deadline=None)

@@ -17,8 +17,19 @@ from typing import Any
 
 import attrs
 
-from nyukan_rules.errors import MissingInputError, ValidationError
-from nyukan_rules.files._capture import captured_messages
+from nyukan_rules.errors import ArgumentTypeError, MissingInputError, ValidationError
+from nyukan_rules.files._pdfread import (
+    ACTIVE_CODES,
+    WORK_UNITS,
+    Budget,
+    TooComplex,
+    active_content,
+    budgeted_reader,
+    clean_detail,
+    limits,
+    misplaced_object,
+    recovery_too_costly,
+)
 from nyukan_rules.files.editions import SystemEdition
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import Finding, Report
@@ -100,9 +111,11 @@ def check_attachment(
     >>> check_attachment(b"GIF89a...", filename="passport.gif").codes
     ('attachment.not_pdf', 'attachment.not_pdf')
     """
-    name = _display(filename)
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise ValidationError(f"data must be bytes, not {type(data).__name__}")
+        raise ArgumentTypeError(f"data must be bytes, not {type(data).__name__}")
+    if not isinstance(filename, str):
+        raise ArgumentTypeError(f"filename must be a str, not {type(filename).__name__}")
+    name = _display(filename)
     data = bytes(data)
     limits = _edition(edition).limits
     findings: list[Finding] = []
@@ -153,8 +166,6 @@ def check_attachment(
 
 
 def _inspect(data: bytes, filename: str, details: dict[str, Any]) -> list[Finding]:
-    from pypdf import PdfReader  # heavy: imported only when a PDF is checked
-
     name = _display(filename)
     findings: list[Finding] = []
 
@@ -169,39 +180,74 @@ def _inspect(data: bytes, filename: str, details: dict[str, Any]) -> list[Findin
             )
         )
 
-    with captured_messages("pypdf") as messages:
+    budget = Budget()
+    facts: dict[str, Any] = {}
+    repair: str | None = None
+    with limits():
         try:
-            reader = PdfReader(BytesIO(data), strict=False)
-            encrypted = bool(reader.is_encrypted)
-            details["encrypted"] = encrypted
-            details["pdf_version"] = _declared_version(reader)
-            if encrypted:
-                found("attachment.encrypted")
-                findings.extend(_restrictions(_permissions(reader), name, filename or None))
-            else:
-                # Counting pages walks the page tree (bounded by pypdf), not the contents.
-                details["pages"] = len(reader.pages)
+            # strict=True first: pypdf raises where it would have had to repair.
+            reader = budgeted_reader(data, budget, strict=True)
+            facts = _facts(reader, strict=True)
+            repair = misplaced_object(reader, data, budget)
         # pypdf raises many unrelated types on malformed input (its own errors,
         # DependencyError outside its hierarchy, KeyError, TypeError, RecursionError,
         # MemoryError ...): for untrusted bytes each of them means "unreadable".
-        except Exception as exc:  # noqa: BLE001
-            if b"/Encrypt" in data:  # AES without a crypto backend, say: still encrypted
-                details["encrypted"] = True
-                found("attachment.encrypted")
-            else:
-                found(
-                    "attachment.unreadable",
-                    error_file=False,
-                    detail=f"{type(exc).__name__}: {exc}"[:200],
-                )
-            return findings
+        except Exception as strict_error:  # noqa: BLE001
+            repair = clean_detail(strict_error)
+            try:
+                if not budget.spent_out and recovery_too_costly(data):
+                    budget.spent_out = True
+                if not budget.spent_out:
+                    facts = _facts(budgeted_reader(data, budget, strict=False), strict=False)
+            except Exception as exc:  # noqa: BLE001
+                if type(exc).__name__ == "LimitReachedError":  # one of pypdf's limits
+                    budget.spent_out = True
+                if not budget.spent_out:
+                    if b"/Encrypt" in data:  # AES without a crypto backend, say: still encrypted
+                        details["encrypted"] = True
+                        found("attachment.encrypted")
+                    else:
+                        found("attachment.unreadable", error_file=False, detail=clean_detail(exc))
+                    return findings
+    if budget.spent_out:
+        found("attachment.too_complex", error_file=False, limit=WORK_UNITS)
+        return findings
+    details.update(facts["details"])
+    if facts["encrypted"]:
+        found("attachment.encrypted")
+        findings.extend(_restrictions(facts["permissions"], name, filename or None))
     version = details.get("pdf_version")
     if version is not None and not version.startswith("1."):
         found("attachment.pdf_version", version=version)
-    if messages:
-        more = f" (+{len(messages) - 1} more)" if len(messages) > 1 else ""
-        found("attachment.repaired", detail=messages[0][:160] + more)
+    if repair is not None:
+        found("attachment.repaired", detail=repair)
+    for kind in facts["active"]:
+        found(ACTIVE_CODES[kind], error_file=False)
     return findings
+
+
+def _facts(reader: Any, *, strict: bool) -> dict[str, Any]:
+    """What a check reports of a parsed file; raises what pypdf raises on a broken one.
+
+    Strict, everything must read; otherwise a broken active-content structure
+    counts as none (the rest of the file was readable).
+    """
+    encrypted = bool(reader.is_encrypted)
+    details: dict[str, Any] = {"encrypted": encrypted, "pdf_version": _declared_version(reader)}
+    facts: dict[str, Any] = {"encrypted": encrypted, "details": details, "active": []}
+    if encrypted:
+        facts["permissions"] = _permissions(reader)
+        return facts
+    # Counting pages walks the page tree (bounded by pypdf), not the contents.
+    details["pages"] = len(reader.pages)
+    try:
+        facts["active"] = active_content(reader)
+    except TooComplex:
+        raise
+    except Exception:
+        if strict:
+            raise
+    return facts
 
 
 def _restrictions(permissions: int | None, name: str, field: str | None) -> list[Finding]:
@@ -231,40 +277,59 @@ def _restrictions(permissions: int | None, name: str, field: str | None) -> list
 def merge_pdfs(parts: Sequence[bytes]) -> bytes:
     """One unencrypted PDF of ``parts``, in order: what the legacy system takes.
 
-    A part that is not a PDF, is encrypted or cannot be read raises
-    :class:`~nyukan_rules.ValidationError` naming it (``part 2 of 3``);
-    outlines are not copied.  Check the result with :func:`check_attachment`
-    (the legacy limit is 10,000,000 bytes).
+    A part that is not a PDF, is encrypted, cannot be read or is too complex
+    to read within the check's budget raises :class:`~nyukan_rules.ValidationError`
+    naming it (``part 2 of 3``); outlines are not copied.  ``parts`` that is
+    not a sequence of bytes raises :class:`~nyukan_rules.errors.ArgumentTypeError`.
+    Check the result with :func:`check_attachment` (the legacy limit is
+    10,000,000 bytes).
     """
-    from pypdf import PdfReader, PdfWriter  # heavy: imported only when merging
+    from pypdf import PdfWriter  # heavy: imported only when merging
 
-    if isinstance(parts, (bytes, bytearray)) or not isinstance(parts, Sequence):
-        raise ValidationError("parts must be a sequence of PDF files given as bytes")
+    if isinstance(parts, (str, bytes, bytearray, memoryview)) or not isinstance(parts, Sequence):
+        raise ArgumentTypeError(
+            f"parts must be a sequence of PDF files given as bytes, not {type(parts).__name__}"
+        )
+    total = len(parts)
+    for number, part in enumerate(parts, start=1):
+        if not isinstance(part, (bytes, bytearray, memoryview)):
+            raise ArgumentTypeError(
+                f"part {number} of {total} must be bytes, not {type(part).__name__}"
+            )
     if not parts:
         raise MissingInputError("parts is empty: give at least one PDF")
     writer = PdfWriter()
-    total = len(parts)
-    with captured_messages("pypdf"):
+    with limits():
         for number, part in enumerate(parts, start=1):
             label = f"part {number} of {total}"
-            if not isinstance(part, (bytes, bytearray)) or not part:
-                raise ValidationError(f"{label} is not a PDF given as bytes")
-            if bytes(part).find(_SIGNATURE, 0, _SIGNATURE_WINDOW) < 0:
+            data = bytes(part)
+            if data.find(_SIGNATURE, 0, _SIGNATURE_WINDOW) < 0:
                 raise ValidationError(f"{label} is not a PDF (no %PDF- signature)")
+            budget = Budget()
+            if recovery_too_costly(data):
+                budget.spent_out = True
             try:
-                reader = PdfReader(BytesIO(bytes(part)), strict=False)
+                if budget.spent_out:
+                    raise TooComplex
+                reader = budgeted_reader(data, budget, strict=False)
                 if reader.is_encrypted:
                     raise ValidationError(f"{label} is encrypted: remove its password first")
                 writer.append(reader, import_outline=False)
+                if budget.spent_out:
+                    raise TooComplex
             except ValidationError:
                 raise
             except Exception as exc:
-                raise ValidationError(
-                    f"{label} cannot be read: {type(exc).__name__}: {exc}"
-                ) from exc
+                if budget.spent_out or type(exc).__name__ == "LimitReachedError":
+                    raise ValidationError(
+                        f"{label} is too complex to read within {WORK_UNITS:,} steps"
+                    ) from None
+                raise ValidationError(f"{label} cannot be read: {clean_detail(exc)}") from exc
         out = BytesIO()
         try:
             writer.write(out)
         except Exception as exc:
-            raise ValidationError(f"the merged PDF could not be written: {exc}") from exc
+            raise ValidationError(
+                f"the merged PDF could not be written: {clean_detail(exc)}"
+            ) from exc
     return out.getvalue()

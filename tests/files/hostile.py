@@ -1,0 +1,108 @@
+"""Hostile files made in code (issue 10): each costs pypdf or Pillow seconds or hundreds of MB.
+
+Each builder returns bytes; tests/files/test_hostile.py runs the checks on them in a
+subprocess with resource limits.
+"""
+
+from __future__ import annotations
+
+import zlib
+from io import BytesIO
+
+_CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+_PAGES = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+_PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 300] >>"
+
+
+def padded_object_stream(padding: int = 60_000_000, streams: int = 1) -> bytes:
+    """A PDF 1.5 whose objects live in ``streams`` object streams, each padded with spaces.
+
+    Object stream 1 holds the catalog and the page tree; each stream holds one
+    page, so a reader needs every stream.  The streams are deflated: one of
+    60 MB of spaces is 58 KB, eight are 468 KB, and pypdf reads the spaces one
+    byte at a time.
+    """
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(streams))
+    objects = {
+        1: _CATALOG,
+        2: b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, streams),
+    }
+    members: dict[int, list[int]] = {}
+    first_stream = 3 + streams
+    for i in range(streams):
+        objects[3 + i] = _PAGE
+        members[first_stream + i] = ([1, 2] if i == 0 else []) + [3 + i]
+    out = bytearray(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    rows: dict[int, tuple[int, int, int]] = {0: (0, 0, 0xFFFF)}
+    for stm, numbers in members.items():
+        header, content = b"", b""
+        for position, number in enumerate(numbers):
+            header += b"%d %d " % (number, len(content))
+            content += objects[number] + b" "
+            rows[number] = (2, stm, position)
+        header += b" " * padding  # the spaces pypdf skips one at a time
+        packed = zlib.compress(header + content, 9)
+        rows[stm] = (1, len(out), 0)
+        out += (
+            b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\n"
+            % (stm, len(numbers), len(header), len(packed))
+            + b"stream\n"
+            + packed
+            + b"\nendstream\nendobj\n"
+        )
+    xref_number = first_stream + streams
+    rows[xref_number] = (1, len(out), 0)
+    size = xref_number + 1
+    table = b"".join(
+        bytes([kind]) + a.to_bytes(4, "big") + b.to_bytes(2, "big")
+        for kind, a, b in (rows[n] for n in range(size))
+    )
+    xref_offset = len(out)
+    out += (
+        b"%d 0 obj\n<< /Type /XRef /Size %d /Root 1 0 R /W [1 4 2] /Length %d >>\nstream\n"
+        % (xref_number, size, len(table))
+        + table
+        + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_offset
+    )
+    return bytes(out)
+
+
+def recovery_scan(size: int = 20_000_000) -> bytes:
+    """A PDF with no usable cross-reference table and ``size`` bytes of tiny objects.
+
+    pypdf's recovery scan reads every object of the file.
+    """
+    out = bytearray(b"%PDF-1.4\n")
+    out += b"1 0 obj\n" + _CATALOG + b"\nendobj\n"
+    out += b"2 0 obj\n" + _PAGES + b"\nendobj\n"
+    out += b"3 0 obj\n" + _PAGE + b"\nendobj\n"
+    number = 4
+    while len(out) < size:
+        out += b"%d 0 obj\n<< /A %d >>\nendobj\n" % (number, number)
+        number += 1
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n999999999\n%%%%EOF\n" % number
+    return bytes(out)
+
+
+def big_png(width: int = 5_400, height: int = 7_200) -> bytes:
+    """A 39-megapixel PNG of one colour: about 113 KB."""
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (width, height), (200, 180, 160)).save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+def padded_dictionary(padding: int = 24_000_000) -> bytes:
+    """A correct PDF whose catalog has ``padding`` spaces inside: read a byte at a time."""
+    from tests.files.fixtures import _raw_pdf
+
+    return _raw_pdf([b"<< /Type /Catalog" + b" " * padding + b"/Pages 2 0 R >>", _PAGES, _PAGE])
+
+
+def padded_object_number(padding: int = 24_000_000) -> bytes:
+    """No cross-reference table, and ``padding`` spaces before an object's `` obj``.
+
+    pypdf's recovery scan walks back over the spaces one byte at a time.
+    """
+    return b"%PDF-1.4\n1" + b" " * padding + b" 0 obj\n" + _CATALOG + b"\nendobj\n%%EOF\n"
