@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 import nyukan_rules as nr
+from nyukan_rules.errors import ArgumentTypeError
 from tests.files import fixtures
 
 ON = date(2026, 11, 22)
@@ -98,7 +99,10 @@ def test_duplicates_and_empty() -> None:
 def test_programming_errors() -> None:
     with pytest.raises(nr.MissingInputError):
         nr.check_submission([("a.pdf", fixtures.pdf())])
-    with pytest.raises(nr.ValidationError):
+    # Issue 10: wrong argument types raise the package's own TypeError.
+    with pytest.raises(ArgumentTypeError):
         nr.check_submission([("a.pdf", "text")], edition="current")  # type: ignore[list-item]
-    with pytest.raises(nr.ValidationError):
+    with pytest.raises(ArgumentTypeError):
         nr.check_submission(b"a.pdf", edition="current")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="photo"):
+        nr.check_submission([], edition="current", photo="me.jpg")  # type: ignore[arg-type]

@@ -10,6 +10,8 @@ policy's, per call.
 
 from __future__ import annotations
 
+import re
+import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -20,8 +22,7 @@ import attrs
 
 from nyukan_rules.catalog import ApplicationKind, StatusOfResidence
 from nyukan_rules.dates import Effective, add_months, ensure_date
-from nyukan_rules.errors import ValidationError
-from nyukan_rules.files._capture import captured_messages
+from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError, ValidationError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import Finding, Report, Severity
 from nyukan_rules.sources import Source, sources
@@ -139,6 +140,85 @@ def photo_required(
 # --- the policy -----------------------------------------------------------------------
 
 
+#: Formats a policy may open: those whose header is read before Pillow decodes anything.
+OPEN_FORMATS = frozenset({"JPEG", "PNG"})
+#: The most pixels a policy may admit: a PNG is decoded whole, 4 bytes a pixel (200 MB).
+MAX_PIXELS_LIMIT = 50_000_000
+#: The longest output side a policy may ask :func:`prepare_photo` for.
+MAX_OUTPUT_SIDE = 4_000
+
+
+def _names(value: object) -> object:
+    """A tuple of names from a tuple, list or frozenset (sorted); anything else unchanged."""
+    if isinstance(value, (list, tuple)):
+        return tuple(value)
+    if isinstance(value, (set, frozenset)):
+        return tuple(sorted(value, key=str))
+    return value
+
+
+def _texts(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
+        raise ArgumentTypeError(
+            f"PhotoPolicy.{attribute.name} must be a tuple or frozenset of names"
+            f" (a str is not), not {type(value).__name__}"
+        )
+
+
+def _known_formats(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _texts(instance, attribute, value)
+    names: tuple[str, ...] = value  # type: ignore[assignment]  # checked just above
+    unknown = sorted(set(names) - OPEN_FORMATS)
+    if unknown or not names:
+        raise ArgumentValueError(
+            f"PhotoPolicy.open_formats takes one or more of {sorted(OPEN_FORMATS)};"
+            f" not {unknown or 'none'}"
+        )
+
+
+def _severity(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Severity):
+        raise ArgumentTypeError(
+            f"PhotoPolicy.{attribute.name} must be a Severity, not {type(value).__name__}"
+        )
+
+
+def _whole(low: int, high: int) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ArgumentTypeError(
+                f"PhotoPolicy.{attribute.name} must be an int, not {type(value).__name__}"
+            )
+        if not low <= value <= high:
+            raise ArgumentValueError(
+                f"PhotoPolicy.{attribute.name} must be from {low:,} to {high:,}, not {value:,}"
+            )
+
+    return check
+
+
+def _number(low: float, high: float) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise ArgumentTypeError(
+                f"PhotoPolicy.{attribute.name} must be a number, not {type(value).__name__}"
+            )
+        if not low <= value <= high:  # NaN fails too
+            raise ArgumentValueError(
+                f"PhotoPolicy.{attribute.name} must be from {low} to {high}, not {value}"
+            )
+
+    return check
+
+
+def _policy(policy: object) -> PhotoPolicy:
+    if policy is None:
+        return PhotoPolicy()
+    if not isinstance(policy, PhotoPolicy):
+        raise ArgumentTypeError(f"policy must be a PhotoPolicy, not {type(policy).__name__}")
+    return policy
+
+
 @attrs.frozen
 class PhotoPolicy:
     """The limits a photo is checked against.  No official pixel, byte or format
@@ -163,22 +243,26 @@ class PhotoPolicy:
       what :func:`prepare_photo` writes; about 100 KB, well inside the budget.
     """
 
-    open_formats: tuple[str, ...] = ("JPEG", "PNG")
-    format_severity: Severity = Severity.WARNING
-    aspect_ratio: float = 4 / 3
-    aspect_tolerance: float = 0.02
-    min_side: int = 480
-    max_side: int = 6_000
-    size_severity: Severity = Severity.WARNING
-    max_pixels: int = 40_000_000
-    min_bytes: int = 20_000
-    max_bytes: int = 7_000_000
-    accepted_modes: tuple[str, ...] = ("RGB",)
-    color_severity: Severity = Severity.WARNING
-    max_age_months: int = 6
-    output_width: int = 600
-    output_height: int = 800
-    jpeg_quality: int = 90
+    open_formats: tuple[str, ...] = attrs.field(
+        default=("JPEG", "PNG"), converter=_names, validator=_known_formats
+    )
+    format_severity: Severity = attrs.field(default=Severity.WARNING, validator=_severity)
+    aspect_ratio: float = attrs.field(default=4 / 3, validator=_number(0.1, 10.0))
+    aspect_tolerance: float = attrs.field(default=0.02, validator=_number(0.0, 1.0))
+    min_side: int = attrs.field(default=480, validator=_whole(1, 100_000))
+    max_side: int = attrs.field(default=6_000, validator=_whole(1, 100_000))
+    size_severity: Severity = attrs.field(default=Severity.WARNING, validator=_severity)
+    max_pixels: int = attrs.field(default=40_000_000, validator=_whole(1, MAX_PIXELS_LIMIT))
+    min_bytes: int = attrs.field(default=20_000, validator=_whole(0, 1_000_000_000))
+    max_bytes: int = attrs.field(default=7_000_000, validator=_whole(0, 1_000_000_000))
+    accepted_modes: tuple[str, ...] = attrs.field(
+        default=("RGB",), converter=_names, validator=_texts
+    )
+    color_severity: Severity = attrs.field(default=Severity.WARNING, validator=_severity)
+    max_age_months: int = attrs.field(default=6, validator=_whole(1, 1_200))
+    output_width: int = attrs.field(default=600, validator=_whole(16, MAX_OUTPUT_SIDE))
+    output_height: int = attrs.field(default=800, validator=_whole(16, MAX_OUTPUT_SIDE))
+    jpeg_quality: int = attrs.field(default=90, validator=_whole(1, 100))
 
     @classmethod
     def strict(cls) -> PhotoPolicy:
@@ -235,61 +319,117 @@ def _sniff(data: bytes) -> str | None:
     return None
 
 
-def _exif_date(image: Image) -> date | None:
-    try:
-        raw = image.getexif().get_ifd(_EXIF_IFD).get(_DATE_TAKEN)
-        return datetime.strptime(str(raw).strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S").date()
-    except Exception:  # noqa: BLE001 - absent or malformed metadata means unknown
-        return None
+_TRANSPOSE = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE"}
+_TRANSPOSE.update({6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"})
+_MAX_IFD_ENTRIES = 512
 
 
-def _orientation(image: Image) -> int:
+def _ifd(tiff: bytes, order: str, offset: int) -> dict[int, tuple[int, int, bytes]]:
+    """The entries of one TIFF directory: tag -> (type, count, 4-byte value field)."""
+    (count,) = struct.unpack_from(order + "H", tiff, offset)
+    entries = {}
+    for index in range(min(count, _MAX_IFD_ENTRIES)):
+        start = offset + 2 + 12 * index
+        tag, kind, number = struct.unpack_from(order + "HHI", tiff, start)
+        entries[tag] = (kind, number, tiff[start + 8 : start + 12])
+    return entries
+
+
+def _exif(raw: object) -> tuple[int, date | None]:
+    """The orientation (1 where unknown) and the day taken, from EXIF bytes.
+
+    Read here rather than by Pillow's ``getexif``, which warns (``warnings.warn``)
+    on corrupt EXIF: a check must not write to the host's warnings.
+    """
+    orientation, taken = 1, None
+    if not isinstance(raw, bytes):
+        return orientation, taken
+    tiff = raw[6:] if raw.startswith(b"Exif\x00\x00") else raw
+    order = {b"II": "<", b"MM": ">"}.get(tiff[:2])
+    if order is None:
+        return orientation, taken
     try:
-        value = int(image.getexif().get(_ORIENTATION, 1))
-    except Exception:  # noqa: BLE001 - malformed EXIF: assume upright
-        return 1
-    return value if 1 <= value <= 8 else 1
+        (first,) = struct.unpack_from(order + "I", tiff, 4)
+        ifd0 = _ifd(tiff, order, first)
+        kind, _number, value = ifd0.get(_ORIENTATION, (0, 0, b""))
+        if kind == 3:  # SHORT
+            (found,) = struct.unpack_from(order + "H", value)
+            orientation = found if 1 <= found <= 8 else 1
+        kind, _number, value = ifd0.get(_EXIF_IFD, (0, 0, b""))
+        if kind == 4:  # LONG
+            (pointer,) = struct.unpack_from(order + "I", value)
+            kind, number, value = _ifd(tiff, order, pointer).get(_DATE_TAKEN, (0, 0, b""))
+            if kind == 2 and 19 <= number <= 64:  # ASCII "YYYY:MM:DD HH:MM:SS"
+                (where,) = struct.unpack_from(order + "I", value)
+                text = tiff[where : where + 19].decode("ascii")
+                taken = datetime.strptime(text, "%Y:%m:%d %H:%M:%S").date()
+    except (struct.error, ValueError, UnicodeDecodeError):
+        pass  # malformed metadata: what was read so far stands
+    return orientation, taken
+
+
+def _png_chunks(data: bytes) -> Iterator[bytes]:
+    """The chunk types of a PNG up to its first image data (a bounded walk)."""
+    offset = 8
+    for _ in range(10_000):
+        if offset + 8 > len(data):
+            return
+        (length,) = struct.unpack_from(">I", data, offset)
+        kind = data[offset + 4 : offset + 8]
+        yield kind
+        if kind == b"IDAT":
+            return
+        offset += 12 + length
 
 
 @contextmanager
 def _opened(data: bytes, policy: PhotoPolicy, findings: list[Finding]) -> Iterator[Image | None]:
-    """Open ``data`` lazily with the policy's formats; None (and findings) if it can't be."""
-    from PIL import Image as PILImage  # heavy: imported only when a photo is handled
+    """Open ``data`` lazily with the policy's formats; None (and findings) if it can't be.
+
+    The format's own plugin class is used rather than ``Image.open``: the
+    latter warns (decompression-bomb and MPO warnings, through the host's
+    ``warnings``) and names the buffer object in its error text.  Nothing is
+    decoded here: the header gives the size.
+    """
+    from PIL import JpegImagePlugin, PngImagePlugin  # heavy: imported only for a photo
 
     sniffed = _sniff(data)
-    if sniffed is not None and sniffed not in policy.open_formats:
-        findings.append(
-            make_finding("photo.format", severity=Severity.ERROR, sources=_srcs(), format=sniffed)
-        )
-        yield None
-        return
-    with captured_messages("PIL"):
-        try:
-            image = PILImage.open(BytesIO(data), formats=list(policy.open_formats))
-        except PILImage.DecompressionBombError:
+    if sniffed == "PNG" and b"acTL" in _png_chunks(data):
+        sniffed = "APNG"  # animated: not a photo, and Pillow warns on a broken one
+    if sniffed not in policy.open_formats:
+        if sniffed is None:
+            findings.append(make_finding("photo.unreadable", detail="not a JPEG or PNG image"))
+        else:
             findings.append(
                 make_finding(
-                    "photo.too_many_pixels", width="?", height="?", limit=policy.max_pixels
+                    "photo.format", severity=Severity.ERROR, sources=_srcs(), format=sniffed
                 )
             )
-            yield None
-            return
-        except Exception as exc:  # noqa: BLE001 - untrusted bytes: any failure is unreadable
-            findings.append(make_finding("photo.unreadable", detail=_why(exc)))
-            yield None
-            return
-        try:
-            yield image
-        finally:
-            image.close()
+        yield None
+        return
+    plugin = JpegImagePlugin.JpegImageFile if sniffed == "JPEG" else PngImagePlugin.PngImageFile
+    try:
+        image = plugin(BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - untrusted bytes: any failure is unreadable
+        findings.append(make_finding("photo.unreadable", detail=_why(exc)))
+        yield None
+        return
+    try:
+        yield image
+    finally:
+        image.close()
 
 
 def _srcs() -> tuple[Source, ...]:
     return sources(*_SOURCES_STANDARD)
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
 def _why(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"[:160]
+    """``Type: message`` without memory addresses: equal reports for equal bytes."""
+    return _ADDRESS.sub("", f"{type(exc).__name__}: {exc}")[:160]
 
 
 def check_photo(
@@ -322,9 +462,9 @@ def _check(
     policy: PhotoPolicy | None,
 ) -> PhotoReport:
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise ValidationError(f"data must be bytes, not {type(data).__name__}")
+        raise ArgumentTypeError(f"data must be bytes, not {type(data).__name__}")
     data = bytes(data)
-    policy = policy or PhotoPolicy()
+    policy = _policy(policy)
     findings: list[Finding] = []
     details: dict[str, Any] = {"size": len(data)}
     if not data:
@@ -346,8 +486,9 @@ def _inspect(
 ) -> list[Finding]:
     findings: list[Finding] = []
     width, height = image.size
-    details.update(format=image.format, mode=image.mode, taken_on=_exif_date(image))
-    if _orientation(image) in _SWAPPING:
+    orientation, taken = _exif(image.info.get("exif"))
+    details.update(format=image.format, mode=image.mode, taken_on=taken)
+    if orientation in _SWAPPING:
         width, height = height, width
     details.update(width=width, height=height)
     if width * height > policy.max_pixels:
@@ -446,6 +587,32 @@ def _age(
 # --- preparing ------------------------------------------------------------------------
 
 
+def _decoded(image: Image, side: int) -> Image:
+    """The picture upright in RGB, decoded at the smallest scale that keeps ``side`` pixels.
+
+    JPEG is decoded at reduced scale (draft mode); other formats are reduced
+    in their own mode before the conversion, so memory stays near the
+    decoded size of the file itself.
+    """
+    from PIL import Image as PILImage
+
+    orientation, _taken = _exif(image.info.get("exif"))
+    if image.format == "JPEG":
+        image.draft("RGB", (side, side))
+    image.load()
+    picture: Image = image
+    picture.info.pop("transparency", None)  # converting it warns; a JPEG has none anyway
+    factor = min(picture.size) // (2 * side)
+    if factor >= 2:
+        if picture.mode in ("1", "P", "I;16"):  # modes reduce() does not take
+            picture = picture.convert("RGB" if picture.mode == "P" else "L")
+        picture = picture.reduce(factor)
+    rgb = picture.convert("RGB")
+    if orientation in _TRANSPOSE:
+        rgb = rgb.transpose(PILImage.Transpose[_TRANSPOSE[orientation]])
+    return rgb
+
+
 def prepare_photo(data: bytes, *, policy: PhotoPolicy | None = None) -> bytes:
     """A copy of the photo the system takes: upright, 4:3 portrait, RGB JPEG, no metadata.
 
@@ -457,9 +624,8 @@ def prepare_photo(data: bytes, *, policy: PhotoPolicy | None = None) -> bytes:
     Cropping does not place the face: check the result by eye.
     """
     from PIL import Image as PILImage
-    from PIL import ImageOps
 
-    policy = policy or PhotoPolicy()
+    policy = _policy(policy)
     report = _check(data, submitted_on=None, taken_on=None, policy=policy)
     if any(f.code in _UNUSABLE or (f.code == "photo.format" and f.is_error) for f in report):
         raise ValidationError(
@@ -467,28 +633,31 @@ def prepare_photo(data: bytes, *, policy: PhotoPolicy | None = None) -> bytes:
             + "; ".join(f.message_en for f in report if f.is_error),
             report=report,
         )
-    with captured_messages("PIL"):
-        try:
-            with PILImage.open(BytesIO(bytes(data)), formats=list(policy.open_formats)) as image:
-                upright = ImageOps.exif_transpose(image) or image
-                rgb = upright.convert("RGB")
-        except Exception as exc:
-            raise ValidationError(
-                f"the photo cannot be decoded: {_why(exc)}", report=report
-            ) from exc
-        width, height = rgb.size
-        target = policy.output_height / policy.output_width
-        if height / width > target:  # too tall: trim top and bottom
-            new_height = round(width * target)
-            top = (height - new_height) // 2
-            box = (0, top, width, top + new_height)
-        else:  # too wide: trim the sides
-            new_width = round(height / target)
-            left = (width - new_width) // 2
-            box = (left, 0, left + new_width, height)
-        resized = rgb.crop(box).resize(
-            (policy.output_width, policy.output_height), PILImage.Resampling.LANCZOS
-        )
-        out = BytesIO()
-        resized.save(out, format="JPEG", quality=policy.jpeg_quality, optimize=True)
+    try:
+        with _opened(bytes(data), policy, []) as image:
+            if image is None:  # pragma: no cover - the check above opened it
+                raise ValidationError("the photo cannot be opened", report=report)
+            rgb = _decoded(image, max(policy.output_width, policy.output_height))
+    except ValidationError:
+        raise
+    except Exception as exc:
+        raise ValidationError(f"the photo cannot be decoded: {_why(exc)}", report=report) from exc
+    width, height = rgb.size
+    target = policy.output_height / policy.output_width
+    if height / width > target:  # too tall: trim top and bottom
+        new_height = round(width * target)
+        top = (height - new_height) // 2
+        box = (0, top, width, top + new_height)
+    else:  # too wide: trim the sides
+        new_width = round(height / target)
+        left = (width - new_width) // 2
+        box = (left, 0, left + new_width, height)
+    # resize(box=) rather than crop(): crop runs Pillow's decompression-bomb check.
+    resized = rgb.resize(
+        (policy.output_width, policy.output_height), PILImage.Resampling.LANCZOS, box=box
+    )
+    # A new image from the pixels alone: no info (comment, EXIF, ICC, XMP, DPI) can follow.
+    clean = PILImage.frombytes("RGB", resized.size, resized.tobytes())
+    out = BytesIO()
+    clean.save(out, format="JPEG", quality=policy.jpeg_quality, optimize=True)
     return out.getvalue()

@@ -9,7 +9,7 @@ from datetime import date
 import attrs
 
 from nyukan_rules.dates import ensure_date
-from nyukan_rules.errors import MissingInputError, ValidationError
+from nyukan_rules.errors import ArgumentTypeError, MissingInputError
 from nyukan_rules.files.editions import SystemEdition
 from nyukan_rules.files.pdf import AttachmentReport, check_attachment
 from nyukan_rules.files.photo import PhotoPolicy, PhotoReport, _check, _sniff
@@ -66,8 +66,15 @@ def check_submission(
     else:
         the_edition = SystemEdition.parse(edition)
     limits = the_edition.limits
-    if isinstance(attachments, (str, bytes)) or not isinstance(attachments, Sequence):
-        raise ValidationError("attachments must be a sequence of (file name, bytes) pairs")
+    if isinstance(attachments, (str, bytes, bytearray, memoryview)) or not isinstance(
+        attachments, Sequence
+    ):
+        raise ArgumentTypeError(
+            "attachments must be a sequence of (file name, bytes) pairs,"
+            f" not {type(attachments).__name__}"
+        )
+    if photo is not None and not isinstance(photo, (bytes, bytearray, memoryview)):
+        raise ArgumentTypeError(f"photo must be bytes, not {type(photo).__name__}")
 
     findings: list[Finding] = []
     reports: list[AttachmentReport] = []
@@ -77,9 +84,9 @@ def check_submission(
             not isinstance(item, tuple)
             or len(item) != 2
             or not isinstance(item[0], str)
-            or not isinstance(item[1], (bytes, bytearray))
+            or not isinstance(item[1], (bytes, bytearray, memoryview))
         ):
-            raise ValidationError(f"attachment {number} is not a (file name, bytes) pair")
+            raise ArgumentTypeError(f"attachment {number} is not a (file name, bytes) pair")
         name, data = item[0], bytes(item[1])
         total += len(data)
         kind = _sniff(data)
