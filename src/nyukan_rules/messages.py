@@ -377,6 +377,28 @@ MESSAGES: dict[str, Message] = {
         "{label_en} has {char!r} ({codepoint}) at position {index}, outside JIS X 0208"
         "{suggestion_en}; the system may not keep it.",
     ),
+    # --- text/core: safety (issue 10) ------------------------------------------------------
+    # The character itself is never put in these messages: it may be invisible,
+    # reorder the text around it (U+202E) or be impossible to encode.
+    "field.control_char": Message(
+        _E,
+        "{label_ja}の{index}文字目に制御文字または書式文字（{codepoint}）があります。"
+        "削除するか、通常の文字に置き換えてください。",
+        "{label_en} has a control or format character ({codepoint}) at position {index};"
+        " remove it or replace it with an ordinary character.",
+    ),
+    "field.invalid_char": Message(
+        _E,
+        "{label_ja}の{index}文字目（{codepoint}）は文字として読めません（対になっていない"
+        "サロゲート）。元のデータの文字コードを確認してください。",
+        "{label_en} has no valid character at position {index} ({codepoint}, a lone"
+        " surrogate): check the encoding the source data was read with.",
+    ),
+    "field.era_date": Message(
+        _E,
+        "{label_ja}「{value}」は{era}の期間（{since}〜{until}）にない日付です。",
+        "{label_en} {value!r} is not a date of the {era_en} era ({since} to {until}).",
+    ),
     # --- bulk upload rows --------------------------------------------------------------
     # The tool's own messages (mdlChk) for its checks, then ours for what it misses.
     "batch.not_a_row": Message(
@@ -591,13 +613,13 @@ MESSAGES: dict[str, Message] = {
     "roster.invalid_date": Message(
         _E,
         "{label}「{value}」が日付として読めないため、更新の計画を立てられません。",
-        "No plan can be made: {field} {value!r} is not a date.",
+        "No plan can be made: {name} {value!r} is not a date.",
     ),
     "roster.date_out_of_range": Message(
         _E,
         "日付{value}が基準日{on}から10年以上離れているため、更新の計画を立てられません"
         "（期限なしを表す値ではありませんか）。",
-        "No plan can be made: {field} {value} is more than ten years from {on}"
+        "No plan can be made: {name} {value} is more than ten years from {on}"
         " (an 'open-ended' placeholder?).",
     ),
     "csv.ambiguous_encoding": Message(
@@ -613,6 +635,13 @@ MESSAGES: dict[str, Message] = {
         "次の行から読み直しました。",
         "Line {line} of the CSV opens a quote (\") that is not closed; the line was read"
         " with its quotes as text, and reading went on at the next line.",
+    ),
+    "csv.multiline_field": Message(
+        _W,
+        "CSVの{line}行目から始まる行は、引用符で囲まれた値が{count}行にわたっています。"
+        "余分な引用符で後の行が一つの値に取り込まれていないか確認してください。",
+        "The row starting at line {line} of the CSV has a quoted value over {count} lines;"
+        " check that a stray quote did not swallow the lines after it.",
     ),
     "csv.nul": Message(
         _E,

@@ -116,6 +116,9 @@ def test_suggestions_are_always_supported(text: str) -> None:
 
 
 def test_junk() -> None:
-    assert nr.unsupported_chars(None) == ()  # type: ignore[arg-type]
+    # issue 10: a wrong type is the caller's error, not "no issues".
+    for junk in (None, b"\x00", 42):
+        with pytest.raises(nr.ArgumentTypeError, match="text must be a str"):
+            nr.unsupported_chars(junk)  # type: ignore[arg-type]
     assert nr.unsupported_chars("") == ()
     assert len(nr.unsupported_chars("\x00" * 10_000)) == 10_000

@@ -127,9 +127,10 @@ def test_character_findings_name_position_and_suggestion() -> None:
     first = report.errors[0]
     assert first.code == "field.unsupported_char"
     assert first.field == "address"
-    assert "3文字目「1」" in first.message_ja
+    # Positions count from 1 (issue 10: "0文字目" was read from 0).
+    assert "4文字目「1」" in first.message_ja
     assert "（候補：１）" in first.message_ja
-    assert "position 3" in first.message_en
+    assert "position 4" in first.message_en
     assert "suggestion: １" in first.message_en
 
 
@@ -151,7 +152,7 @@ def test_junk_is_a_finding_not_a_crash() -> None:
         assert nr.check_field(junk, F.PHONE).codes == ("field.not_text",)
     with pytest.raises(nr.UnknownNameError):
         nr.check_field("x", "no such kind")
-    with pytest.raises(nr.ValidationError):
+    with pytest.raises(nr.ArgumentTypeError, match="value must be a str, not an int"):
         nr.normalize(42, F.PHONE)  # type: ignore[arg-type]
 
 

@@ -16,10 +16,15 @@ import unicodedata
 
 import attrs
 
+from nyukan_rules._args import type_name
+from nyukan_rules.errors import ArgumentTypeError
+
 __all__ = [
     "JIS_TO_WINDOWS",
+    "SURROGATE",
     "CharIssue",
     "IssueKind",
+    "control_pattern",
     "is_jis_x0208",
     "jis_x0208",
     "suggestion_for",
@@ -101,6 +106,32 @@ def _class_body(chars: frozenset[str]) -> str:
 def outside_pattern() -> re.Pattern[str]:
     """Compiled once: one character outside JIS X 0208 and printable ASCII."""
     return re.compile(f"[^ -~{_class_body(jis_x0208())}]")
+
+
+#: The Unicode categories reported as control or format characters in every field:
+#: controls (NUL, ESC, tab, line breaks …), format characters (BOM U+FEFF, bidi
+#: overrides U+202E, zero-width joiners, soft hyphen …) and the line and paragraph
+#: separators U+2028 and U+2029.
+CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+#: One lone surrogate (U+D800 to U+DFFF): not a character; left by a wrong
+#: decoding (``errors="surrogateescape"``) and impossible to encode.
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@functools.cache
+def control_pattern() -> re.Pattern[str]:
+    """Compiled once: one control or format character (:data:`CONTROL_CATEGORIES`).
+
+    Built from :mod:`unicodedata` over the planes where such characters are
+    assigned (0, 1 and 14).
+
+    >>> [m.start() for m in control_pattern().finditer("a\\x00b\\u202ec\\ufeff\\u2028")]
+    [1, 3, 5, 6]
+    """
+    codes = (*range(0x20000), *range(0xE0000, 0xE1000))
+    chars = frozenset(chr(c) for c in codes if unicodedata.category(chr(c)) in CONTROL_CATEGORIES)
+    return re.compile(f"[{_class_body(chars)}]")
 
 
 def is_jis_x0208(char: str) -> bool:
@@ -221,9 +252,11 @@ def unsupported_chars(text: str) -> tuple[CharIssue, ...]:
 
     That includes the NEC and IBM extensions cp932 encodes (①, ㈱, 髙, 﨑),
     compatibility ideographs, half-width kana, private-use characters, emoji,
-    accented Latin, control characters (tab, line breaks) and the JIS code
-    points of the six characters the agency takes in their Windows form.
-    Each issue has a ``suggestion`` where a safe one exists.
+    accented Latin, control and format characters (tab, line breaks, BOM,
+    bidi overrides), lone surrogates and the JIS code points of the six
+    characters the agency takes in their Windows form.  Each issue has a
+    ``suggestion`` where a safe one exists.  Any ``str`` is taken; another
+    type raises :class:`~nyukan_rules.ArgumentTypeError`.
 
     >>> for issue in unsupported_chars("髙橋①"):
     ...     print(issue.index, issue.char, issue.kind.value, issue.suggestion)
@@ -231,7 +264,7 @@ def unsupported_chars(text: str) -> tuple[CharIssue, ...]:
     2 ① vendor_extension 1
     """
     if not isinstance(text, str):
-        return ()
+        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
     if text.isascii() and text.isprintable():
         return ()
     return tuple(

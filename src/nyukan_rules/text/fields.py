@@ -10,6 +10,7 @@ still wrong with a value as it would be submitted.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -17,15 +18,22 @@ from typing import TypedDict
 
 import attrs
 
+from nyukan_rules._args import ensure_bool, ensure_int, ensure_str, type_name
 from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.dates import Effective
-from nyukan_rules.errors import ValidationError
+from nyukan_rules.errors import ArgumentTypeError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import Finding, Report
 from nyukan_rules.sources import Source, sources
 from nyukan_rules.text import normalizers as n
-from nyukan_rules.text.charclass import CharClass, disallowed
-from nyukan_rules.text.charset import outside_pattern, suggestion_for
+from nyukan_rules.text.charclass import CharClass, _body, _compiled, disallowed
+from nyukan_rules.text.charset import (
+    SURROGATE,
+    _class_body,
+    control_pattern,
+    jis_x0208,
+    suggestion_for,
+)
 
 __all__ = [
     "FIELD_RULES",
@@ -118,7 +126,8 @@ class FieldRule:
 
 @functools.cache
 def _compiled_pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    # ASCII: \d is 0-9 only, never another script's digits (issue 10).
+    return re.compile(pattern, re.ASCII)
 
 
 def _rule(
@@ -266,12 +275,16 @@ class _Labels(TypedDict):
 def utf16_length(text: str) -> int:
     """The length as the agency's tool counts it (VBA ``Len``: UTF-16 code units).
 
-    >>> utf16_length("髙橋"), utf16_length("𠮷田")
-    (2, 3)
+    A lone surrogate counts as the one unit it would be in UTF-16.
+
+    >>> utf16_length("髙橋"), utf16_length("𠮷田"), utf16_length("E\\udc80")
+    (2, 3, 2)
     """
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
     if text.isascii():
         return len(text)
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def normalize(value: str, kind: FieldKind | str) -> str:
@@ -279,11 +292,16 @@ def normalize(value: str, kind: FieldKind | str) -> str:
 
     Only characters the field's tables know are changed: full-width and
     half-width forms, half-width kana (voiced marks composed), the JIS code
-    points the tool takes in their Windows form, runs of spaces, and, in
-    numeric and identifier fields only, separators (hyphen look-alikes,
-    spaces, brackets, 〒).  Anything else stays where it is, for
-    :func:`check_field` to report; a legal name is never changed glyph for
-    glyph (髙 stays 髙).
+    points the tool takes in their Windows form, runs of spaces, ASCII
+    letters a-z to capitals in name and identifier fields (no other letter
+    changes case: ß stays ß, for :func:`check_field` to report), Japanese
+    era dates that exist, and, in numeric and identifier fields only,
+    separators (hyphen look-alikes, spaces, brackets, 〒).  Anything else
+    stays where it is, for :func:`check_field` to report: control and format
+    characters (tab, line breaks, BOM, bidi overrides), other scripts'
+    digits, an era date that never existed (平成31年5月1日, 令和0年).  A legal
+    name is never changed glyph for glyph (髙 stays 髙).  ``value`` must be a
+    ``str`` (:class:`~nyukan_rules.ArgumentTypeError`); any ``str`` is taken.
 
     >>> normalize("ｙａｍａｄａ　　ｔａｒｏ", "roman_name")
     'YAMADA TARO'
@@ -291,10 +309,12 @@ def normalize(value: str, kind: FieldKind | str) -> str:
     '1000001'
     >>> normalize("2025年4月1日", "date"), normalize("ﾔﾏﾀﾞ ﾀﾛｳ", "fullwidth_name")
     ('20250401', 'ヤマダ\u3000タロウ')
+    >>> normalize("Straße", "roman_name"), normalize("平成31年5月1日", "date")
+    ('STRAßE', '平成31年5月1日')
     """
     the_kind = FieldKind.parse(kind)
     if not isinstance(value, str):
-        raise ValidationError(f"value must be text, not {type(value).__name__}")
+        raise ArgumentTypeError(f"value must be a str, not {type_name(value)}")
     return NORMALIZERS[the_kind](value)
 
 
@@ -309,7 +329,7 @@ def _char_finding(
         else sources("jis-x-0208-windows"),
         label_ja=kind.ja,
         label_en=kind.en,
-        index=index,
+        index=index + 1,
         char=char,
         codepoint=f"U+{ord(char):04X}",
         suggestion_ja=f"（候補：{suggestion}）" if suggestion else "",
@@ -329,6 +349,67 @@ def _suggest(char: str, kind: FieldKind) -> str | None:
     return candidate if not disallowed(candidate, rule.classes) else None
 
 
+#: Characters reported on their own (control, format, lone surrogate), not as
+#: characters a class refuses or as characters outside JIS X 0208.
+@functools.cache
+def _special_body() -> str:
+    return control_pattern().pattern[1:-1] + "\ud800-\udfff"
+
+
+@functools.lru_cache(maxsize=256)
+def _refused(classes: frozenset[CharClass]) -> re.Pattern[str]:
+    """A character ``classes`` refuse, other than the special ones.
+
+    No class allows a special character, so this is one negated character
+    class: matching and counting runs of it stay in C.
+    """
+    if CharClass.ANY in classes:
+        return re.compile(r"(?!)")
+    return re.compile(f"[^{_body(classes)}{_special_body()}]")
+
+
+@functools.lru_cache(maxsize=256)
+def _outside_jis(classes: frozenset[CharClass]) -> re.Pattern[str]:
+    """A character ``classes`` allow that is outside JIS X 0208 and printable ASCII.
+
+    Special characters and half-width kana (which the classes name
+    themselves) are left out.  Built as one character class, computed once per
+    combination of classes.
+    """
+    excluded = _class_body(jis_x0208()) + _special_body() + " -~\uff61-\uff9f"
+    if CharClass.ANY in classes:
+        return re.compile(f"[^{excluded}]")
+    allowed, skip = _compiled(classes), re.compile(f"[{excluded}]")
+    chars = frozenset(
+        c for c in map(chr, range(0x10000)) if allowed.fullmatch(c) and not skip.fullmatch(c)
+    )
+    return re.compile(f"[{_class_body(chars)}]") if chars else re.compile(r"(?!)")
+
+
+@functools.lru_cache(maxsize=512)
+def _runs(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Runs of what ``pattern`` matches one character at a time."""
+    return re.compile(f"(?:{pattern.pattern})+")
+
+
+def _first(pattern: re.Pattern[str], value: str, limit: int) -> tuple[list[tuple[int, str]], int]:
+    """The first ``limit`` matches (index, text) and how many there are in all.
+
+    The count is taken over runs of matches, so a value of millions of
+    matching characters costs a few Python objects, not one per character.
+    """
+    first = [(m.start(), m.group()) for m in itertools.islice(pattern.finditer(value), limit)]
+    if len(first) < limit:
+        return first, len(first)
+    return first, sum(m.end() - m.start() for m in _runs(pattern).finditer(value))
+
+
+def _more(name: str, code: str, count: int, limit: int) -> Finding:
+    return make_finding(
+        "report.more_findings", field=name, capped_code=code, count=count - limit, limit=limit
+    )
+
+
 def check_field(
     value: object,
     kind: FieldKind | str,
@@ -343,20 +424,39 @@ def check_field(
     ``FREE_TEXT`` fields of other sizes); ``field`` names the field in the
     findings (default: the kind's code).  Characters the agency's tool
     refuses are errors (``field.unsupported_char``), each with its position
-    and a suggestion where a safe one exists; characters it accepts but JIS
-    X 0208 lacks (髙) are warnings (``field.outside_jis``).  Normalize first
-    (:func:`normalize`) to have what can be fixed fixed.
+    (counted from 1) and a suggestion where a safe one exists; characters it
+    accepts but JIS X 0208 lacks (髙) are warnings (``field.outside_jis``).
+    Control and format characters (NUL, ESC, tab, line breaks, U+2028, bidi
+    overrides such as U+202E, BOM U+FEFF) are errors in every field, free
+    text included (``field.control_char``), and so is a lone surrogate left
+    by a wrong decoding (``field.invalid_char``); their messages give the
+    code point, never the character itself.  An era date that never existed
+    (平成31年5月1日, 令和0年) is ``field.era_date``.  At most 20 findings of
+    one code are listed per value, then one note with the count of the rest.
+    Normalize first (:func:`normalize`) to have what can be fixed fixed.
+
+    ``value`` is untrusted: whatever it is, the answer is a report (a value
+    that is no text is ``field.not_text``).  The other arguments are the
+    caller's: a wrong type raises :class:`~nyukan_rules.ArgumentTypeError`,
+    a ``max_length`` under 1 :class:`~nyukan_rules.ArgumentValueError`.
 
     >>> check_field("03-1234-5678", "phone").codes
     ('field.unsupported_char', 'field.unsupported_char')
     >>> check_field(normalize("03-1234-5678", "phone"), "phone").ok
     True
+    >>> check_field("E\\udc80", "text").codes
+    ('field.invalid_char',)
     """
     the_kind = FieldKind.parse(kind)
+    required = ensure_bool(required, "required")
+    if max_length is not None:
+        max_length = ensure_int(max_length, "max_length", minimum=1)
+    if field is not None:
+        field = ensure_str(field, "field")
     rule = FIELD_RULES[the_kind]
     name = field or the_kind.value
     labels: _Labels = {"label_ja": the_kind.ja, "label_en": the_kind.en}
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and value == ""):
         if required:
             return Report(
                 [make_finding("field.required", field=name, sources=rule.sources, **labels)]
@@ -366,6 +466,7 @@ def check_field(
         return Report(
             [make_finding("field.not_text", field=name, type=type(value).__name__, **labels)]
         )
+    value = str(value)  # a str subclass is judged as the plain text it holds
     findings: list[Finding] = []
     limit = max_length if max_length is not None else rule.max_length
     length = utf16_length(value)
@@ -380,36 +481,49 @@ def check_field(
                 **labels,
             )
         )
-    bad = disallowed(value, rule.classes)
-    for index, char in bad[:_CHAR_FINDINGS_LIMIT]:
-        findings.append(
-            _char_finding(
-                the_kind, name, index, char, _suggest(char, the_kind), code="field.unsupported_char"
+    special = _special_findings(value, name, labels)
+    findings.extend(special)
+    cap = _CHAR_FINDINGS_LIMIT
+    bad, bad_count = _first(_refused(rule.classes), value, cap)
+    era = (
+        n.era_problem(value) if bad and the_kind in (FieldKind.DATE, FieldKind.YEAR_MONTH) else None
+    )
+    if era is not None:
+        findings.append(make_finding("field.era_date", field=name, value=value, **era, **labels))
+    else:
+        for index, char in bad:
+            findings.append(
+                _char_finding(
+                    the_kind,
+                    name,
+                    index,
+                    char,
+                    _suggest(char, the_kind),
+                    code="field.unsupported_char",
+                )
             )
-        )
-    if len(bad) > _CHAR_FINDINGS_LIMIT:
-        findings.append(
-            make_finding(
-                "field.more_unsupported_chars",
-                field=name,
-                count=len(bad) - _CHAR_FINDINGS_LIMIT,
-                **labels,
+        if bad_count > cap:
+            findings.append(
+                make_finding(
+                    "field.more_unsupported_chars",
+                    field=name,
+                    count=bad_count - cap,
+                    **labels,
+                )
             )
-        )
     if not value.isascii():
-        refused = {i for i, _ in bad}
-        for match in outside_pattern().finditer(value):
-            index, char = match.start(), match.group()
-            if index in refused or "\uff61" <= char <= "\uff9f":
-                continue  # already an error, or half-width kana the classes allow
+        outside, outside_count = _first(_outside_jis(rule.classes), value, cap)
+        for index, char in outside:
             findings.append(
                 _char_finding(
                     the_kind, name, index, char, suggestion_for(char), code="field.outside_jis"
                 )
             )
+        if outside_count > cap:
+            findings.append(_more(name, "field.outside_jis", outside_count, cap))
     # The shape is judged only when every character is allowed: otherwise the
     # character findings already say what is wrong.
-    if bad:
+    if bad or special:
         pass
     elif (rule.exact_length and limit is not None and length != limit) or (
         rule.compiled is not None and rule.compiled.fullmatch(value) is None
@@ -437,6 +551,28 @@ def check_field(
             )
         )
     return Report(findings)
+
+
+def _special_findings(value: str, name: str, labels: _Labels) -> list[Finding]:
+    """Control and format characters, and lone surrogates: errors in every field."""
+    if value.isascii() and value.isprintable():
+        return []
+    findings: list[Finding] = []
+    cap = _CHAR_FINDINGS_LIMIT
+    for code, pattern in (
+        ("field.control_char", control_pattern()),
+        ("field.invalid_char", SURROGATE),
+    ):
+        found, count = _first(pattern, value, cap)
+        findings.extend(
+            make_finding(
+                code, field=name, index=index + 1, codepoint=f"U+{ord(char):04X}", **labels
+            )
+            for index, char in found
+        )
+        if count > cap:
+            findings.append(_more(name, code, count, cap))
+    return findings
 
 
 def _corporate_number_valid(value: str) -> bool:

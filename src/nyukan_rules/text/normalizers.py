@@ -13,14 +13,23 @@ for :func:`~nyukan_rules.check_field` to report.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
+from typing import TypedDict
+
+import attrs
 
 from nyukan_rules.text.charset import JIS_TO_WINDOWS
 
 __all__ = [
+    "ERAS",
     "HYPHENS",
     "SPACES",
+    "Era",
+    "EraProblem",
+    "ascii_upper",
+    "era_problem",
     "halfwidth_kana_to_fullwidth",
     "to_ascii",
     "to_fullwidth",
@@ -110,26 +119,63 @@ def to_windows(text: str) -> str:
 
 # --- per-kind normalizers ------------------------------------------------------------------
 
-_SPACE_RUN = re.compile(f"[{re.escape(SPACES)}\t]+")
+#: a-z to A-Z and nothing else: ``str.upper`` would turn ß into SS and change
+#: other scripts' letters; a letter outside ASCII stays, for the field check.
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SPACE_RUN = re.compile(f"[{re.escape(SPACES)}]+")
 _FULL_SPACE_RUN = re.compile("\u3000+")
 _SEPARATORS = str.maketrans("", "", HYPHENS + SPACES + "()（）〒")
-_ERA = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "R": 2018, "H": 1988, "S": 1925}
+
+
+def ascii_upper(text: str) -> str:
+    """ASCII letters a-z to capitals; every other character as it is.
+
+    >>> ascii_upper("Straße é")
+    'STRAßE é'
+    """
+    return text.translate(_ASCII_UPPER)
+
+
+@attrs.frozen
+class Era:
+    """A Japanese era: its names, the year before its first, and its first and last days."""
+
+    name: str
+    en: str
+    letter: str
+    offset: int
+    since: date
+    until: date | None
+
+
+#: The eras a date of birth or of entry may be written in.  明治 dates are taken
+#: from 明治6年1月1日 (1873-01-01), when Japan adopted the Gregorian calendar;
+#: earlier ones were lunisolar dates that a year-offset cannot convert.  Sources:
+#: 改元の詔書 of 明治45年7月30日 (大正), 大正15年12月25日 (昭和); 昭和64年政令第1号
+#: (平成 from 1989-01-08); 平成31年政令第143号 (令和 from 2019-05-01).
+ERAS: tuple[Era, ...] = (
+    Era("明治", "Meiji", "M", 1867, date(1873, 1, 1), date(1912, 7, 29)),
+    Era("大正", "Taisho", "T", 1911, date(1912, 7, 30), date(1926, 12, 24)),
+    Era("昭和", "Showa", "S", 1925, date(1926, 12, 25), date(1989, 1, 7)),
+    Era("平成", "Heisei", "H", 1988, date(1989, 1, 8), date(2019, 4, 30)),
+    Era("令和", "Reiwa", "R", 2018, date(2019, 5, 1), None),
+)
+_ERA = {key: era for era in ERAS for key in (era.name, era.letter)}
 _DATE = re.compile(
-    r"^(?:(?P<era>令和|平成|昭和|大正|[RHS])\s*(?P<eyear>元|\d{1,2})|(?P<year>\d{4}))"
-    r"\s*[年/.\-]?\s*(?P<month>\d{1,2})\s*(?:[月/.\-]\s*(?P<day>\d{1,2})\s*日?)?\s*月?$"
+    r"^(?:(?P<era>明治|大正|昭和|平成|令和|[MTSHR]) *(?P<eyear>元|[0-9]{1,2})|(?P<year>[0-9]{4}))"
+    r" *[年/.\-]? *(?P<month>[0-9]{1,2}) *(?:[月/.\-] *(?P<day>[0-9]{1,2}) *日?)? *月?$",
+    re.ASCII,
 )
 
 
 def roman_name(text: str) -> str:
-    """Half-width capitals, words separated by one space."""
-    return _SPACE_RUN.sub(" ", to_ascii(text)).strip(" ").upper()
+    """Half-width capitals (a-z only), words separated by one space."""
+    return ascii_upper(_SPACE_RUN.sub(" ", to_ascii(text)).strip(" "))
 
 
 def fullwidth_name(text: str) -> str:
     """Full-width, words separated by one ideographic space."""
-    return _FULL_SPACE_RUN.sub(
-        "\u3000", to_fullwidth(_SPACE_RUN.sub(" ", text).strip(SPACES + "\t"))
-    )
+    return _FULL_SPACE_RUN.sub("\u3000", to_fullwidth(_SPACE_RUN.sub(" ", text).strip(SPACES)))
 
 
 def fullwidth_text(text: str) -> str:
@@ -152,23 +198,77 @@ def phone(text: str) -> str:
 
 
 def identifier(text: str) -> str:
-    """Half-width capitals and digits; spaces and hyphens dropped as separators."""
-    return to_ascii(text.translate(_SEPARATORS)).upper()
+    """Half-width capitals (a-z only) and digits; spaces and hyphens dropped as separators."""
+    return ascii_upper(to_ascii(text.translate(_SEPARATORS)))
 
 
 def ascii_text(text: str) -> str:
-    """Half-width, ends trimmed (e-mail addresses keep their case)."""
-    return to_ascii(text).strip()
+    """Half-width, spaces at the ends trimmed (e-mail addresses keep their case)."""
+    return to_ascii(text).strip(" ")
+
+
+def _era_date(text: str) -> tuple[Era, int, int, int | None] | None:
+    """The era, year of the era, month and day of an era date, or None."""
+    match = _DATE.match(to_ascii(text).strip(" "))
+    if not match or not match["era"]:
+        return None
+    eyear = 1 if match["eyear"] == "元" else int(match["eyear"])
+    return _ERA[match["era"]], eyear, int(match["month"]), int(match["day"] or 0) or None
+
+
+def _in_era(era: Era, eyear: int, month: int, day: int | None) -> bool:
+    """True when the date (or, without a day, some day of the month) is in ``era``."""
+    if eyear < 1 or not 1 <= month <= 12:
+        return False
+    year = era.offset + eyear
+    if day is None:
+        first = date(year, month, 1)
+        last = date(year, month, calendar.monthrange(year, month)[1])
+    else:
+        try:
+            first = last = date(year, month, day)
+        except ValueError:
+            return True  # not a calendar date at all: the date check reports it
+    return era.since <= last and (era.until is None or first <= era.until)
+
+
+class EraProblem(TypedDict):
+    era: str
+    era_en: str
+    since: str
+    until: str
+
+
+def era_problem(text: str) -> EraProblem | None:
+    """What is wrong with an era date that never existed, or None.
+
+    >>> era_problem("平成31年5月1日")["until"], era_problem("令和0年4月1日")["since"]
+    ('2019-04-30', '2019-05-01')
+    >>> era_problem("令和元年5月1日") is None
+    True
+    """
+    parts = _era_date(text)
+    if parts is None or _in_era(*parts):
+        return None
+    era = parts[0]
+    return {
+        "era": era.name,
+        "era_en": era.en,
+        "since": era.since.isoformat(),
+        "until": era.until.isoformat() if era.until else "",
+    }
 
 
 def _date_parts(text: str) -> tuple[int, int, int | None] | None:
-    compact = to_ascii(text).strip()
+    compact = to_ascii(text).strip(" ")
     match = _DATE.match(compact)
     if not match:
         return None
     if match["era"]:
-        eyear = 1 if match["eyear"] == "元" else int(match["eyear"])
-        year = _ERA[match["era"]] + eyear
+        parts = _era_date(text)
+        if parts is None or not _in_era(*parts):
+            return None  # an era date that never existed is left for the check to report
+        year = parts[0].offset + parts[1]
     else:
         year = int(match["year"])
     return year, int(match["month"]), int(match["day"]) if match["day"] else None
@@ -178,9 +278,12 @@ _SIMPLE_DATE = re.compile(r"(\d{4})[/.\-](\d{1,2})(?:[/.\-](\d{1,2}))?", re.ASCI
 
 
 def ymd(text: str) -> str:
-    """YYYYMMDD from 2025/4/1, 2025-04-01, 2025年4月1日, 令和7年4月1日 or 20250401."""
+    """YYYYMMDD from 2025/4/1, 2025-04-01, 2025年4月1日, 令和7年4月1日 or 20250401.
+
+    An era date that never existed (平成31年5月1日, 令和0年4月1日) is left as it is.
+    """
     if text.isascii():  # the common case, without the general pattern
-        simple = _SIMPLE_DATE.fullmatch(text.strip())
+        simple = _SIMPLE_DATE.fullmatch(text.strip(" "))
         if simple and simple.group(3):
             return f"{simple.group(1)}{int(simple.group(2)):02d}{int(simple.group(3)):02d}"
     compact = digits(text)
@@ -188,7 +291,7 @@ def ymd(text: str) -> str:
         return compact
     parts = _date_parts(text)
     if parts is None or parts[2] is None:
-        return compact if compact.isascii() and compact.isdigit() else to_ascii(text).strip()
+        return compact if compact.isascii() and compact.isdigit() else to_ascii(text).strip(" ")
     year, month, day = parts
     return f"{year:04d}{month:02d}{day:02d}"
 
@@ -196,7 +299,7 @@ def ymd(text: str) -> str:
 def ym(text: str) -> str:
     """YYYYMM from 2025/4, 2025年4月, 令和7年4月 or 202504."""
     if text.isascii():
-        simple = _SIMPLE_DATE.fullmatch(text.strip())
+        simple = _SIMPLE_DATE.fullmatch(text.strip(" "))
         if simple and not simple.group(3):
             return f"{simple.group(1)}{int(simple.group(2)):02d}"
     compact = digits(text)
@@ -204,7 +307,7 @@ def ym(text: str) -> str:
         return compact
     parts = _date_parts(text)
     if parts is None or parts[2] is not None:
-        return compact if compact.isascii() and compact.isdigit() else to_ascii(text).strip()
+        return compact if compact.isascii() and compact.isdigit() else to_ascii(text).strip(" ")
     return f"{parts[0]:04d}{parts[1]:02d}"
 
 
@@ -214,7 +317,9 @@ def year(text: str) -> str:
 
 
 def is_real_date(value: str) -> bool:
-    """True for YYYYMMDD naming a day of the calendar."""
+    """True for YYYYMMDD (ASCII digits) naming a day of the calendar."""
+    if not (len(value) == 8 and value.isascii() and value.isdigit()):
+        return False
     try:
         date(int(value[:4]), int(value[4:6]), int(value[6:8]))
     except ValueError:

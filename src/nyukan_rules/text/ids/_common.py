@@ -27,12 +27,20 @@ def compact_identifier(value: object, what: str) -> str:
     return n.identifier(_text(value, what))
 
 
+def _shown(value: str) -> str:
+    """The value for a message: its repr, cut after 40 characters."""
+    return repr(value[:40]) + ("…" if len(value) > 40 else "")
+
+
 def check_shape(value: str, what: str, pattern: re.Pattern[str], lengths: tuple[int, ...]) -> str:
+    """``value`` if its length and shape are right; patterns are ASCII-only (``re.ASCII``)."""
     if len(value) not in lengths:
         expected = " or ".join(str(x) for x in lengths)
-        raise InvalidLengthError(f"a {what} has {expected} characters, not {len(value)}: {value!r}")
-    if not pattern.fullmatch(value):
-        raise InvalidFormatError(f"{value!r} is not a valid {what}")
+        raise InvalidLengthError(
+            f"a {what} has {expected} characters, not {len(value)}: {_shown(value)}"
+        )
+    if not (value.isascii() and pattern.fullmatch(value)):
+        raise InvalidFormatError(f"{_shown(value)} is not a valid {what}")
     return value
 
 

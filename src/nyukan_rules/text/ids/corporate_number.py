@@ -20,7 +20,7 @@ from nyukan_rules.text.ids._common import check_shape, compact_number, passes
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
-_PATTERN = re.compile(r"\d{13}")
+_PATTERN = re.compile(r"\d{13}", re.ASCII)
 _WHAT = "corporate number"
 
 

@@ -16,7 +16,7 @@ from nyukan_rules.text.ids._common import check_shape, compact_identifier, passe
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
-_PATTERN = re.compile(r"[A-Z0-9]+")
+_PATTERN = re.compile(r"[A-Z0-9]+", re.ASCII)
 _WHAT = "passport number"
 
 

@@ -21,7 +21,7 @@ from nyukan_rules.text.ids._common import check_shape, passes
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
-_PATTERN = re.compile(r"0\d{9,10}")
+_PATTERN = re.compile(r"0\d{9,10}", re.ASCII)
 _WHAT = "phone number"
 
 

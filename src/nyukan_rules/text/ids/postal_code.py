@@ -19,7 +19,7 @@ __all__ = ["UNKNOWN", "compact", "format", "is_valid", "validate"]
 
 #: What the system takes when the postal code is not known.
 UNKNOWN = "0000000"
-_PATTERN = re.compile(r"\d{7}")
+_PATTERN = re.compile(r"\d{7}", re.ASCII)
 _WHAT = "postal code"
 
 

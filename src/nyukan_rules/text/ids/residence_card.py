@@ -19,7 +19,7 @@ from nyukan_rules.text.ids._common import check_shape, compact_identifier, passe
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
-_PATTERN = re.compile(r"[A-Z]{2}\d{8}[A-Z]{2}")
+_PATTERN = re.compile(r"[A-Z]{2}\d{8}[A-Z]{2}", re.ASCII)
 _WHAT = "residence card number"
 
 
