@@ -40,13 +40,22 @@ class NyukanRulesError(ValueError):
     """Base class of every error raised by nyukan_rules."""
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # The default reduce calls ``cls(*self.args)``; subclasses whose
-        # ``__init__`` takes other arguments say how to rebuild themselves
-        # through ``_init_args``.
-        return (type(self), self._init_args(), self.__dict__ or None)
+        # The default reduce calls ``cls(*self.args)``, which fails for an
+        # ``__init__`` that takes other arguments (UnknownNameError's catalog
+        # and text).  Rebuild without calling ``__init__``: the same class,
+        # message and attributes, whatever a subclass's ``__init__`` takes.
+        return (_rebuild, (type(self), self.args, self._state()))
 
-    def _init_args(self) -> tuple[Any, ...]:
-        return tuple(self.args)
+    def _state(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _rebuild(cls: type[NyukanRulesError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Unpickle an error: ``cls`` with ``args`` and ``state``, without its ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ArgumentTypeError(NyukanRulesError, TypeError):
@@ -77,11 +86,13 @@ class UnknownNameError(NyukanRulesError):
         self.text = text
         super().__init__(f"unknown {catalog}: {_describe(text)}")
 
-    def _init_args(self) -> tuple[Any, ...]:
+    def _state(self) -> dict[str, Any]:
         # Text and plain values travel as they are; any other object (which
         # may not pickle) travels as the description its message gives.
-        text = self.text if isinstance(self.text, _PLAIN) else _describe(self.text)
-        return (self.catalog, text)
+        state = dict(self.__dict__)
+        if not isinstance(self.text, _PLAIN):
+            state["text"] = _describe(self.text)
+        return state
 
 
 _PLAIN = (str, int, float, bytes, type(None))
@@ -121,9 +132,6 @@ class ValidationError(NyukanRulesError):
     def __init__(self, message: str, report: Report | None = None) -> None:
         self.report = report
         super().__init__(message)
-
-    def _init_args(self) -> tuple[Any, ...]:
-        return (*self.args[:1], self.report)
 
 
 class InvalidFormatError(ValidationError):

@@ -46,6 +46,8 @@ def lookup_key(text: str) -> str:
 
 
 _LOOKUPS: dict[type[CatalogEnum], dict[str, CatalogEnum]] = {}
+#: No name of any catalog is longer; a longer text is refused before it is folded.
+_LONGEST_NAME = 200
 
 
 class CatalogEnum(str, enum.Enum):
@@ -101,11 +103,14 @@ class CatalogEnum(str, enum.Enum):
 
         Case, full-width or half-width letters, digits and brackets, spaces
         and a trailing 申請 do not matter.  Anything else raises
-        :class:`~nyukan_rules.UnknownNameError`.
+        :class:`~nyukan_rules.UnknownNameError`, whatever its type: a
+        catalog name is often read from untrusted input.  The message shows
+        at most 200 characters of the text and, for a value that is not
+        text, only its type.
         """
         if isinstance(text, cls):
             return text
-        if not isinstance(text, str):
+        if not isinstance(text, str) or len(text) > _LONGEST_NAME:
             raise UnknownNameError(cls.__name__, text)
         found = cls._lookup().get(lookup_key(text))
         if found is None:

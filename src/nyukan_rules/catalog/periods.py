@@ -59,7 +59,7 @@ class PeriodOfStay:
         """
         if isinstance(text, PeriodOfStay):
             return text
-        if not isinstance(text, str):
+        if not isinstance(text, str) or len(text) > 200:
             raise UnknownNameError("period of stay", text)
         compact = "".join(unicodedata.normalize("NFKC", text).casefold().split())
         # Only ASCII digits may reach int(): NFKC leaves other scripts' digits
