@@ -1,0 +1,115 @@
+"""Hostile files from issue 10 cost at most 2 s of CPU and 256 MB each ("Cost of hostile input").
+
+Measured before the fix on this project's two-core machine: check_attachment of a 58 KB PDF
+with an object stream of 60 MB of spaces 10 s; eight such streams 77 s and 530 MB;
+merge_pdfs of the first 7.7 s; a 20 MB PDF forcing pypdf's recovery scan 7.4 s;
+prepare_photo of a 39-megapixel PNG 632 MB.  Each case runs in a child process with
+RLIMIT_AS and RLIMIT_CPU set and a timeout, so a regression fails instead of hanging;
+the child measures its own CPU time and peak memory growth (VmHWM, else ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.files import fixtures, hostile
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_CHILD = r"""
+import json, resource, sys, time
+from datetime import date
+resource.setrlimit(resource.RLIMIT_AS, (1_536 * 2**20, 1_536 * 2**20))
+resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
+import nyukan_rules as nr
+import pypdf, PIL.Image, PIL.PngImagePlugin, PIL.JpegImagePlugin
+case, path = sys.argv[1], sys.argv[2]
+
+
+def peak_kb():
+    # VmHWM belongs to this process's memory map; ru_maxrss may carry the parent's
+    # peak across fork and exec on Linux.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+
+with open(path, "rb") as file:
+    data = file.read()
+nr.check_attachment(b"%PDF-1.4", filename="warm.pdf")  # imports and caches outside the count
+nr.check_photo(b"\x89PNG\r\n\x1a\n", submitted_on=date(2026, 11, 22))
+base = peak_kb()
+start = time.process_time()
+if case == "merge_object_stream":
+    try:
+        nr.merge_pdfs([data])
+        outcome = "merged"
+    except nr.ValidationError as error:
+        outcome = str(error)
+elif case == "big_png":
+    outcome = len(nr.prepare_photo(data)) > 0
+elif case == "check_big_png":
+    outcome = list(nr.check_photo(data, submitted_on=date(2026, 11, 22)).codes)
+else:
+    outcome = list(nr.check_attachment(data, filename="a.pdf").codes)
+cpu = time.process_time() - start
+grown = (peak_kb() - base) / 1024
+print(json.dumps({"outcome": outcome, "cpu": cpu, "mb": grown, "size": len(data)}))
+"""
+
+MAKERS: dict[str, Callable[[], bytes]] = {
+    "object_stream": hostile.padded_object_stream,
+    "eight_streams": lambda: hostile.padded_object_stream(streams=8),
+    "merge_object_stream": hostile.padded_object_stream,
+    "recovery_scan": hostile.recovery_scan,
+    "padded_dictionary": hostile.padded_dictionary,
+    "padded_object_number": hostile.padded_object_number,
+    "compression_bomb": fixtures.compression_bomb,
+    "big_png": hostile.big_png,
+    "check_big_png": hostile.big_png,
+}
+
+CASES = {
+    "object_stream": ["attachment.too_complex"],
+    "eight_streams": ["attachment.too_complex"],
+    "merge_object_stream": "part 1 of 1 is too complex to read within 1,000,000 steps",
+    "recovery_scan": ["attachment.too_complex"],
+    "padded_dictionary": ["attachment.too_complex"],
+    "padded_object_number": ["attachment.too_complex"],
+    "compression_bomb": [],
+    "big_png": True,
+    "check_big_png": ["photo.format", "photo.too_large", "photo.date_unknown"],
+}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_budget(case: str, tmp_path: Path) -> None:
+    path = tmp_path / "input"
+    path.write_bytes(MAKERS[case]())
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, case, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    assert measured["outcome"] == CASES[case]
+    assert measured["size"] <= 25_000_000  # within the upload limit
+    assert measured["cpu"] <= 2.0, measured  # the budget: 2 s of CPU ...
+    assert measured["mb"] <= 256, measured  # ... and 256 MB
