@@ -613,11 +613,11 @@ MESSAGES: dict[str, Message] = {
     "roster.invalid_date": Message(
         _E,
         "{label}「{value}」が日付として読めないため、更新の計画を立てられません。",
-        "No plan can be made: {name} {value!r} is not a date.",
+        "No plan can be made: {label_en} {value!r} is not a date.",
     ),
     "roster.date_out_of_range": Message(
         _E,
-        "日付{value}が基準日{on}から10年以上離れているため、更新の計画を立てられません"
+        "{name}の日付{value}が基準日{on}から10年以上離れているため、更新の計画を立てられません"
         "（期限なしを表す値ではありませんか）。",
         "No plan can be made: {name} {value} is more than ten years from {on}"
         " (an 'open-ended' placeholder?).",
@@ -631,9 +631,9 @@ MESSAGES: dict[str, Message] = {
     ),
     "csv.unterminated_quote": Message(
         _E,
-        "CSVの{line}行目の引用符（\"）が閉じられていません。この行は引用符を文字として読み、"
+        "CSVの{line}行目の引用符が閉じられていません。この行は引用符を文字として読み、"
         "次の行から読み直しました。",
-        "Line {line} of the CSV opens a quote (\") that is not closed; the line was read"
+        "Line {line} of the CSV opens a quote that is not closed; the line was read"
         " with its quotes as text, and reading went on at the next line.",
     ),
     "csv.multiline_field": Message(
@@ -656,7 +656,7 @@ MESSAGES: dict[str, Message] = {
     "csv.too_many_rows": Message(
         _E,
         "CSVの行数が上限（{limit}行）を超えています。{line}行目以降は読んでいません。",
-        "The CSV has more than {limit} rows; lines from {line} on were not read.",
+        "The CSV has more than {limit} rows; from line {line} on nothing was read.",
     ),
     # --- shared: caps on repeated findings ------------------------------------------
     "report.more_findings": Message(

@@ -11,16 +11,27 @@ misses and the system needs.
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from nyukan_rules.batch.templates import MAX_ROWS_PER_FILE, BulkColumn, BulkTemplate, bulk_template
+from nyukan_rules._args import ensure_rows, type_name
+from nyukan_rules.batch.templates import (
+    _PREFIX_OF_KIND,
+    CODE_PATTERN,
+    MAX_ROWS_PER_FILE,
+    VERSION_PATTERN,
+    BulkColumn,
+    BulkTemplate,
+    bulk_template,
+)
 from nyukan_rules.batch.workbook import _col
-from nyukan_rules.errors import UnknownNameError, ValidationError
-from nyukan_rules.messages import make_finding
+from nyukan_rules.errors import ArgumentTypeError, UnknownNameError, ValidationError
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, cap_findings, make_finding
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.sources import sources
 from nyukan_rules.text.charclass import CharClass, disallowed
@@ -33,6 +44,19 @@ __all__ = ["BulkFile", "read_bulk_file", "validate_bulk_rows", "write_bulk_files
 _SOURCES = ("isa-bulk-template-tool",)
 _NAME = re.compile(r"[A-Z]+(?: [A-Z]+)*")
 _CONTROL = re.compile(r"[\t\r\n]")
+#: Characters no column takes: C0/C1 controls other than TAB/CR/LF (those break the
+#: line: batch.control_char), the format characters of Unicode (Cf: soft hyphen,
+#: zero-width and bidirectional marks such as U+202E, BOM U+FEFF …), the line and
+#: paragraph separators U+2028/U+2029, and lone surrogates (no UTF-16 for them).
+_INVALID = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_INVALID_CHAR = re.compile(f"[{_INVALID}]")
+#: One search for both: most values have neither.
+_SUSPECT = re.compile(f"[\t\r\n{_INVALID}]")
 _GROUP = re.compile(r"\(\\d\{(\d+)\}\)")
 #: Code lists whose unknown codes the tool lets through (mdlChk.chkGymCode).
 _LENIENT_LISTS = frozenset({"A036", "CC34"})
@@ -44,7 +68,13 @@ _YES = "1"
 
 
 def _template(template: BulkTemplate | str) -> BulkTemplate:
-    return template if isinstance(template, BulkTemplate) else bulk_template(template)
+    if isinstance(template, BulkTemplate):
+        return template
+    if not isinstance(template, str):
+        raise ArgumentTypeError(
+            f"template must be a BulkTemplate or a code, not {type_name(template)}"
+        )
+    return bulk_template(template)
 
 
 def _namespace(header: str) -> str:
@@ -171,18 +201,29 @@ class _Context:
         return found
 
 
-#: Contexts of the templates used last (a few: a service may read many workbooks).
+#: Contexts of the templates used last (a few: a service may read many workbooks),
+#: by the template's id; each context holds its template, so the id is not reused
+#: while the entry lives.  Every read and change of the dict holds the lock.
 _CONTEXTS: dict[int, _Context] = {}
 _CONTEXT_LIMIT = 32
+_CONTEXTS_LOCK = threading.Lock()
 
 
 def _context(template: BulkTemplate) -> _Context:
-    found = _CONTEXTS.get(id(template))
-    if found is None or found.template is not template:
-        if len(_CONTEXTS) >= _CONTEXT_LIMIT:
-            _CONTEXTS.pop(next(iter(_CONTEXTS)))
-        found = _CONTEXTS[id(template)] = _Context(template)
-    return found
+    key = id(template)
+    with _CONTEXTS_LOCK:
+        found = _CONTEXTS.get(key)
+        if found is not None and found.template is template:
+            return found
+    made = _Context(template)  # outside the lock: other threads go on meanwhile
+    with _CONTEXTS_LOCK:
+        found = _CONTEXTS.get(key)
+        if found is not None and found.template is template:
+            return found
+        while len(_CONTEXTS) >= _CONTEXT_LIMIT:
+            del _CONTEXTS[next(iter(_CONTEXTS))]
+        _CONTEXTS[key] = made
+    return made
 
 
 def _labels(column: BulkColumn) -> dict[str, Any]:
@@ -355,12 +396,14 @@ def _check_row(row: _Row) -> None:
     for header, raw in row.values.items():
         column = ctx.column_of.get(header)
         if column is None:
-            row.add("batch.unknown_column", None, name=header, template=ctx.template.code)
+            name = header if isinstance(header, str) else f"<{type(header).__name__}>"
+            row.add("batch.unknown_column", None, name=name, template=ctx.template.code)
             continue
         if raw is None or raw == "":
             continue
         if not isinstance(raw, str):
-            row.add("batch.not_text", column, type=type(raw).__name__)
+            name = raw.type if isinstance(raw, _NotText) else type(raw).__name__
+            row.add("batch.not_text", column, type=name)
             continue
         _check_given(row, column, raw)
     for column in ctx.required:
@@ -389,8 +432,21 @@ def _check_row(row: _Row) -> None:
 
 def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
     ctx = row.ctx
-    if _CONTROL.search(value):
-        row.add("batch.control_char", column)
+    if _SUSPECT.search(value) is not None:
+        if _CONTROL.search(value):
+            row.add("batch.control_char", column)
+        invalid = _INVALID_CHAR.search(value)
+        if invalid is not None:
+            rest = sum(1 for _ in _INVALID_CHAR.finditer(value, invalid.end()))
+            row.add(
+                "batch.invalid_char",
+                column,
+                index=invalid.start() + 1,
+                codepoint=f"U+{ord(invalid.group()):04X}",
+                more_ja=f"（ほかに{rest}文字）" if rest else "",
+                more_en=f" and {rest} more" if rest else "",
+            )
+            return  # the other checks would read what cannot be encoded
     if column.hidden:  # the tool checks only the columns the status shows
         row.add(
             "batch.not_applicable",
@@ -449,7 +505,7 @@ def _value_problems(row: _Row, column: BulkColumn, value: str) -> _Problems:
         bad = disallowed(value, column.classes)
         if bad:
             index, char = bad[0]
-            found.append(("batch.char_class", (("index", index), ("char", char))))
+            found.append(("batch.char_class", (("index", index + 1), ("char", char))))
     if column.length is not None:
         length = utf16_length(value)
         if column.exact and length != column.length:
@@ -464,19 +520,34 @@ def _value_problems(row: _Row, column: BulkColumn, value: str) -> _Problems:
         found.append(("batch.unknown_code", (("value", value),)))
     if not value.isascii() and CharClass.ANY not in column.classes:
         allowed = set(column.classes)
+        outside = 0
         for match in outside_pattern().finditer(value):
             char = match.group()
             if "\uff61" <= char <= "\uff9f" or (allowed and disallowed(char, allowed)):
                 continue
+            outside += 1
+            if outside > MAX_FINDINGS_PER_CODE:
+                continue  # counted below: one value cannot make a million findings
             suggestion = suggestion_for(char)
             found.append(
                 (
                     "batch.outside_jis",
                     (
-                        ("index", match.start()),
+                        ("index", match.start() + 1),
                         ("char", char),
                         ("suggestion_ja", f"（候補：{suggestion}）" if suggestion else ""),
                         ("suggestion_en", f" (suggestion: {suggestion})" if suggestion else ""),
+                    ),
+                )
+            )
+        if outside > MAX_FINDINGS_PER_CODE:
+            found.append(
+                (
+                    "report.more_findings",
+                    (
+                        ("capped_code", "batch.outside_jis"),
+                        ("count", outside - MAX_FINDINGS_PER_CODE),
+                        ("limit", MAX_FINDINGS_PER_CODE),
                     ),
                 )
             )
@@ -569,37 +640,73 @@ def _check_name(row: _Row) -> None:
             row.add("batch.name_format", column)
 
 
+class _NotText:
+    """Stands for a value that is not text (a list, a dict …) while its row is checked."""
+
+    __slots__ = ("type",)
+
+    def __init__(self, value: object) -> None:
+        self.type = type(value).__name__
+
+
+def _findings_of(rows: Iterable[object], ctx: _Context, counter: list[int]) -> Iterator[Finding]:
+    memo: dict[tuple[str, str], Any] = {}  # value-level outcomes, for this batch only
+    for index, values in enumerate(rows):
+        counter[0] += 1
+        if not isinstance(values, Mapping):
+            finding = make_finding("batch.not_a_row", row=index + 1, type=type(values).__name__)
+            yield attrs.evolve(finding, row=index)
+            continue
+        row = _Row(index, values, ctx, memo)
+        try:
+            _check_row(row)
+        except TypeError:
+            # An unhashable value (a list, a dict) met a lookup: check the row again with
+            # every value that is not text standing as such (each is batch.not_text).
+            safe = {
+                key: value if value is None or isinstance(value, str) else _NotText(value)
+                for key, value in values.items()
+            }
+            row = _Row(index, safe, ctx, memo)  # type: ignore[arg-type]
+            _check_row(row)
+        yield from row.findings
+
+
 def validate_bulk_rows(rows: Iterable[object], *, template: BulkTemplate | str) -> BatchReport:
     """Every problem of every row, each with its ``row`` (0-based) and ``field``.
 
     Rows may come from any iterable (a generator of 100,000 rows is fine):
-    memory grows with the findings, not with the rows.
+    memory grows with the findings, not with the rows.  Any value of any row
+    gives findings, never an exception (a value that is not text is
+    ``batch.not_text``; control and format characters and lone surrogates
+    are ``batch.invalid_char``).  A str, bytes or a single mapping given as
+    ``rows`` raises :class:`~nyukan_rules.ArgumentTypeError`.
 
     >>> report = validate_bulk_rows([{"txtName": "Houmu taro"}], template="04N2")
     >>> report.ok, "batch.name_format" in report.codes
     (False, True)
     """
-    the_template = _template(template)
-    ctx = _context(the_template)
-    findings: list[Finding] = []
-    memo: dict[tuple[str, str], Any] = {}  # value-level outcomes, for this batch only
-    count = 0
-    for index, values in enumerate(rows):
-        count += 1
-        if not isinstance(values, Mapping):
-            finding = make_finding("batch.not_a_row", row=index, type=type(values).__name__)
-            findings.append(attrs.evolve(finding, row=index))
-            continue
-        row = _Row(index, values, ctx, memo)
-        _check_row(row)
-        findings.extend(row.findings)
-    return BatchReport(findings, rows=count)
+    ensure_rows(rows, "rows")
+    ctx = _context(_template(template))
+    counter = [0]
+    findings = list(_findings_of(rows, ctx, counter))
+    return BatchReport(findings, rows=counter[0])
 
 
 def _to_output(row: _Row, column: BulkColumn, value: str) -> str:
     if column.code_list and value:
         return _code_for(row, column, value) or value
     return value
+
+
+def _file_name(template: BulkTemplate, part: int | None) -> str:
+    """The upload file's name, from the template's validated parts only."""
+    prefix = _PREFIX_OF_KIND[template.kind]
+    code, version = template.code, template.version
+    if not (CODE_PATTERN.fullmatch(code) and VERSION_PATTERN.fullmatch(version)):
+        raise ValidationError(f"template code or version not of the agency's form: {code:.10}")
+    middle = f"_part{part}" if part is not None else ""
+    return f"{prefix}{code}{middle}_ver{version}.csv"
 
 
 def write_bulk_files(
@@ -613,10 +720,13 @@ def write_bulk_files(
     labels turned into codes; at most 300 applicants a file.  One file keeps
     the tool's name; several are named ``..._part1_ver001.csv``,
     ``..._part2_ver001.csv`` (the ``_verNNN.csv`` end, which the system
-    checks, unchanged).  Rows that fail validation raise
-    :class:`~nyukan_rules.ValidationError` carrying the
-    :class:`~nyukan_rules.BatchReport`: no file is written from bad data.
+    checks, unchanged).  Names are built only from the template's code and
+    version, which must match ``^[0-9]{2}[A-Z][0-9A-Z]$`` and ``^[0-9]{3}$``.
+    Rows that fail validation raise :class:`~nyukan_rules.ValidationError`
+    carrying the :class:`~nyukan_rules.BatchReport`: no file is written from
+    bad data (a control or format character is an error, never written).
     """
+    ensure_rows(rows, "rows")
     the_template = _template(template)
     materialized = list(rows)
     report = validate_bulk_rows(materialized, template=the_template)
@@ -663,10 +773,7 @@ def write_bulk_files(
                 fields[column.position - 1] = out
             lines.append("\t".join(fields))
         text = "\r\n".join(lines)
-        name = the_template.file_name
-        if len(chunks) > 1:
-            stem, _, ending = name.rpartition("_ver")
-            name = f"{stem}_part{part}_ver{ending}"
+        name = _file_name(the_template, part if len(chunks) > 1 else None)
         files.append((name, b"\xff\xfe" + text.encode("utf-16-le")))
     return files
 
@@ -680,85 +787,184 @@ class BulkFile:
     report: BatchReport
 
 
+#: A header row far wider than any template's (622 fields) is not an upload file.
+_MAX_FIELDS = 4096
+_LINE_BREAKS = re.compile("[\r\n]+")
+
+
+class _Capped:
+    """Findings of one code kept up to the cap, built only while under it; the rest counted."""
+
+    def __init__(self) -> None:
+        self.kept: list[Finding] = []
+        self.counts: dict[str, int] = {}
+
+    def add(self, code: str, times: int = 1, **values: Any) -> None:
+        seen = self.counts.get(code, 0)
+        self.counts[code] = seen + times
+        row = values.pop("row", None)
+        for _ in range(min(times, max(0, MAX_FINDINGS_PER_CODE - seen))):
+            self.kept.append(attrs.evolve(make_finding(code, **values), row=row))
+
+    def findings(self) -> list[Finding]:
+        notes = [
+            make_finding(
+                "report.more_findings",
+                capped_code=code,
+                count=count - MAX_FINDINGS_PER_CODE,
+                limit=MAX_FINDINGS_PER_CODE,
+            )
+            for code, count in self.counts.items()
+            if count > MAX_FINDINGS_PER_CODE
+        ]
+        return [*self.kept, *notes]
+
+
+def _broken_line(capped: _Capped, index: int, fields: int, width: int) -> None:
+    capped.add(
+        "batch.file_format",
+        row=index,
+        detail_ja=f"{index + 1}件目（{index + 2}行目）の列数が{fields}です（{width}列）。",
+        detail_en=f"line {index + 2} has {fields} field(s), not {width}.",
+    )
+
+
 def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -> BulkFile:
     """Read an upload file back into rows, to check a file made elsewhere.
 
     The template is found from columns 1 to 3 where it is not given.  The
-    bytes are never trusted: a wrong encoding, a broken line or an unknown
-    code is a finding, not an exception.  The rows are then checked with
-    :func:`validate_bulk_rows`.
+    bytes are never trusted: a wrong encoding, a broken line, a value at a
+    position no input column is written to (``batch.unmapped_value``), more
+    than 300 applicants (``batch.too_many_rows``) or an unknown code is a
+    finding, not an exception.  The rows are then checked with
+    :func:`validate_bulk_rows`.  Every finding's ``row`` is the data line's
+    0-based position (line ``row + 2`` of the file); lines of the wrong
+    width are not in :attr:`BulkFile.rows`.  Findings of one code are capped
+    at :data:`~nyukan_rules.messages.MAX_FINDINGS_PER_CODE` with a count of
+    the rest; the file is read line by line, so memory stays bounded by the
+    rows it holds, not by the lines it has.
     """
-    findings: list[Finding] = []
+    capped = _Capped()
 
     def fail(detail_ja: str, detail_en: str) -> BulkFile:
-        findings.append(make_finding("batch.file_format", detail_ja=detail_ja, detail_en=detail_en))
-        return BulkFile(None, (), BatchReport(findings))
+        capped.add("batch.file_format", detail_ja=detail_ja, detail_en=detail_en)
+        return BulkFile(None, (), BatchReport(capped.findings()))
 
-    if not isinstance(data, (bytes, bytearray)) or not data:
+    if not isinstance(data, (bytes, bytearray, memoryview)) or not data:
         return fail("空か、バイト列ではありません。", "it is empty or not bytes.")
-    if not bytes(data).startswith(b"\xff\xfe"):
+    raw = bytes(data)
+    if not raw.startswith(b"\xff\xfe"):
         return fail(
             "UTF-16LE（BOM付き）ではありません。",
             "it does not start with the UTF-16LE byte-order mark.",
         )
     try:
-        text = bytes(data)[2:].decode("utf-16-le")
+        text = raw[2:].decode("utf-16-le")
     except UnicodeDecodeError as exc:
         return fail("UTF-16LEとして読めません。", f"it is not valid UTF-16LE ({exc.reason}).")
-    lines = text.split("\r\n")
-    header = lines[0].split("\t")
-    body = [line.split("\t") for line in lines[1:]]
+    del raw
+    end = text.find("\r\n")
+    header_end = len(text) if end < 0 else end
+    if text.count("\t", 0, header_end) >= _MAX_FIELDS:
+        return fail(
+            "ヘッダ行の列数が多すぎます。",
+            f"the header row has more than {_MAX_FIELDS} fields.",
+        )
+    header = text[:header_end].split("\t")
     the_template: BulkTemplate | None = None
     if template is not None:
         the_template = _template(template)
-    elif body and len(body[0]) > 2:
-        try:
-            the_template = bulk_template(body[0][2])
-        except UnknownNameError:  # an unknown code is a finding below
-            the_template = None
+    elif end >= 0:
+        second = text.find("\r\n", end + 2)
+        first = text[end + 2 : len(text) if second < 0 else second]
+        fields = first.split("\t", 3)
+        if len(fields) > 2 and CODE_PATTERN.fullmatch(fields[2]):
+            try:
+                the_template = bulk_template(fields[2])
+            except UnknownNameError:  # an unknown code is a finding below
+                the_template = None
     if the_template is None:
         return fail(
             "3列目の申請種別コードからテンプレートが分かりません。",
             "the code in column 3 names no known template.",
         )
     if tuple(header) != the_template.header:
-        findings.append(
-            make_finding(
-                "batch.file_format",
-                detail_ja="ヘッダ行がテンプレートと一致しません。",
-                detail_en=f"the header row is not template {the_template.code}'s.",
-            )
+        capped.add(
+            "batch.file_format",
+            detail_ja="ヘッダ行がテンプレートと一致しません。",
+            detail_en=f"the header row is not template {the_template.code}'s.",
         )
-    rows: list[dict[str, str]] = []
+    width = the_template.width
+    code = the_template.code
     positions = [(c.position - 1, c.header) for c in the_template.columns]
-    for index, fields in enumerate(body):
-        if len(fields) != the_template.width:
-            findings.append(
-                attrs.evolve(
-                    make_finding(
-                        "batch.file_format",
-                        detail_ja=f"{index + 1}件目の列数が{len(fields)}です"
-                        f"（{the_template.width}列）。",
-                        detail_en=f"line {index + 2} has {len(fields)} fields,"
-                        f" not {the_template.width}.",
-                    ),
-                    row=index,
-                )
+    mapped = {p for p, _ in positions} | {0, 1, 2}
+    unmapped = [p for p in range(width) if p not in mapped]
+    # One C-level look at the unmapped positions per line (two, so a tuple comes back).
+    unmapped_values = operator.itemgetter(*unmapped, *unmapped[:1]) if unmapped else None
+    rows: list[dict[str, str]] = []
+    lines: list[int] = []  # the data line of each row
+    broken = 0
+    index, pos, size = -1, (len(text) if end < 0 else end + 2), len(text)
+    while end >= 0 and pos <= size:
+        if text.startswith("\r\n", pos):  # a run of empty lines, counted at once
+            run = _LINE_BREAKS.match(text, pos)
+            assert run is not None
+            count = text.count("\r\n", pos, run.end())
+            if count * 2 != run.end() - pos:  # not only CRLFs: one line at a time
+                count = 1
+            capped.add(
+                "batch.file_format",
+                count,
+                row=index + 1,
+                detail_ja=f"{index + 2}件目（{index + 3}行目）が空行です。",
+                detail_en=f"line {index + 3} is empty.",
             )
+            index += count
+            pos += 2 * count
             continue
-        if fields[2] != the_template.code:
-            findings.append(
-                attrs.evolve(
-                    make_finding(
-                        "batch.file_format",
-                        detail_ja=f"{index + 1}件目の申請種別コードが{fields[2]}です。",
-                        detail_en=f"line {index + 2} has the code {fields[2]!r}.",
-                    ),
-                    row=index,
-                )
+        index += 1
+        stop = text.find("\r\n", pos)
+        stop = size if stop < 0 else stop
+        tabs = text.count("\t", pos, stop)
+        if tabs != width - 1:
+            broken += 1
+            if broken <= MAX_FINDINGS_PER_CODE:
+                _broken_line(capped, index, tabs + 1, width)
+            pos = stop + 2
+            continue
+        fields = text[pos:stop].split("\t")
+        pos = stop + 2
+        if fields[2] != code:
+            capped.add(
+                "batch.file_format",
+                row=index,
+                detail_ja=f"{index + 1}件目の申請種別コードが{fields[2][:10]}です。",
+                detail_en=f"line {index + 2} has the code {fields[2][:10]!r}.",
             )
-        rows.append({name: fields[pos] for pos, name in positions if fields[pos]})
-    checked = validate_bulk_rows(rows, template=the_template)
+        if unmapped_values is not None and any(unmapped_values(fields)):
+            for p in (p for p in unmapped if fields[p]):
+                capped.add(
+                    "batch.unmapped_value",
+                    row=index,
+                    line=index + 2,
+                    position=p + 1,
+                    name=the_template.header[p] or "―",
+                    template=code,
+                )
+        rows.append({name: fields[p] for p, name in positions if fields[p]})
+        lines.append(index)
+    if broken > MAX_FINDINGS_PER_CODE:  # counted, not built, past the cap
+        capped.counts["batch.file_format"] += broken - MAX_FINDINGS_PER_CODE
+    if len(rows) > MAX_ROWS_PER_FILE:
+        capped.add("batch.too_many_rows", limit=MAX_ROWS_PER_FILE, count=len(rows))
+    ctx = _context(the_template)
+    counter = [0]
+    checked = (
+        attrs.evolve(f, row=lines[f.row]) if f.row is not None else f
+        for f in _findings_of(rows, ctx, counter)
+    )
     return BulkFile(
-        the_template, tuple(rows), BatchReport([*findings, *checked.findings], rows=len(rows))
+        the_template,
+        tuple(rows),
+        BatchReport([*capped.findings(), *cap_findings(checked)], rows=len(rows)),
     )

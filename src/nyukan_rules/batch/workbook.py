@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from io import BytesIO
 from typing import Any
 
@@ -28,9 +29,21 @@ _SHOW = "表示シート制御マスタ"
 _MENU = "メニュー"
 _LISTS = ("マスタ", "連動マスタ")
 _STATUS_COLUMNS = range(18, 44)  # S .. AR: one CSV column number per status
-_VERSION_DATE = re.compile(r"（(\d{4})/(\d{2})/(\d{2})版）")
-_PREFIX = re.compile(r"^(SA_03_\d{3}_)")
-_RANGE = re.compile(r"^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$")
+_VERSION_DATE = re.compile(r"（([0-9]{4})/([0-9]{2})/([0-9]{2})版）")
+_PREFIX = re.compile(r"^(SA_03_[0-9]{3}_)")
+_RANGE = re.compile(r"^\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?$")
+# Bounds for a workbook from anywhere: the agency's hold about 52 MB of XML in about
+# 120 parts; the ledger has about 3,500 rows and 105 columns, the menu sheets a few
+# dozen rows.  Reading never goes past the bounds, whatever dimension a sheet
+# declares or where its last cell is (XFD1048576 costs nothing).
+_MAX_UNZIPPED = 160 * 1024 * 1024
+_MAX_PARTS = 1000
+_LEDGER_ROWS = 20_000
+_LEDGER_COLUMNS = 44  # A .. AR: the fields read and one column number per status
+_SHOW_ROWS, _SHOW_COLUMNS = 500, 12  # B .. L (L3: the file name)
+_MENU_ROWS, _MENU_COLUMNS = 200, 30
+_LIST_ROWS, _LIST_COLUMNS = 100_000, 2_000
+_HELP_COLUMNS = 2_000
 
 
 def _col(letters: str) -> int:
@@ -72,6 +85,7 @@ def read_workbook(data: bytes, *, name: str = "") -> dict[str, Any]:
         ) from exc
     if not isinstance(data, (bytes, bytearray)):
         raise ValidationError(f"the workbook must be bytes, not {type(data).__name__}")
+    _check_archive(bytes(data))
     try:
         book = openpyxl.load_workbook(BytesIO(bytes(data)), read_only=True, data_only=True)
     except Exception as exc:
@@ -87,8 +101,30 @@ def read_workbook(data: bytes, *, name: str = "") -> dict[str, Any]:
         book.close()
 
 
-def _grid(book: Any, sheet: str) -> list[tuple[Any, ...]]:
-    return list(book[sheet].iter_rows(values_only=True))
+def _check_archive(data: bytes) -> None:
+    """Refuse a zip whose parts would unpack far beyond any real workbook's (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise ValidationError(f"not a readable .xlsm workbook: {type(exc).__name__}") from None
+    if len(parts) > _MAX_PARTS:
+        raise ValidationError(f"the workbook has {len(parts)} parts: not the agency's template")
+    unzipped = sum(part.file_size for part in parts)
+    if unzipped > _MAX_UNZIPPED:
+        raise ValidationError(
+            f"the workbook would unpack to {unzipped:,} bytes (at most {_MAX_UNZIPPED:,}):"
+            " not the agency's template"
+        )
+
+
+def _grid(book: Any, sheet: str, rows: int, columns: int) -> list[tuple[Any, ...]]:
+    """The values of the sheet's first ``rows`` rows and ``columns`` columns, at most;
+    trailing empty rows left out (a declared dimension of A1:XFD1048576 costs nothing)."""
+    found = list(book[sheet].iter_rows(min_row=1, max_row=rows, max_col=columns, values_only=True))
+    while found and not any(v is not None for v in found[-1]):
+        found.pop()
+    return found
 
 
 def _cell(grid: list[tuple[Any, ...]], ref: str) -> Any:
@@ -102,12 +138,14 @@ def _cell(grid: list[tuple[Any, ...]], ref: str) -> Any:
 
 
 def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
-    menu = " ".join(_text(c) for row in _grid(book, _MENU) for c in row if c)
+    menu = " ".join(
+        _text(c) for row in _grid(book, _MENU, _MENU_ROWS, _MENU_COLUMNS) for c in row if c
+    )
     found = _VERSION_DATE.search(menu)
     if not found:
         raise ValidationError("the workbook's menu shows no version date (YYYY/MM/DD版)")
     version_date = "-".join(found.groups())
-    show = _grid(book, _SHOW)
+    show = _grid(book, _SHOW, _SHOW_ROWS, _SHOW_COLUMNS)
     file_name = _text(_cell(show, "L3"))
     prefix = _PREFIX.match(file_name)
     if not prefix:
@@ -126,10 +164,10 @@ def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
             }
         )
     ledger: list[dict[str, Any]] = []
-    grid = _grid(book, _LEDGER)
+    grid = _grid(book, _LEDGER, _LEDGER_ROWS, _LEDGER_COLUMNS)
     for row in grid[1:]:
         if not row or not row[0]:
-            continue
+            break  # the macro reads the ledger down to its first empty sheet name
         numbers = {
             _letter(i): int(row[i])
             for i in _STATUS_COLUMNS
@@ -155,7 +193,7 @@ def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
                 "columns": numbers,
             }
         )
-    help_texts = _help_texts(book, {entry["sheet"] for entry in ledger})
+    help_texts = _help_texts(book, ledger)
     for entry in ledger:
         entry["help"] = help_texts.get((entry["sheet"], entry["cell"]), "")
     return {
@@ -173,13 +211,22 @@ def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
     }
 
 
-def _help_texts(book: Any, sheets: set[str]) -> dict[tuple[str, str], str]:
+def _help_texts(book: Any, ledger: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
     """Row 6 of each input sheet: the tool's help text per column (項目説明文)."""
+    widths: dict[str, int] = {}
+    for entry in ledger:
+        cell = entry["cell"]
+        if cell.isascii() and cell.isalpha() and cell.isupper() and len(cell) <= 3:
+            widths[entry["sheet"]] = max(widths.get(entry["sheet"], 0), _col(cell) + 1)
     texts: dict[tuple[str, str], str] = {}
-    for sheet in sheets:
+    for sheet, width in widths.items():
         if sheet not in book.sheetnames:
             continue
-        rows = list(book[sheet].iter_rows(min_row=6, max_row=6, values_only=True))
+        rows = list(
+            book[sheet].iter_rows(
+                min_row=6, max_row=6, max_col=min(width, _HELP_COLUMNS), values_only=True
+            )
+        )
         if rows:
             for index, value in enumerate(rows[0]):
                 if value:
@@ -189,16 +236,27 @@ def _help_texts(book: Any, sheets: set[str]) -> dict[tuple[str, str], str]:
 
 def _lists(book: Any) -> dict[str, list[list[str]]]:
     """Every ``_<code>_C`` defined name: its (label, code) pairs."""
-    grids = {sheet: _grid(book, sheet) for sheet in _LISTS}
-    lists: dict[str, list[list[str]]] = {}
+    ranges = []
+    bounds = dict.fromkeys(_LISTS, (0, 0))
     for defined in sorted(book.defined_names):
         if not (defined.startswith("_") and defined.endswith("_C")):
             continue
         for sheet, ref in book.defined_names[defined].destinations:
-            grid = grids.get(sheet)
             match = _RANGE.match(ref)
-            if grid is None or not match or not match.group(3):
+            if sheet not in bounds or not match or not match.group(3):
                 continue
+            ranges.append((defined, sheet, match))
+            rows, cols = bounds[sheet]
+            bounds[sheet] = (max(rows, int(match.group(4))), max(cols, _col(match.group(1)) + 2))
+    grids = {
+        sheet: _grid(book, sheet, min(rows, _LIST_ROWS), min(cols, _LIST_COLUMNS))
+        for sheet, (rows, cols) in bounds.items()
+        if rows and cols
+    }
+    lists: dict[str, list[list[str]]] = {}
+    for defined, sheet, match in ranges:
+        grid = grids.get(sheet)
+        if grid is not None:
             first, last = int(match.group(2)) - 1, int(match.group(4)) - 1
             col = _col(match.group(1))
             pairs = []
