@@ -214,6 +214,14 @@ SOURCES: dict[str, Source] = dict(
             _2,
         ),
         _s(
+            "residence-card-validity",
+            "https://laws.e-gov.go.jp/law/326CO0000000319",
+            "出入国管理及び難民認定法 第19条の5, 第19条の11: a permanent resident's (and"
+            " 高度専門職2号's) residence card is valid for a fixed term and its renewal is"
+            " applied for from two months before the term ends",
+            _O,
+        ),
+        _s(
             "renewal-short-period",
             "https://yusukehoumu.com/?p=1100",
             "Shorter periods: from about half the period",

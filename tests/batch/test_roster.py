@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -30,18 +30,20 @@ def test_each_urgency() -> None:
             person("soon", "2026-12-01"),
             person("counter", "2026-11-22"),
             person("gone", "2026-11-01"),
-            person("pr", "", period="無期限", status="永住者"),
+            person("pr", "2030-01-15", period="無期限", status="永住者"),
         ],
         on=ON,
     )
+    assert plans.report.ok
     assert [(p.person.id, p.urgency) for p in plans] == [
         ("gone", U.EXPIRED),
         ("counter", U.ONLINE_CLOSED),
         ("soon", U.LAST_TWO_WEEKS),
         ("open", U.OPEN),
         ("later", U.NOT_YET_OPEN),
-        ("pr", U.NO_RENEWAL),
+        ("pr", U.NOT_YET_OPEN),  # the residence card's renewal, due last
     ]
+    assert plans[-1].renews is nr.Renewal.RESIDENCE_CARD
 
 
 def test_a_plan_uses_the_rules_core() -> None:
@@ -56,12 +58,22 @@ def test_a_plan_uses_the_rules_core() -> None:
 
 
 def test_unplannable_people_are_all_named() -> None:
+    schedule = nr.plan_renewals(
+        [person("ok", "2027-01-31"), None, person("bad", "2027-13-01")], on=ON
+    )
+    assert [p.person.id for p in schedule] == ["ok"]
+    assert [(f.row, f.code) for f in schedule.report.errors] == [
+        (1, "batch.not_a_row"),
+        (2, "roster.invalid_date"),
+    ]
+    assert schedule.report.rows == 3
+    # the strict form of old: raise with the report
     with pytest.raises(nr.ValidationError) as info:
-        nr.plan_renewals([person("ok", "2027-01-31"), None, person("bad", "2027-13-01")], on=ON)
-    assert info.value.report is not None
-    assert [f.row for f in info.value.report.errors] == [1, 2]
+        schedule.raise_for_errors()
+    assert info.value.report is schedule.report
 
 
+@settings(deadline=None, max_examples=60)
 @given(
     st.lists(
         st.tuples(

@@ -1,16 +1,24 @@
 """Bulk filing: the agency's templates as data, batch validation, the upload file."""
 
 from nyukan_rules.batch.bulk import BulkFile, read_bulk_file, validate_bulk_rows, write_bulk_files
-from nyukan_rules.batch.csvio import CsvTable, read_csv, write_csv
+from nyukan_rules.batch.csvio import MAX_CSV_ROWS, CsvTable, read_csv, write_csv
 from nyukan_rules.batch.mapping import BULK_MAPPING, bulk_row, records_to_bulk_files
 from nyukan_rules.batch.records import (
     DEFAULT_APPLICANT_SPEC,
+    FieldDomain,
     FieldSpec,
     RecordSpec,
     normalize_records,
     validate_records,
 )
-from nyukan_rules.batch.roster import Person, RenewalPlan, Urgency, plan_renewals
+from nyukan_rules.batch.roster import (
+    Person,
+    Renewal,
+    RenewalPlan,
+    RenewalSchedule,
+    Urgency,
+    plan_renewals,
+)
 from nyukan_rules.batch.templates import (
     MAX_ROWS_PER_FILE,
     BulkColumn,
@@ -25,16 +33,20 @@ from nyukan_rules.batch.templates import (
 __all__ = [
     "BULK_MAPPING",
     "DEFAULT_APPLICANT_SPEC",
+    "MAX_CSV_ROWS",
     "MAX_ROWS_PER_FILE",
     "BulkColumn",
     "BulkFile",
     "BulkTemplate",
     "CodeList",
     "CsvTable",
+    "FieldDomain",
     "FieldSpec",
     "Person",
     "RecordSpec",
+    "Renewal",
     "RenewalPlan",
+    "RenewalSchedule",
     "Urgency",
     "bulk_row",
     "bulk_template",

@@ -2,26 +2,52 @@
 
 The standard library's ``csv`` module does the parsing and the writing; this
 module decides the encoding without guessing, turns every problem into a
-finding with its row, and refuses to write a character the encoding cannot
-hold instead of writing ``?``.
+finding with its row, keeps every row (a broken quote costs one line, not
+the rest of the file), and refuses to write a character the encoding cannot
+hold instead of writing ``?``, a field it was not told to write, or a cell a
+spreadsheet would run as a formula.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Literal
 
 import attrs
 
+from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
-from nyukan_rules.errors import ValidationError
-from nyukan_rules.messages import make_finding
+from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError, ValidationError
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, make_finding
 from nyukan_rules.report import BatchReport, Finding
 
-__all__ = ["CsvTable", "read_csv", "write_csv"]
+__all__ = ["MAX_CSV_ROWS", "CsvTable", "read_csv", "write_csv"]
 
 _BOM = b"\xef\xbb\xbf"
+#: Rows read at most by default: a few hundred thousand people fit, and memory
+#: stays bounded for any file up to the 25 MB upload limit.
+MAX_CSV_ROWS = 500_000
+#: A quoted field may run over this many physical lines (or the csv module's 128 Ki characters);
+#: past that, its opening quote is taken as unterminated and the line re-read.
+_MAX_ROW_LINES = 1_000
+_MAX_ROW_CHARS = 131_072
+#: What Excel and other spreadsheets run as a formula when a cell starts with it
+#: (OWASP, "CSV Injection").
+_FORMULA_START = frozenset("=+-@\t\r")
+#: Cells that start so but are plain numbers or phone numbers: no function can hide there.
+_PLAIN = re.compile(r"-|[+-]?[0-9][0-9 ().,/-]*", re.ASCII)
+_PATH = re.compile(r"[^,\r\n]*\.(?:csv|tsv|txt|xlsx?|xlsm)|[^,\r\n]*[/\\][^,\r\n]*", re.I)
+
+
+#: Characters UTF-8 writes in two bytes.  cp932 text that is also valid UTF-8
+#: (half-width kana pairs such as ``ﾃｽ``, bytes C3 BD) reads as these; Japanese
+#: text written in UTF-8 uses three-byte characters (kana, kanji) only.
+_TWO_BYTE_UTF8 = re.compile("[\u0080-\u07ff]")
 
 
 @attrs.frozen
@@ -30,28 +56,146 @@ class CsvTable:
 
     records: tuple[dict[str, str], ...]
     encoding: str
-    """``utf-8-sig``, ``utf-8``, ``cp932``, ``str`` (given as text) or ``unknown``."""
+    """``utf-8-sig``, ``utf-8``, ``cp932``, ``str`` (given as text), the encoding
+    the caller named, or ``unknown``."""
     header: tuple[str, ...]
     report: BatchReport
 
 
-def _decode(data: bytes | str) -> tuple[str | None, str, str]:
-    """(text, encoding, why it failed)."""
+def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, list[Finding]]:
+    """(text, encoding, findings)."""
     if isinstance(data, str):
-        return data, "str", ""
+        return data, "str", []
+    if encoding is not None:
+        codec = codecs.lookup(encoding).name
+        try:
+            if codec == "utf-8" and data.startswith(_BOM):
+                return data[len(_BOM) :].decode("utf-8"), encoding, []
+            return data.decode(encoding), encoding, []
+        except UnicodeDecodeError as exc:
+            detail = f"byte {exc.start + 1} is not {encoding}"
+            return None, "unknown", [make_finding("csv.encoding", detail=detail)]
     if data.startswith(_BOM):
         try:
-            return data[len(_BOM) :].decode("utf-8"), "utf-8-sig", ""
+            return data[len(_BOM) :].decode("utf-8"), "utf-8-sig", []
         except UnicodeDecodeError as exc:
-            return None, "unknown", f"a UTF-8 byte-order mark, then invalid UTF-8 ({exc.reason})"
+            detail = f"a UTF-8 byte-order mark, then invalid UTF-8 ({exc.reason})"
+            return None, "unknown", [make_finding("csv.encoding", detail=detail)]
     try:
-        return data.decode("utf-8"), "utf-8", ""
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if text.isascii():
+            return text, "utf-8", []
+        try:
+            other = data.decode("cp932")
+        except UnicodeDecodeError:
+            return text, "utf-8", []
+        if other != text and _TWO_BYTE_UTF8.search(text):
+            return text, "utf-8", [make_finding("csv.ambiguous_encoding")]
+        return text, "utf-8", []
     try:
-        return data.decode("cp932"), "cp932", ""
+        return data.decode("cp932"), "cp932", []
     except UnicodeDecodeError as exc:
-        return None, "unknown", f"byte {exc.start} is valid in neither"
+        detail = f"byte {exc.start + 1} is valid in neither"
+        return None, "unknown", [make_finding("csv.encoding", detail=detail)]
+
+
+class _TooLong(Exception):
+    """A row ran over too many lines: its opening quote was never closed."""
+
+
+class _Rows:
+    """Rows of the csv module over physical lines, re-reading after a broken line.
+
+    The lines of the row being read are kept aside; when a row cannot be
+    read (an unclosed quote, a stray quote), its first line is taken alone,
+    its quotes as text, and the lines after it are read again.  A quoted
+    field may span at most ``_MAX_ROW_LINES`` lines, so each line is read at
+    most that many times.
+    """
+
+    def __init__(self, text: str, wanted: Callable[[str], bool]) -> None:
+        self._wanted = wanted
+        self._source = iter(io.StringIO(text, newline=""))
+        self._back: deque[str] = deque()
+        self._pending: list[str] = []
+        self._chars = 0
+        self.line = 0  # physical lines consumed by finished rows
+        self._reader = self._new_reader()
+
+    def _feed(self) -> Iterator[str]:
+        while True:
+            if self._back:
+                line = self._back.popleft()
+            else:
+                found = next(self._source, None)
+                if found is None:
+                    return
+                line = found
+            self._pending.append(line)
+            self._chars += len(line)
+            if len(self._pending) > 1 and (
+                len(self._pending) > _MAX_ROW_LINES or self._chars > _MAX_ROW_CHARS
+            ):
+                raise _TooLong
+            yield line
+
+    def _new_reader(self) -> Iterator[list[str]]:
+        return csv.reader(self._feed(), strict=True)
+
+    def next(self) -> tuple[int, list[str], Finding | None, bool] | None:
+        """(first line of the row, its fields, its finding, whether it had to be re-read).
+
+        None at the end.  The finding is None where its code is past its cap.
+        """
+        start = self.line + 1
+        problem: str | None = None
+        try:
+            fields = next(self._reader)
+        except StopIteration:
+            if not self._pending:
+                return None
+            problem = "unexpected end of data"
+        except _TooLong:
+            problem = "too long"
+        except csv.Error as exc:
+            problem = str(exc)
+        if problem is None:
+            if len(self._pending) > 1 and self._wanted("csv.multiline_field"):
+                finding: Finding | None = make_finding(
+                    "csv.multiline_field", line=start, count=len(self._pending)
+                )
+            else:
+                finding = None
+            self.line += len(self._pending)
+            self._pending.clear()
+            self._chars = 0
+            return start, fields, finding, False
+        return self._recover(start, problem)
+
+    def _recover(self, start: int, problem: str) -> tuple[int, list[str], Finding | None, bool]:
+        bad, rest = self._pending[0], self._pending[1:]
+        self._back.extendleft(reversed(rest))
+        self._pending.clear()
+        self._chars = 0
+        self.line += 1
+        self._reader = self._new_reader()
+        code = (
+            "csv.unterminated_quote"
+            if rest or problem in {"unexpected end of data", "too long"}
+            else "csv.malformed"
+        )
+        # The line alone, its quotes as text: every character is kept.
+        fields = bad.rstrip("\r\n").split(",")
+        finding = None
+        if self._wanted(code):
+            if code == "csv.malformed":
+                finding = make_finding(code, line=start, detail=problem)
+            else:
+                finding = make_finding(code, line=start)
+        return start, fields, finding, True
 
 
 def read_csv(
@@ -59,76 +203,183 @@ def read_csv(
     *,
     columns: Mapping[str, str] | None = None,
     spec: RecordSpec | None = DEFAULT_APPLICANT_SPEC,
+    encoding: str | None = None,
+    max_rows: int = MAX_CSV_ROWS,
 ) -> CsvTable:
     """Read an HR export: UTF-8 (with or without BOM) or cp932, and say which.
 
     The first line is the header.  ``columns`` renames headers to field names
     (``{"社員番号": "employee_id", …}``); a header that is neither renamed nor
-    a field of ``spec`` is reported (pass ``spec=None`` to accept any).
-    Bytes in neither encoding, a line the csv module cannot read (a NUL byte,
-    an enormous field), a line with too many or too few fields: each is a
-    finding with its row, and no value is dropped without one.
+    a field of ``spec`` is reported (pass ``spec=None`` to accept any), and a
+    header with no field of ``spec`` at all is an error (``csv.no_known_column``:
+    often a file name passed as text instead of the file's bytes).
+
+    Without ``encoding``, bytes that read as UTF-8 and as cp932 with different
+    text (a few half-width kana can form valid UTF-8) are an error,
+    ``csv.ambiguous_encoding``: name the encoding.  Bytes in neither encoding,
+    a line the csv module cannot read, a quote never closed (the line is read
+    with its quotes as text and reading goes on at the next line, so no row
+    is swallowed), a NUL character, a line with too many or too few fields:
+    each is a finding with its row, and no value is dropped without one.
+    Findings of one code are capped at
+    :data:`~nyukan_rules.messages.MAX_FINDINGS_PER_CODE` with a count of the
+    rest; rows past ``max_rows`` are not read (``csv.too_many_rows``).
+    A finding's ``row`` is the 0-based index in ``records``; messages give the
+    1-based line of the file.
 
     >>> table = read_csv("employee_id,name_roman\\r\\nE1,YAMADA TARO\\r\\n")
     >>> table.records, table.encoding
     (({'employee_id': 'E1', 'name_roman': 'YAMADA TARO'},), 'str')
     """
-    findings: list[Finding] = []
-    if not isinstance(data, (bytes, bytearray, str)):
-        raise ValidationError(f"data must be bytes or str, not {type(data).__name__}")
-    text, encoding, why = _decode(bytes(data) if not isinstance(data, str) else data)
+    if not isinstance(data, (bytes, bytearray, memoryview, str)):
+        raise ArgumentTypeError(f"data must be bytes or str, not {type_name(data)}")
+    if columns is not None and not isinstance(columns, Mapping):
+        raise ArgumentTypeError(f"columns must be a mapping or None, not {type_name(columns)}")
+    if spec is not None and not isinstance(spec, RecordSpec):
+        raise ArgumentTypeError(f"spec must be a RecordSpec or None, not {type_name(spec)}")
+    if encoding is not None:
+        _check_encoding(encoding)
+    max_rows = ensure_int(max_rows, "max_rows", minimum=0)
+    raw = data if isinstance(data, str) else bytes(data)
+    text, used, found = _decode(raw, encoding)
     if text is None:
-        findings.append(make_finding("csv.encoding", detail=why))
-        return CsvTable((), encoding, (), BatchReport(findings))
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        raw_header = next(reader)
-    except StopIteration:
-        findings.append(make_finding("csv.empty"))
-        return CsvTable((), encoding, (), BatchReport(findings))
-    except csv.Error as exc:
-        findings.append(make_finding("csv.malformed", line=1, detail=str(exc)))
-        return CsvTable((), encoding, (), BatchReport(findings))
-    renames = dict(columns or {})
-    header = tuple(renames.get(h.strip(), h.strip()) for h in raw_header)
-    known = set(spec.names) if spec is not None else None
-    for index, name in enumerate(header):
-        if header.index(name) != index:
-            findings.append(make_finding("csv.duplicate_column", field=name, name=name))
-        elif known is not None and name not in known:
-            findings.append(make_finding("csv.unknown_column", field=name, name=name))
+        return CsvTable((), used, (), BatchReport(found))
     records: list[dict[str, str]] = []
-    row = 0
+    header: list[tuple[str, ...]] = []
+    counts: dict[str, int] = {}
+    findings = list(_parse(text, columns or {}, spec, max_rows, records, header, raw, counts))
+    findings.extend(
+        make_finding(
+            "report.more_findings",
+            capped_code=code,
+            count=count - MAX_FINDINGS_PER_CODE,
+            limit=MAX_FINDINGS_PER_CODE,
+        )
+        for code, count in counts.items()
+        if count > MAX_FINDINGS_PER_CODE
+    )
+    return CsvTable(
+        tuple(records),
+        used,
+        header[0] if header else (),
+        BatchReport([*found, *findings], rows=len(records)),
+    )
+
+
+def _at(row: int, finding: Finding) -> Finding:
+    return attrs.evolve(finding, row=row)
+
+
+def _parse(
+    text: str,
+    renames: Mapping[str, str],
+    spec: RecordSpec | None,
+    max_rows: int,
+    records: list[dict[str, str]],
+    header_out: list[tuple[str, ...]],
+    raw: bytes | str,
+    counts: dict[str, int],
+) -> Iterator[Finding]:
+    """Fill ``records`` and ``header_out``; yield the findings as they are found.
+
+    Findings of a code past :data:`MAX_FINDINGS_PER_CODE` are counted in
+    ``counts`` and not built: a file of a million bad rows costs no more
+    than a good one.
+    """
+
+    def wanted(code: str) -> bool:
+        count = counts.get(code, 0) + 1
+        counts[code] = count
+        return count <= MAX_FINDINGS_PER_CODE
+
+    rows = _Rows(text, wanted)
+    has_nul = "\x00" in text
+    first = rows.next()
+    while first is not None and not first[1]:
+        first = rows.next()  # blank lines before the header
+    if first is None:
+        yield make_finding("csv.empty")
+        return
+    line, raw_header, problem, _ = first
+    if problem is not None:
+        yield problem
+    header = tuple(str(renames.get(h.strip(), h.strip())) for h in raw_header)
+    header_out.append(header)
+    known = set(spec.names) if spec is not None else None
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            if wanted("csv.duplicate_column"):
+                yield make_finding("csv.duplicate_column", field=name, name=_shown(name))
+        elif known is not None and name not in known and wanted("csv.unknown_column"):
+            yield make_finding("csv.unknown_column", field=name, name=_shown(name))
+        seen.add(name)
+    if known is not None and not known & seen:
+        yield _no_known_column(raw, header)
     while True:
-        line = reader.line_num + 1
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            findings.append(
-                attrs.evolve(make_finding("csv.malformed", line=line, detail=str(exc)), row=row)
-            )
-            records.append({})
-            row += 1
-            continue
-        if not fields:
+        found = rows.next()
+        if found is None:
+            return
+        line, fields, problem, broken = found
+        if not fields and not broken:
             continue  # a blank line
-        if len(fields) != len(header):
-            findings.append(
-                attrs.evolve(
-                    make_finding(
-                        "csv.ragged_row",
-                        line=reader.line_num,
-                        count=len(fields),
-                        expected=len(header),
-                    ),
-                    row=row,
-                )
+        row = len(records)
+        if row >= max_rows:
+            yield _at(row, make_finding("csv.too_many_rows", limit=max_rows, line=line))
+            return
+        if problem is not None:
+            yield _at(row, problem)
+        if has_nul and any("\x00" in f for f in fields) and wanted("csv.nul"):
+            yield _at(row, make_finding("csv.nul", line=line))
+        if len(fields) != len(header) and wanted("csv.ragged_row"):
+            yield _at(
+                row,
+                make_finding("csv.ragged_row", line=line, count=len(fields), expected=len(header)),
             )
         records.append(dict(zip(header, fields, strict=False)))
-        row += 1
-    return CsvTable(tuple(records), encoding, header, BatchReport(findings, rows=len(records)))
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    short = value[:limit] + ("…" if len(value) > limit else "")
+    if not short.isprintable():
+        short = short.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return short
+
+
+def _no_known_column(raw: bytes | str, header: tuple[str, ...]) -> Finding:
+    looks_like_path = (
+        isinstance(raw, str)
+        and len(raw) < 4096
+        and "\n" not in raw.strip()
+        and bool(_PATH.fullmatch(raw.strip()))
+    )
+    if looks_like_path:
+        return make_finding(
+            "csv.no_known_column",
+            hint_ja="（渡された文字列はファイル名のようです。ファイルの中身を渡してください）",
+            hint_en=" (the text given looks like a file name: pass the file's contents)",
+        )
+    return make_finding("csv.no_known_column", hint_ja="", hint_en="")
+
+
+def _check_encoding(encoding: object) -> str:
+    name = ensure_str(encoding, "encoding")
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ArgumentValueError(f"unknown encoding {name[:40]!r}") from None
+    return name
+
+
+_Extra = Literal["error", "write"]
+_Guard = Literal["error", "quote", "off"]
+
+
+def _choice(value: object, name: str, choices: tuple[str, ...]) -> str:
+    text = ensure_str(value, name)
+    if text not in choices:
+        raise ArgumentValueError(f"{name} must be one of {', '.join(choices)}")
+    return text
 
 
 def write_csv(
@@ -137,41 +388,80 @@ def write_csv(
     spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
     columns: Sequence[str] | None = None,
     encoding: str = "cp932",
+    extra: _Extra = "error",
+    formula_guard: _Guard = "error",
 ) -> bytes:
     """The records as a CSV an HR system imports (CRLF lines, a header row).
 
-    ``columns`` are the fields in order (default: the spec's).  A character
-    the encoding cannot hold raises :class:`~nyukan_rules.ValidationError`
-    naming its row and field: never a ``?`` in its place.  ``utf-8-sig``
-    writes UTF-8 with a byte-order mark, which Excel opens correctly.
+    ``columns`` are the fields in order (default: the spec's); a str is
+    refused (:class:`~nyukan_rules.ArgumentTypeError`), since it would be
+    split into letters.  A field of a record that is not a column raises
+    :class:`~nyukan_rules.ValidationError` naming its row and field
+    (``extra="error"``), or is written in a column of its own after the
+    others (``extra="write"``): no field is left out silently.
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return is run as a formula by a spreadsheet (OWASP, "CSV Injection").
+    ``formula_guard="error"`` (the default) raises naming the row and field;
+    ``"quote"`` writes it with a leading ``'`` (a spreadsheet shows the
+    text; a program reading the file sees the ``'``); ``"off"`` writes it as
+    it is.  Plain numbers and phone numbers (``-5``, ``+81 90-1234-5678``)
+    and a lone ``-`` are written as they are under every setting.
+
+    A character the encoding cannot hold raises
+    :class:`~nyukan_rules.ValidationError` naming its row and field: never a
+    ``?`` in its place.  ``utf-8-sig`` writes UTF-8 with a byte-order mark,
+    which Excel opens correctly.  Rows in messages count from 1.
     """
+    ensure_rows(records, "records")
+    if not isinstance(spec, RecordSpec):
+        raise ArgumentTypeError(f"spec must be a RecordSpec, not {type_name(spec)}")
+    if columns is not None:
+        ensure_rows(columns, "columns")
+        columns = list(columns)
+        for name in columns:
+            ensure_str(name, "each of columns")
+    encoding = _check_encoding(encoding)
+    extra = _choice(extra, "extra", ("error", "write"))  # type: ignore[assignment]
+    guard = _choice(formula_guard, "formula_guard", ("error", "quote", "off"))
     names = list(columns) if columns is not None else list(spec.names)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(names)
-    rows: list[list[str]] = []
+    known = set(names)
+    added: list[str] = []
+    table: list[Mapping[str, object]] = []
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
-            raise ValidationError(f"row {index} is not a mapping of field names to values")
-        row = []
-        for name in names:
-            value = record.get(name, "")
-            if value is None:
-                value = ""
-            if not isinstance(value, str):
+            raise ValidationError(
+                f"row {index + 1} is not a mapping of field names to values ({type_name(record)})"
+            )
+        if record.keys() <= known:
+            table.append(record)
+            continue
+        for name in record:
+            if name in known:
+                continue
+            if not isinstance(name, str):
+                raise ValidationError(f"row {index + 1}: a field name is {type_name(name)}")
+            if extra == "error":
                 raise ValidationError(
-                    f"row {index}, field {name}: not text ({type(value).__name__})"
+                    f"row {index + 1}, field {name[:40]!r} is not a column: add it to"
+                    " `columns` or the spec, or pass extra='write'"
                 )
-            row.append(value)
-        rows.append(row)
-    writer.writerows(rows)
-    text = out.getvalue()
+            known.add(name)
+            added.append(name)
+        table.append(record)
+    names.extend(added)
+    rows = [_cells(index, record, names) for index, record in enumerate(table)]
+    text = _csv_text(names, rows)
+    if guard != "off" and _FORMULA_CELL.search(text):
+        rows = [
+            [_guarded(index, name, value, guard) for name, value in zip(names, row, strict=True)]
+            for index, row in enumerate(rows)
+        ]
+        text = _csv_text(names, rows)
     try:
         return text.encode(encoding)
     except UnicodeEncodeError:
         pass
-    except LookupError as exc:
-        raise ValidationError(f"unknown encoding {encoding!r}") from exc
     for index, row in enumerate(rows):
         for name, value in zip(names, row, strict=True):
             try:
@@ -179,7 +469,48 @@ def write_csv(
             except UnicodeEncodeError as exc:
                 char = value[exc.start]
                 raise ValidationError(
-                    f"row {index}, field {name}: {char!r} (U+{ord(char):04X}) cannot be written"
+                    f"row {index + 1}, field {name}: U+{ord(char):04X} cannot be written"
                     f" in {encoding}"
-                ) from exc
-    raise ValidationError(f"the header cannot be written in {encoding}")  # pragma: no cover
+                ) from None
+    raise ValidationError(f"the header cannot be written in {encoding}")
+
+
+_STR_ONLY = {str}
+#: A cell that starts a formula, somewhere in the written CSV: a fast first look.
+_FORMULA_CELL = re.compile(r'(?:^|,)"?[=+\-@\t\r]', re.MULTILINE)
+
+
+def _cells(index: int, record: Mapping[str, object], names: list[str]) -> list[str]:
+    get = record.get
+    row = [get(name, "") for name in names]
+    if set(map(type, row)) != _STR_ONLY:
+        row = [_text(index, name, value) for name, value in zip(names, row, strict=True)]
+    return row  # type: ignore[return-value]
+
+
+def _csv_text(names: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(names)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _text(index: int, name: str, value: object) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"row {index + 1}, field {name}: not text ({type_name(value)})")
+    return value
+
+
+def _guarded(index: int, name: str, value: str, guard: str) -> str:
+    if not value or value[0] not in _FORMULA_START or _PLAIN.fullmatch(value):
+        return value
+    if guard == "error":
+        raise ValidationError(
+            f"row {index + 1}, field {name}: starts with {value[0]!r}, which a"
+            " spreadsheet runs as a formula; pass formula_guard='quote' to write"
+            " it with a leading ' or 'off' to write it as it is"
+        )
+    return "'" + value

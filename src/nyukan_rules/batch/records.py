@@ -7,19 +7,26 @@ are mappings of field names to strings, from a CSV export or a database.
 
 from __future__ import annotations
 
+import enum
+import functools
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
 import attrs
 
+from nyukan_rules._args import ensure_rows
+from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import ensure_date
+from nyukan_rules.errors import NyukanRulesError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.text.fields import FieldKind, check_field, normalize
 
 __all__ = [
     "DEFAULT_APPLICANT_SPEC",
+    "FieldDomain",
     "FieldSpec",
     "RecordSpec",
     "normalize_records",
@@ -27,6 +34,24 @@ __all__ = [
 ]
 
 F = FieldKind
+
+
+class FieldDomain(str, enum.Enum):
+    """The values a field may take beyond its shape: what the agency accepts.
+
+    Checked by :func:`validate_records` after the field's
+    :class:`~nyukan_rules.FieldKind` check, so a value the agency's system
+    would refuse is a finding before any upload file is made.
+    """
+
+    STATUS = "status"
+    """A status of residence :meth:`~nyukan_rules.StatusOfResidence.parse` knows."""
+    PERIOD_OF_STAY = "period_of_stay"
+    """A period of stay of the bulk workbooks' list (1日 … 5年), or 無期限."""
+    SEX = "sex"
+    """男 or 女 (or the workbooks' codes 1 and 2, or their full labels)."""
+    NATIONALITY = "nationality"
+    """A country or region of the bulk workbooks' list (the Japanese name, label or code)."""
 
 
 @attrs.frozen
@@ -40,6 +65,8 @@ class FieldSpec:
     """Overrides the kind's own length (UTF-16 units)."""
     label_ja: str = ""
     label_en: str = ""
+    domain: FieldDomain | None = None
+    """The values the agency accepts, checked on top of ``kind`` (None: any of the kind)."""
 
 
 @attrs.frozen
@@ -70,8 +97,9 @@ def _f(
     *,
     required: bool = False,
     max_length: int | None = None,
+    domain: FieldDomain | None = None,
 ) -> FieldSpec:
-    return FieldSpec(name, kind, required, max_length, ja, en)
+    return FieldSpec(name, kind, required, max_length, ja, en, domain)
 
 
 #: The applicant as an HR export usually holds them, in the online form's shapes.
@@ -80,8 +108,15 @@ DEFAULT_APPLICANT_SPEC = RecordSpec(
         _f("employee_id", F.TEXT, "社員番号", "Employee number", required=True),
         _f("name_roman", F.ROMAN_NAME, "氏名（英字）", "Name in Roman letters", required=True),
         _f("name_kana", F.FULLWIDTH_NAME, "氏名（カナ）", "Name in katakana"),
-        _f("nationality", F.TEXT, "国籍・地域", "Nationality", required=True),
-        _f("sex", F.TEXT, "性別", "Sex", required=True),
+        _f(
+            "nationality",
+            F.TEXT,
+            "国籍・地域",
+            "Nationality",
+            required=True,
+            domain=FieldDomain.NATIONALITY,
+        ),
+        _f("sex", F.TEXT, "性別", "Sex", required=True, domain=FieldDomain.SEX),
         _f("date_of_birth", F.DATE, "生年月日", "Date of birth", required=True),
         _f("postal_code", F.POSTAL_CODE, "郵便番号", "Postal code", required=True),
         _f("address", F.ADDRESS, "住居地", "Address", required=True),
@@ -96,8 +131,22 @@ DEFAULT_APPLICANT_SPEC = RecordSpec(
             "在留カード番号",
             "Residence card number",
         ),
-        _f("status", F.TEXT, "在留資格", "Status of residence", required=True),
-        _f("period_of_stay", F.TEXT, "在留期間", "Period of stay", required=True),
+        _f(
+            "status",
+            F.TEXT,
+            "在留資格",
+            "Status of residence",
+            required=True,
+            domain=FieldDomain.STATUS,
+        ),
+        _f(
+            "period_of_stay",
+            F.TEXT,
+            "在留期間",
+            "Period of stay",
+            required=True,
+            domain=FieldDomain.PERIOD_OF_STAY,
+        ),
         _f("expires_on", F.DATE, "在留期間の満了日", "Expiry of the period of stay", required=True),
         _f("employer", F.FULLWIDTH_TEXT, "所属機関名", "Employer"),
         _f("corporate_number", F.CORPORATE_NUMBER, "法人番号", "Corporate number"),
@@ -112,6 +161,109 @@ DEFAULT_APPLICANT_SPEC = RecordSpec(
 
 def _at(row: int, finding: Finding) -> Finding:
     return attrs.evolve(finding, row=row)
+
+
+# The headers of the workbooks' columns whose code lists a domain is checked against.
+_DOMAIN_HEADERS = {
+    FieldDomain.NATIONALITY: ("WCCBS010Dto:selNationalityAndRegion",),
+    FieldDomain.SEX: ("radSex",),
+    FieldDomain.PERIOD_OF_STAY: ("WCCCS020Dto:selZiryPeriod", "WCCCS040Dto:selZiryPeriod"),
+}
+_INDEFINITE = frozenset({"無期限", "indefinite", "unlimited"})
+_EXPECTED = {
+    FieldDomain.STATUS: ("在留資格の名称", "a status of residence"),
+    FieldDomain.PERIOD_OF_STAY: (
+        "在留期間（一括申請ファイルの一覧にある期間又は無期限）",
+        "a period of stay of the bulk workbooks' list (1日 to 5年) or 無期限",
+    ),
+    FieldDomain.SEX: ("「男」又は「女」", "男 or 女 (male or female)"),
+    FieldDomain.NATIONALITY: (
+        "一括申請ファイルの国籍・地域の一覧にある名称",
+        "a country or region of the bulk workbooks' list (its Japanese name)",
+    ),
+}
+
+
+@functools.cache
+def _domain_values(domain: FieldDomain) -> frozenset[str]:
+    """Codes, labels and the labels' Japanese part of the workbooks' list for ``domain``.
+
+    Source: the bundled bulk-registration workbooks (isa-bulk-template-tool);
+    the three workbooks share these lists.  ``functools.cache`` is thread-safe
+    (at worst two threads build the same set).
+    """
+    from nyukan_rules.batch.templates import bulk_template, bulk_template_codes
+
+    for code in bulk_template_codes():
+        template = bulk_template(code)
+        for header in _DOMAIN_HEADERS[domain]:
+            columns = template.by_header.get(header)
+            found = template.code_list(columns[-1].code_list or "") if columns else None
+            if found is not None and found.pairs:
+                values: set[str] = set()
+                for label, value in found.pairs:
+                    values.update((label, value, label.split(" ")[0]))
+                return frozenset(values)
+    return frozenset()  # pragma: no cover - the bundled data has every list
+
+
+@functools.cache
+def _periods() -> frozenset[PeriodOfStay]:
+    found: set[PeriodOfStay] = set()
+    for value in _domain_values(FieldDomain.PERIOD_OF_STAY):
+        try:
+            found.add(PeriodOfStay.parse(value))
+        except NyukanRulesError:
+            continue  # codes, 無期限 and 外交活動の期間
+    return frozenset(found)
+
+
+def _accepted(domain: FieldDomain, value: str) -> bool:
+    if domain is FieldDomain.STATUS:
+        try:
+            StatusOfResidence.parse(value)
+        except NyukanRulesError:
+            return False
+        return True
+    if domain is FieldDomain.PERIOD_OF_STAY:
+        text = unicodedata.normalize("NFKC", value).strip().casefold()
+        if text in _INDEFINITE:
+            return True
+        try:
+            return PeriodOfStay.parse(value) in _periods()
+        except NyukanRulesError:
+            return False
+    return value in _domain_values(domain)
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """The value for a message: at most ``limit`` characters, control characters escaped."""
+    short = value[:limit] + ("…" if len(value) > limit else "")
+    return (
+        short.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if not (short.isprintable())
+        else short
+    )
+
+
+def _domain_findings(fs: FieldSpec, value: object) -> tuple[Finding, ...]:
+    """The finding for a value outside the field's :class:`FieldDomain` (none if it is in)."""
+    if fs.domain is None or not isinstance(value, str) or not value:
+        return ()
+    if _accepted(fs.domain, value):
+        return ()
+    expected_ja, expected_en = _EXPECTED[fs.domain]
+    return (
+        make_finding(
+            "record.value_not_accepted",
+            field=fs.name,
+            label=fs.label_ja or fs.name,
+            label_en=fs.label_en or fs.name,
+            value=_shown(value),
+            expected_ja=expected_ja,
+            expected_en=expected_en,
+        ),
+    )
 
 
 def _as_date(text: str) -> date | None:
@@ -139,6 +291,7 @@ def validate_records(
     >>> report.by_row(0)[0].code, report.by_row(0)[0].field
     ('field.required', 'employee_id')
     """
+    ensure_rows(records, "records")
     on = ensure_date(on, "on")
     findings: list[Finding] = []
     seen: dict[tuple[str, str], int] = {}
@@ -149,7 +302,7 @@ def validate_records(
         count += 1
         if not isinstance(record, Mapping):
             findings.append(
-                _at(row, make_finding("batch.not_a_row", row=row, type=type(record).__name__))
+                _at(row, make_finding("batch.not_a_row", row=row + 1, type=type(record).__name__))
             )
             continue
         for name in record:
@@ -179,7 +332,7 @@ def _field_findings(
     if found is None:
         found = check_field(
             value, fs.kind, required=fs.required, max_length=fs.max_length, field=fs.name
-        ).findings
+        ).findings + _domain_findings(fs, value)
         if len(memo) < _MEMO_LIMIT:
             memo[key] = found
     return found
@@ -233,8 +386,8 @@ def _cross(
                     field=name,
                     label=fs.label_ja if fs else name,
                     label_en=fs.label_en if fs else name,
-                    value=value,
-                    first=first,
+                    value=_shown(value),
+                    first=first + 1,
                 )
             )
     return found
@@ -248,9 +401,12 @@ def normalize_records(
     Returns one output record per input record, in order (a record that is
     not a mapping gives an empty one, and a finding), and a report of what
     normalization could not fix: the field checks on the normalized values.
-    Fields the spec does not name are kept as they are; a value that is not
-    text is left out of the output and reported.
+    Fields the spec does not name are kept as they are; ``None`` is kept as
+    an empty value (``""``), so no field disappears; any other value that is
+    not text is left out of the output and reported (``field.not_text`` for
+    a field of the spec, ``record.value_left_out`` for any other field).
     """
+    ensure_rows(records, "records")
     out: list[dict[str, str]] = []
     findings: list[Finding] = []
     kinds = {f.name: f for f in spec.fields}
@@ -258,24 +414,40 @@ def normalize_records(
         if not isinstance(record, Mapping):
             out.append({})
             findings.append(
-                _at(row, make_finding("batch.not_a_row", row=row, type=type(record).__name__))
+                _at(row, make_finding("batch.not_a_row", row=row + 1, type=type(record).__name__))
             )
             continue
         clean: dict[str, str] = {}
         for name, value in record.items():
             fs = kinds.get(name)
+            if value is None:
+                clean[str(name)] = ""
+                continue
             if not isinstance(value, str):
-                if value is not None and fs is not None:
+                if fs is not None:
                     findings.append(
                         _at(row, check_field(value, fs.kind, field=fs.name).findings[0])
+                    )
+                else:
+                    findings.append(
+                        _at(
+                            row,
+                            make_finding(
+                                "record.value_left_out",
+                                field=str(name),
+                                name=_shown(str(name)),
+                                type=type(value).__name__,
+                            ),
+                        )
                     )
                 continue
             clean[str(name)] = normalize(value, fs.kind) if fs is not None else value
         for fs in spec.fields:
+            value = clean.get(fs.name)
             report = check_field(
-                clean.get(fs.name), fs.kind, required=fs.required, max_length=fs.max_length,
-                field=fs.name,
+                value, fs.kind, required=fs.required, max_length=fs.max_length, field=fs.name,
             )  # fmt: skip
             findings.extend(_at(row, f) for f in report.findings)
+            findings.extend(_at(row, f) for f in _domain_findings(fs, value))
         out.append(clean)
     return out, BatchReport(findings, rows=len(out))

@@ -2,44 +2,71 @@
 
 Built on :func:`~nyukan_rules.renewal_window`,
 :func:`~nyukan_rules.special_period_end` and :func:`~nyukan_rules.fee_range`:
-no rule is written here a second time.
+no rule is written here a second time.  Nobody is left out: every person
+either has a plan or is named in the report with the reason.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
-from datetime import date
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any, overload
 
 import attrs
 
+from nyukan_rules._args import ensure_rows
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StatusOfResidence
-from nyukan_rules.dates import ensure_date
+from nyukan_rules.dates import add_months, ensure_date
 from nyukan_rules.deadlines import renewal_window, special_period_end
 from nyukan_rules.errors import NyukanRulesError, ValidationError
 from nyukan_rules.fees import fee_range
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import BatchReport, Finding
+from nyukan_rules.sources import sources
 
-__all__ = ["Person", "RenewalPlan", "Urgency", "plan_renewals"]
+__all__ = ["Person", "Renewal", "RenewalPlan", "RenewalSchedule", "Urgency", "plan_renewals"]
 
 _EXTENSION = ApplicationKind.EXTENSION_OF_PERIOD
-_NO_RENEWAL = frozenset({"無期限", "indefinite"})
+_NO_RENEWAL = frozenset({"無期限", "indefinite", "unlimited"})
+#: Statuses with no period to renew, whose residence card must still be renewed
+#: before its validity ends (入管法第19条の11; source residence-card-validity).
+CARD_ONLY_STATUSES = frozenset(
+    {StatusOfResidence.PERMANENT_RESIDENT, StatusOfResidence.HIGHLY_SKILLED_PROFESSIONAL_2}
+)
+#: The card renewal may be filed from two months before the card's validity ends.
+_CARD_MONTHS_BEFORE = 2
+#: An expiry further from the planning day than this is a data error (the longest
+#: period of stay is 5 years, a permanent resident's card is valid 7 years), such
+#: as an HR system's "open-ended" 9999-12-31.
+_PLAUSIBLE = timedelta(days=366 * 10)
 
 
 class Urgency(str, enum.Enum):
     """Where a renewal stands on the planning day, most urgent last."""
 
     NO_RENEWAL = "no_renewal"
-    """A permanent resident (無期限): nothing to renew."""
+    """Nothing to renew.  No longer given by :func:`plan_renewals`, which plans the
+    residence card's renewal for permanent residents (kept for stored plans)."""
     NOT_YET_OPEN = "not_yet_open"
     OPEN = "open"
     LAST_TWO_WEEKS = "last_two_weeks"
-    """Fewer than 14 days to the last day online."""
+    """Fewer than 14 days to the last day (online; at a counter for a card renewal)."""
     ONLINE_CLOSED = "online_closed"
     """Past the last day online: only a counter is left."""
     EXPIRED = "expired"
     """Past the last day at a counter too."""
+
+
+class Renewal(str, enum.Enum):
+    """What a plan renews."""
+
+    PERIOD_OF_STAY = "period_of_stay"
+    """An extension of the period of stay (在留期間更新許可申請)."""
+    RESIDENCE_CARD = "residence_card"
+    """The residence card's validity (在留カードの有効期間更新申請), for a
+    permanent resident or a 高度専門職2号: at a counter, not online."""
 
 
 @attrs.frozen
@@ -52,6 +79,8 @@ class Person:
     """None for 無期限 (permanent residents)."""
     expires_on: date | None
     name: str = ""
+    card_expires_on: date | None = None
+    """The residence card's validity, where it is not ``expires_on``."""
 
 
 @attrs.frozen
@@ -63,57 +92,246 @@ class RenewalPlan:
     urgency: Urgency
     first_day: date | None = None
     last_day_online: date | None = None
+    """None for a card renewal, which is not filed online."""
     last_day_counter: date | None = None
     special_period_end: date | None = None
     fee_online: tuple[int, int] | None = None
     fee_counter: tuple[int, int] | None = None
     days_left: int | None = None
-    """Days from ``on`` to the last day online (negative once it has passed)."""
+    """Days from ``on`` to the last day online (to the last day at a counter for a
+    card renewal); negative once it has passed."""
+    renews: Renewal = Renewal.PERIOD_OF_STAY
+
+    @property
+    def last_day(self) -> date | None:
+        """The last day to file on the plan's own channel."""
+        return self.last_day_online or self.last_day_counter
 
 
-def _person(value: object) -> Person:
+@attrs.frozen
+class RenewalSchedule(Sequence[RenewalPlan]):
+    """The plans, what is due first first, and a report naming whom it could not plan.
+
+    A sequence of :class:`RenewalPlan` (``schedule[0]``, ``len(schedule)``,
+    ``for plan in schedule``), as :func:`plan_renewals` returned before, plus
+    ``report``: one error finding for each person who could not be planned,
+    with the person's 0-based ``row`` and the reason.  ``rows`` of the report
+    is the number of people given, so ``len(schedule) + len(unplanned rows)``
+    accounts for everybody.
+    """
+
+    plans: tuple[RenewalPlan, ...]
+    report: BatchReport
+    on: date
+
+    @overload
+    def __getitem__(self, index: int) -> RenewalPlan: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[RenewalPlan]: ...
+
+    def __getitem__(self, index: int | slice) -> RenewalPlan | Sequence[RenewalPlan]:
+        return self.plans[index]
+
+    def __len__(self) -> int:
+        return len(self.plans)
+
+    def __iter__(self) -> Iterator[RenewalPlan]:
+        return iter(self.plans)
+
+    @property
+    def ok(self) -> bool:
+        """True when everybody has a plan."""
+        return self.report.ok
+
+    def raise_for_errors(self) -> RenewalSchedule:
+        """Raise :class:`~nyukan_rules.ValidationError` (with the report) if anybody
+        could not be planned; else return self: the strict behaviour of old."""
+        if not self.report.ok:
+            count = len(self.report.rows_with_errors)
+            raise ValidationError(f"{count} person(s) cannot be planned", report=self.report)
+        return self
+
+
+class _Unplannable(Exception):
+    """A person who cannot be planned: the finding that says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.code)
+        self.finding = finding
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    text = value if isinstance(value, str) else type(value).__name__
+    short = text[:limit] + ("…" if len(text) > limit else "")
+    if not short.isprintable():
+        short = short.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return short
+
+
+def _date(value: Mapping[Any, Any], key: str, label: str, label_en: str) -> date | None:
+    raw = value.get(key)
+    if raw is None or raw == "":
+        return None
+    try:
+        return ensure_date(raw, key)
+    except (NyukanRulesError, TypeError, ValueError, OverflowError):
+        raise _Unplannable(
+            make_finding(
+                "roster.invalid_date",
+                field=key,
+                label=label,
+                label_en=label_en,
+                value=_shown(raw),
+            )
+        ) from None
+
+
+def _text(value: Mapping[Any, Any], *keys: str) -> str:
+    for key in keys:
+        found = value.get(key)
+        if found is not None and found != "":
+            return found if isinstance(found, str) else str(found)
+    return ""
+
+
+def _person(value: object, row: int) -> Person:
     if isinstance(value, Person):
         return value
     if not isinstance(value, Mapping):
-        raise ValidationError(f"not a person: a {type(value).__name__}")
+        raise _Unplannable(
+            make_finding("batch.not_a_row", row=row + 1, type=_shown(type(value).__name__))
+        )
     status_text = value.get("status")
+    status = None
+    if status_text is not None and status_text != "":
+        try:
+            status = StatusOfResidence.parse(status_text)
+        except NyukanRulesError:
+            raise _Unplannable(
+                make_finding("roster.unknown_status", field="status", value=_shown(status_text))
+            ) from None
     period_text = value.get("period_of_stay")
-    status = StatusOfResidence.parse(status_text) if status_text else None
-    if isinstance(period_text, str) and period_text.strip() in _NO_RENEWAL:
-        period = None
-    else:
-        period = PeriodOfStay.parse(period_text)
-    expiry = value.get("expires_on")
+    period = None
+    if (
+        status not in CARD_ONLY_STATUSES
+        and period_text is not None
+        and period_text != ""
+        and not (
+            isinstance(period_text, str)
+            and unicodedata.normalize("NFKC", period_text).strip().casefold() in _NO_RENEWAL
+        )
+    ):
+        try:
+            period = PeriodOfStay.parse(period_text)
+        except NyukanRulesError:
+            raise _Unplannable(
+                make_finding(
+                    "roster.unknown_period", field="period_of_stay", value=_shown(period_text)
+                )
+            ) from None
     return Person(
-        id=str(value.get("id", value.get("employee_id", ""))),
+        id=_text(value, "id", "employee_id"),
         status=status,
         period_of_stay=period,
-        expires_on=ensure_date(expiry, "expires_on") if expiry else None,
-        name=str(value.get("name", value.get("name_roman", "")) or ""),
+        expires_on=_date(
+            value, "expires_on", "在留期間の満了日", "the expiry of the period of stay"
+        ),
+        name=_text(value, "name", "name_roman"),
+        card_expires_on=_date(
+            value, "card_expires_on", "在留カードの有効期間", "the residence card's validity"
+        ),
     )
 
 
-def _plan(person: Person, on: date) -> RenewalPlan:
-    if (
-        person.period_of_stay is None
-        or person.expires_on is None
-        or person.status is StatusOfResidence.PERMANENT_RESIDENT
-    ):
-        return RenewalPlan(person, on, Urgency.NO_RENEWAL)
+def _urgency(on: date, first: date, last: date, final: date) -> tuple[Urgency, int]:
+    days_left = (last - on).days
+    if on > final:
+        return Urgency.EXPIRED, days_left
+    if on > last:
+        return Urgency.ONLINE_CLOSED, days_left
+    if on < first:
+        return Urgency.NOT_YET_OPEN, days_left
+    if days_left < 14:
+        return Urgency.LAST_TWO_WEEKS, days_left
+    return Urgency.OPEN, days_left
+
+
+def _out_of_range(field: str, day: date, on: date) -> _Unplannable:
+    return _Unplannable(
+        make_finding(
+            "roster.date_out_of_range",
+            field=field,
+            name=field,
+            value=day.isoformat(),
+            on=on.isoformat(),
+        )
+    )
+
+
+def _card_plan(person: Person, on: date) -> RenewalPlan:
+    field = "card_expires_on" if person.card_expires_on else "expires_on"
+    expires = person.card_expires_on or person.expires_on
+    if expires is None:
+        raise _Unplannable(
+            make_finding(
+                "roster.missing_expiry",
+                field="card_expires_on",
+                sources=sources("residence-card-validity"),
+                what_ja="在留カードの有効期間",
+                what_en="the residence card's validity",
+            )
+        )
+    if abs(expires - on) > _PLAUSIBLE:
+        raise _out_of_range(field, expires, on)
+    try:
+        first = add_months(expires, -_CARD_MONTHS_BEFORE)
+    except (NyukanRulesError, OverflowError):
+        raise _out_of_range(field, expires, on) from None
+    urgency, days_left = _urgency(on, first, expires, expires)
+    return RenewalPlan(
+        person,
+        on,
+        urgency,
+        first_day=first,
+        last_day_counter=expires,
+        days_left=days_left,
+        renews=Renewal.RESIDENCE_CARD,
+    )
+
+
+def _plan(
+    person: Person, on: date, fees: tuple[tuple[int, int] | None, tuple[int, int] | None]
+) -> RenewalPlan:
+    if person.status in CARD_ONLY_STATUSES:
+        return _card_plan(person, on)
+    if person.period_of_stay is None:
+        raise _Unplannable(
+            make_finding(
+                "roster.missing_period",
+                field="period_of_stay",
+                status=person.status.ja if person.status else "",
+            )
+        )
+    if person.expires_on is None:
+        raise _Unplannable(
+            make_finding(
+                "roster.missing_expiry",
+                field="expires_on",
+                what_ja="在留期間の満了日",
+                what_en="the expiry of the period of stay",
+            )
+        )
     period, expires = person.period_of_stay, person.expires_on
-    online = renewal_window(expires, period_of_stay=period, channel=Channel.ONLINE)
-    counter = renewal_window(expires, period_of_stay=period, channel=Channel.COUNTER)
-    days_left = (online.last_day - on).days
-    if on > counter.last_day:
-        urgency = Urgency.EXPIRED
-    elif on > online.last_day:
-        urgency = Urgency.ONLINE_CLOSED
-    elif on < online.first_day:
-        urgency = Urgency.NOT_YET_OPEN
-    elif days_left < 14:
-        urgency = Urgency.LAST_TWO_WEEKS
-    else:
-        urgency = Urgency.OPEN
+    if abs(expires - on) > _PLAUSIBLE:
+        raise _out_of_range("expires_on", expires, on)
+    try:
+        online = renewal_window(expires, period_of_stay=period, channel=Channel.ONLINE)
+        counter = renewal_window(expires, period_of_stay=period, channel=Channel.COUNTER)
+        special = special_period_end(expires, period_of_stay=period, kind=_EXTENSION)
+    except (NyukanRulesError, OverflowError):
+        raise _out_of_range("expires_on", expires, on) from None
+    urgency, days_left = _urgency(on, online.first_day, online.last_day, counter.last_day)
     return RenewalPlan(
         person,
         on,
@@ -121,54 +339,68 @@ def _plan(person: Person, on: date) -> RenewalPlan:
         first_day=online.first_day,
         last_day_online=online.last_day,
         last_day_counter=counter.last_day,
-        special_period_end=special_period_end(expires, period_of_stay=period, kind=_EXTENSION),
-        fee_online=fee_range(_EXTENSION, channel=Channel.ONLINE, accepted_on=on),
-        fee_counter=fee_range(_EXTENSION, channel=Channel.COUNTER, accepted_on=on),
+        special_period_end=special,
+        fee_online=fees[0],
+        fee_counter=fees[1],
         days_left=days_left,
     )
 
 
-def plan_renewals(people: Iterable[object], *, on: date) -> list[RenewalPlan]:
-    """A renewal plan for each person, what is due first first.
+_ORDER = {u: i for i, u in enumerate(Urgency)}
+
+
+def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
+    """A renewal plan for each person who can be planned, what is due first first.
 
     A person is a :class:`Person` or a mapping with ``id`` (or
-    ``employee_id``), ``status``, ``period_of_stay`` (``1年``, or ``無期限``)
-    and ``expires_on`` (a date, ``2027-01-31`` or ``20270131``).  The fee
-    range is that of an extension accepted on ``on`` (the later schedule
-    applies if it is accepted after a change).  People who cannot be planned
-    raise :class:`~nyukan_rules.ValidationError` carrying a
-    :class:`~nyukan_rules.BatchReport` that names each of them: a plan that
-    leaves somebody out silently would be worse than none.
+    ``employee_id``), ``status``, ``period_of_stay`` (``1年``) and
+    ``expires_on`` (a date, ``2027-01-31`` or ``20270131``).  The fee range
+    is that of an extension accepted on ``on`` (the later schedule applies if
+    it is accepted after a change).
+
+    A permanent resident (永住者) or 高度専門職2号 has no period to renew,
+    but the residence card must be renewed before its validity ends: their
+    plan (``renews=Renewal.RESIDENCE_CARD``) runs from two months before the
+    card's validity (``card_expires_on``, or ``expires_on`` where HR keeps
+    it there) to that day, at a counter, and its urgency counts the days to
+    that day.
+
+    Returns a :class:`RenewalSchedule`: a sequence of the plans, and a
+    ``report`` naming every person who cannot be planned, at their 0-based
+    ``row``, with the reason (``roster.missing_expiry``,
+    ``roster.missing_period``, ``roster.unknown_status``,
+    ``roster.unknown_period``, ``roster.invalid_date``,
+    ``roster.date_out_of_range`` for an expiry more than ten years from
+    ``on`` such as 9999-12-31, ``batch.not_a_row``).  No row content
+    raises; ``schedule.raise_for_errors()`` restores the strict behaviour.
 
     >>> plans = plan_renewals([{"id": "E1", "status": "技人国", "period_of_stay": "1年",
     ...                         "expires_on": "2027-01-31"}], on=date(2026, 11, 22))
-    >>> plans[0].urgency.value, plans[0].last_day_online, plans[0].fee_online
-    ('open', datetime.date(2027, 1, 30), (10000, 65000))
+    >>> plans[0].urgency.value, plans[0].last_day_online, plans[0].fee_online, plans.report.ok
+    ('open', datetime.date(2027, 1, 30), (10000, 65000), True)
     """
+    ensure_rows(people, "people")
     on = ensure_date(on, "on")
+    # The fee depends on `on` only: computed once for the whole roster.
+    fees = (
+        fee_range(_EXTENSION, channel=Channel.ONLINE, accepted_on=on),
+        fee_range(_EXTENSION, channel=Channel.COUNTER, accepted_on=on),
+    )
     plans: list[RenewalPlan] = []
     problems: list[Finding] = []
+    count = 0
     for row, value in enumerate(people):
+        count += 1
         try:
-            plans.append(_plan(_person(value), on))
-        except NyukanRulesError as exc:
-            problems.append(
-                attrs.evolve(
-                    make_finding("roster.unusable_person", row=row, detail=str(exc)),
-                    row=row,
-                )
-            )
-    if problems:
-        raise ValidationError(
-            f"{len(problems)} person(s) cannot be planned", report=BatchReport(problems)
-        )
-    order = list(Urgency)
+            plans.append(_plan(_person(value, row), on, fees))
+        except _Unplannable as exc:
+            problems.append(attrs.evolve(exc.finding, row=row))
     plans.sort(
         key=lambda p: (
             p.urgency is Urgency.NO_RENEWAL,
-            p.last_day_online or date.max,
-            -order.index(p.urgency),
+            p.last_day or date.max,
+            -_ORDER[p.urgency],
             p.person.id,
         )
     )
-    return plans
+    return RenewalSchedule(tuple(plans), BatchReport(problems, rows=count), on)

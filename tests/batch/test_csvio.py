@@ -1,0 +1,244 @@
+"""read_csv and write_csv: nothing lost on the way in or out (issue 9 item 7, issue 10).
+
+Sources: RFC 4180 (CSV quoting); the csv module's documentation; OWASP "CSV
+Injection" (https://owasp.org/www-community/attacks/CSV_Injection) for the
+cells a spreadsheet runs as formulas; the HR encodings (UTF-8, cp932) of
+RULES.md §7.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nyukan_rules as nr
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE
+from tests.batch.hr import records
+
+HEADER = "employee_id,name_roman\r\n"
+
+
+# --- malformed quoting keeps every row ------------------------------------------------------
+
+
+def test_an_unterminated_quote_swallows_no_row() -> None:
+    """Issue 9: an unterminated quote swallowed the following rows into one field."""
+    table = nr.read_csv(HEADER + 'E1,"NGUYEN\r\nE2,TRAN\r\nE3,LE\r\n')
+    assert [r["employee_id"] for r in table.records] == ["E1", "E2", "E3"]
+    assert table.records[0]["name_roman"] == '"NGUYEN'  # the quote kept, as text
+    (finding,) = table.report.findings
+    assert (finding.code, finding.row) == ("csv.unterminated_quote", 0)
+    assert "Line 2" in finding.message_en  # the file's line, counted from 1
+    assert table.report.rows == 3
+
+
+def test_unterminated_quotes_in_a_long_file_cost_one_line_each() -> None:
+    lines = [f"E{i},NAME{i}" for i in range(3000)]
+    lines[10] = 'E10,"BROKEN'
+    lines[2500] = '"E2500,X'
+    table = nr.read_csv(HEADER + "\r\n".join(lines) + "\r\n")
+    assert len(table.records) == 3000
+    assert [(f.row, f.code) for f in table.report.errors] == [
+        (10, "csv.unterminated_quote"),
+        (2500, "csv.unterminated_quote"),
+    ]
+    assert table.records[11] == {"employee_id": "E11", "name_roman": "NAME11"}
+
+
+def test_a_stray_quote_after_a_quoted_value_is_an_error_and_kept() -> None:
+    table = nr.read_csv(HEADER + '"E1"X,A\r\nE2,B\r\n')
+    assert table.records[0] == {"employee_id": '"E1"X', "name_roman": "A"}
+    assert table.report.codes == ("csv.malformed",)
+    assert table.records[1] == {"employee_id": "E2", "name_roman": "B"}
+
+
+def test_a_quoted_value_over_lines_is_kept_and_noted() -> None:
+    table = nr.read_csv(HEADER + 'E1,"LINE ONE\r\nLINE TWO"\r\nE2,B\r\n')
+    assert table.records[0]["name_roman"] == "LINE ONE\r\nLINE TWO"
+    assert len(table.records) == 2
+    assert table.report.ok
+    assert table.report.codes == ("csv.multiline_field",)
+
+
+def test_enormous_fields_are_kept_with_a_finding() -> None:
+    big = "x" * 200_000  # over the csv module's field limit
+    table = nr.read_csv(f'employee_id,name_roman\r\nE1,"{big}\r\nE2,B\r\n')
+    assert table.report.codes == ("csv.malformed",)  # the csv module's field limit
+    assert table.records[0]["name_roman"] == '"' + big  # kept all the same
+    assert table.records[1] == {"employee_id": "E2", "name_roman": "B"}
+
+
+def test_nul_is_a_finding_on_every_python() -> None:
+    """Issue 10: the csv module accepts NUL from 3.11 (a finding on 3.10 only)."""
+    table = nr.read_csv(HEADER + "E\x001,A\r\n")
+    assert [(f.row, f.code) for f in table.report.findings] == [(0, "csv.nul")]
+    assert table.records[0]["employee_id"] == "E\x001"  # kept, reported
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+
+def test_cp932_that_is_also_utf8_is_ambiguous() -> None:
+    """Issue 9: ﾃｽ in cp932 is C3 BD, valid UTF-8 (ý): the library's own output misread."""
+    rows = [{"employee_id": "E1", "name_kana": "ﾃｽ"}]
+    data = nr.write_csv(rows, columns=["employee_id", "name_kana"])
+    table = nr.read_csv(data)
+    assert "csv.ambiguous_encoding" in table.report.codes
+    assert not table.report.ok
+    named = nr.read_csv(data, encoding="cp932")
+    assert named.report.ok
+    assert list(named.records) == rows
+
+
+def test_utf8_japanese_is_not_ambiguous() -> None:
+    table = nr.read_csv("社員番号,氏名\r\nE1,山田　太郎\r\n".encode())
+    assert table.encoding == "utf-8"
+    assert "csv.ambiguous_encoding" not in table.report.codes
+
+
+def test_a_named_encoding_that_does_not_fit_is_a_finding() -> None:
+    table = nr.read_csv("employee_id\r\n山田\r\n".encode("cp932"), encoding="utf-8")
+    assert table.report.codes == ("csv.encoding",)
+    with pytest.raises(nr.ArgumentValueError):
+        nr.read_csv(b"x", encoding="no-such-codec")
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.read_csv(b"x", encoding=932)  # type: ignore[arg-type]
+
+
+# --- the header ------------------------------------------------------------------------------
+
+
+def test_a_path_passed_as_text_is_an_error() -> None:
+    """Issue 9: read_csv("roster.csv") returned 0 records and ok."""
+    table = nr.read_csv("roster.csv")
+    assert not table.report.ok
+    finding = table.report.by_code("csv.no_known_column")[0]
+    assert "file name" in finding.message_en
+
+
+def test_a_header_with_no_known_column_is_an_error() -> None:
+    table = nr.read_csv("a,b\r\n1,2\r\n")
+    assert "csv.no_known_column" in table.report.codes
+    assert "file name" not in table.report.by_code("csv.no_known_column")[0].message_en
+    assert nr.read_csv("a,b\r\n1,2\r\n", spec=None).report.ok
+
+
+# --- caps and limits -------------------------------------------------------------------------
+
+
+def test_findings_of_one_code_are_capped_with_a_count() -> None:
+    text = HEADER + "x\r\n" * 1000
+    table = nr.read_csv(text)
+    assert len(table.records) == 1000
+    assert table.report.codes.count("csv.ragged_row") == MAX_FINDINGS_PER_CODE
+    (more,) = table.report.by_code("report.more_findings")
+    assert str(1000 - MAX_FINDINGS_PER_CODE) in more.message_en
+
+
+def test_rows_past_max_rows_are_reported_not_dropped_silently() -> None:
+    table = nr.read_csv(HEADER + "E1,A\r\nE2,B\r\nE3,C\r\n", max_rows=2)
+    assert len(table.records) == 2
+    (finding,) = table.report.findings
+    assert (finding.code, finding.row) == ("csv.too_many_rows", 2)
+    assert "line 4" in finding.message_en
+
+
+def test_read_csv_refuses_wrong_argument_types() -> None:
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.read_csv(["employee_id"])  # type: ignore[arg-type]
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.read_csv(b"x", columns=["employee_id"])  # type: ignore[arg-type]
+
+
+# --- write_csv -------------------------------------------------------------------------------
+
+
+def test_write_refuses_a_str_for_columns() -> None:
+    """Issue 9: columns="employee_id" was split into letters."""
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.write_csv(records(1), columns="employee_id")
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.write_csv(records(1), columns=[1])  # type: ignore[list-item]
+
+
+def test_write_validates_the_encoding() -> None:
+    """Issue 10: write_csv(encoding=None) took no validation."""
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.write_csv(records(1), encoding=None)  # type: ignore[arg-type]
+    with pytest.raises(nr.ArgumentValueError):
+        nr.write_csv(records(1), encoding="no-such-codec")
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.write_csv("E1,NAME")  # type: ignore[arg-type]
+
+
+def test_write_never_drops_a_field_silently() -> None:
+    """Issue 9: fields outside the spec or `columns` were left out."""
+    rows = [{"employee_id": "E1", "department": "R&D"}]
+    with pytest.raises(nr.ValidationError, match="row 1, field 'department'"):
+        nr.write_csv(rows, columns=["employee_id"])
+    data = nr.write_csv(rows, columns=["employee_id"], extra="write")
+    back = nr.read_csv(data, spec=None)
+    assert back.header == ("employee_id", "department")
+    assert list(back.records) == rows
+    with pytest.raises(nr.ArgumentValueError):
+        nr.write_csv(rows, extra="drop")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['=HYPERLINK("http://x")', "+SUM(A1)", "-2+3+cmd|' /C calc'!A0", "@SUM(1)", "\tX", "\rX"],
+)
+def test_formula_cells_are_refused_by_default(value: str) -> None:
+    """OWASP CSV Injection: cells starting with = + - @ TAB CR."""
+    rows = [{"employee_id": "E1", "name_roman": value}]
+    columns = ["employee_id", "name_roman"]
+    with pytest.raises(nr.ValidationError, match="row 1, field name_roman"):
+        nr.write_csv(rows, columns=columns, encoding="utf-8")
+    quoted = nr.write_csv(rows, columns=columns, encoding="utf-8", formula_guard="quote")
+    assert nr.read_csv(quoted, spec=None).records[0]["name_roman"] == "'" + value
+    plain = nr.write_csv(rows, columns=columns, encoding="utf-8", formula_guard="off")
+    assert nr.read_csv(plain, spec=None).records[0]["name_roman"] == value
+
+
+@pytest.mark.parametrize("value", ["-", "-5", "+81 90-1234-5678", "+81-3-1234-5678", "-1.5"])
+def test_numbers_and_phones_round_trip_under_the_guard(value: str) -> None:
+    rows = [{"employee_id": "E1", "phone": value}]
+    data = nr.write_csv(rows, columns=["employee_id", "phone"])
+    assert list(nr.read_csv(data).records) == rows
+
+
+# --- hypothesis: never raise, nothing lost --------------------------------------------------
+
+CSV_TEXT = st.text(alphabet=st.sampled_from('ab,"\r\n\x00髙ﾃｽ= \t'), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(CSV_TEXT)
+def test_read_csv_never_raises_on_text(text: str) -> None:
+    table = nr.read_csv(text)
+    assert table.report.rows == len(table.records)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from([None, "utf-8", "cp932", "latin-1"]))
+def test_read_csv_never_raises_on_bytes(data: bytes, encoding: str | None) -> None:
+    table = nr.read_csv(data, encoding=encoding)
+    assert table.report.rows == len(table.records)
+
+
+VALUE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=12,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"employee_id": VALUE, "name_roman": VALUE}), max_size=8))
+def test_write_then_read_loses_nothing(rows: list[dict[str, str]]) -> None:
+    columns = ["employee_id", "name_roman"]
+    data = nr.write_csv(rows, columns=columns, encoding="utf-8-sig", formula_guard="off")
+    table = nr.read_csv(data, spec=None)
+    # A row of empty values is written as an empty line's worth of commas, never dropped.
+    assert list(table.records) == rows
+    assert table.report.ok
