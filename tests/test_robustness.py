@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -109,6 +109,7 @@ def test_junk_gives_an_answer_or_our_error(name: str, junk: object) -> None:
         CALLS[name](junk)
 
 
+@settings(deadline=None, max_examples=100)
 @given(st.text(max_size=60))
 def test_random_text_to_every_parse(text: str) -> None:
     for catalog in (nr.ApplicationKind, nr.Channel, nr.ApplicantRole, nr.StatusOfResidence):
@@ -121,7 +122,81 @@ def test_random_text_to_every_parse(text: str) -> None:
         nr.PeriodOfStay.parse(text)
 
 
+@settings(deadline=None, max_examples=100)
 @given(st.binary(max_size=40))
 def test_random_bytes(data: bytes) -> None:
     with pytest.raises(nr.NyukanRulesError):
         nr.ApplicationKind.parse(data)
+
+
+# --- issue 10: any value in any argument of the core, only the package's own errors -------------
+
+ANY_VALUE = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["extension_of_period", "online", "counter", "1年", "3月", "留学", "relative"]),
+    st.sampled_from(["2026-11-22", "20261122", "9999-12-31", "0001-01-01", "令和0年4月1日"]),
+    st.dates(),
+    st.datetimes(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.booleans(),
+    st.none(),
+    st.binary(max_size=10),
+    st.floats(allow_nan=True),
+    st.lists(st.sampled_from(["extension_of_period", "x", date(2026, 1, 5)]), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2),
+)
+
+CORE_CALLS: dict[str, Callable[..., object]] = {
+    "fee": lambda a, b, c, d, e, f: nr.fee(
+        a, channel=b, accepted_on=c, period_of_stay=d, payment_charge=e, hardship_reduction=f
+    ),
+    "fee_range": lambda a, b, c, *_: nr.fee_range(a, channel=b, accepted_on=c),
+    "fee_schedule": lambda a, *_: nr.fee_schedule(a),
+    "total_fee": lambda a, b, c, d, *_: nr.total_fee(a, channel=b, accepted_on=c, period_of_stay=d),
+    "check_online_eligibility": lambda a, b, c, d, e, f: nr.check_online_eligibility(
+        a, on=b, role=c, status=d, desired_status=e, applicant_age=f
+    ),
+    "check_online_eligibility(flags)": lambda a, b, c, d, e, f: nr.check_online_eligibility(
+        "extension_of_period",
+        on=date(2026, 11, 22),
+        role="organization_staff",
+        applicant_cannot_file=a,
+        registered_agent=b,
+        expires_on=c,
+    ),
+    "online_kinds": lambda a, *_: nr.online_kinds(a),
+    "renewal_window": lambda a, b, c, *_: nr.renewal_window(a, period_of_stay=b, channel=c),
+    "special_period_end": lambda a, b, c, *_: nr.special_period_end(a, period_of_stay=b, kind=c),
+    "organization_id_expiry": lambda a, b, c, *_: nr.organization_id_expiry(
+        a, reports=b, include_single_source=c
+    ),
+    "add_months": lambda a, b, *_: nr.add_months(a, b),
+    "civil_period_end": lambda a, b, *_: nr.civil_period_end(a, months=b),
+    "is_office_closed": lambda a, *_: nr.is_office_closed(a),
+    "next_office_day": lambda a, *_: nr.next_office_day(a),
+    "PeriodOfStay.parse": lambda a, *_: nr.PeriodOfStay.parse(a),
+    "ApplicationKind.parse_all": lambda a, *_: nr.ApplicationKind.parse_all(a),
+    "StatusOfResidence.parse": lambda a, *_: nr.StatusOfResidence.parse(a),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORE_CALLS))
+@settings(deadline=None, max_examples=60)
+@given(args=st.tuples(*[ANY_VALUE] * 6))
+def test_any_value_to_the_core_raises_only_our_errors(name: str, args: tuple[object, ...]) -> None:
+    """Issue 10: every argument of every core function, any value: an answer or our error."""
+    with contextlib.suppress(nr.NyukanRulesError):
+        CORE_CALLS[name](*args)
+
+
+@pytest.mark.parametrize("name", sorted(CORE_CALLS))
+@settings(deadline=None, max_examples=30)
+@given(day=st.sampled_from([date.min, date.max, date(9999, 12, 31), date(1, 1, 1)]))
+def test_calendar_edges_to_the_core(name: str, day: date) -> None:
+    """Issue 10: dates near date.min/date.max raised OverflowError/ValueError."""
+    with contextlib.suppress(nr.NyukanRulesError):
+        CORE_CALLS[name](day, "1年", "extension_of_period", None, False, False)
+    with contextlib.suppress(nr.NyukanRulesError):
+        CORE_CALLS[name]("extension_of_period", "counter", day, "1年", False, False)
+    with contextlib.suppress(nr.NyukanRulesError):
+        CORE_CALLS[name](day, 1, False, None, False, False)

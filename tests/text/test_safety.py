@@ -355,3 +355,37 @@ def test_any_text_to_every_identifier(value: str) -> None:
         else:
             assert valid
             assert compact.isascii()
+
+
+def test_character_helpers_refuse_wrong_types() -> None:
+    from nyukan_rules.text.charset import suggestion_for
+
+    for junk in (None, 42, ["a"], b"a"):
+        with pytest.raises(nr.ArgumentTypeError):
+            nr.CharClass.KANJI.contains(junk)  # type: ignore[arg-type]
+        with pytest.raises(nr.ArgumentTypeError):
+            nr.is_jis_x0208(junk)  # type: ignore[arg-type]
+        with pytest.raises(nr.ArgumentTypeError):
+            suggestion_for(junk)  # type: ignore[arg-type]
+        with pytest.raises(nr.ArgumentTypeError):
+            nr.text.disallowed(junk, [nr.CharClass.KANJI])  # type: ignore[arg-type]
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.text.disallowed("a", 42)  # type: ignore[arg-type]
+    with pytest.raises(nr.UnknownNameError):
+        nr.text.disallowed("a", ["no such class"])  # type: ignore[list-item]
+    assert nr.text.disallowed("a1", ["半角数字"]) == [(0, "a")]  # type: ignore[list-item]
+    assert suggestion_for("ab") is None
+
+
+@settings(deadline=None, max_examples=100)
+@given(any_text, st.sets(st.sampled_from(list(nr.CharClass)), max_size=3))
+def test_any_text_to_the_character_helpers(value: str, classes: set[nr.CharClass]) -> None:
+    from nyukan_rules.text.charset import suggestion_for
+
+    found = nr.text.disallowed(value, classes)
+    assert all(value[i] == c for i, c in found)
+    for char in value[:10]:
+        nr.is_jis_x0208(char)
+        suggestion_for(char)
+        for cls in classes:
+            cls.contains(char)

@@ -12,7 +12,9 @@ import functools
 import re
 from collections.abc import Iterable
 
+from nyukan_rules._args import type_name
 from nyukan_rules.catalog._base import CatalogEnum
+from nyukan_rules.errors import ArgumentTypeError
 from nyukan_rules.sources import Source, sources
 
 __all__ = ["CharClass", "CharClasses", "disallowed"]
@@ -73,7 +75,13 @@ class CharClass(CatalogEnum):
         return _PATTERNS[self]
 
     def contains(self, char: str) -> bool:
-        """True when the tool accepts ``char`` under this class."""
+        """True when the tool accepts ``char`` (one character) under this class.
+
+        Any ``str`` is taken (a text of more or fewer than one character is
+        not contained); another type raises :class:`~nyukan_rules.ArgumentTypeError`.
+        """
+        if not isinstance(char, str):
+            raise ArgumentTypeError(f"char must be a str, not {type_name(char)}")
         return _compiled(frozenset({self})).fullmatch(char) is not None
 
     @property
@@ -140,8 +148,18 @@ def _outside(classes: frozenset[CharClass]) -> re.Pattern[str]:
 def disallowed(text: str, classes: Iterable[CharClass]) -> list[tuple[int, str]]:
     """The (index, character) pairs of ``text`` that ``classes`` do not allow.
 
+    Indexes count code points from 0.  ``classes`` may name classes as text
+    (parsed as :meth:`CharClass.parse` does).
+
     >>> disallowed("東京都千代田区1-1", {CharClass.KANJI, CharClass.FULLWIDTH_DIGIT})
     [(7, '1'), (8, '-'), (9, '1')]
     """
-    pattern = _outside(frozenset(classes))
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
+    if isinstance(classes, (str, bytes)) or not isinstance(classes, Iterable):
+        raise ArgumentTypeError(f"classes must be character classes, not {type_name(classes)}")
+    wanted = classes if isinstance(classes, frozenset) else frozenset(classes)
+    if not all(isinstance(c, CharClass) for c in wanted):
+        wanted = frozenset(CharClass.parse(c) for c in wanted)
+    pattern = _outside(wanted)
     return [(m.start(), m.group()) for m in pattern.finditer(text)]

@@ -135,7 +135,12 @@ def control_pattern() -> re.Pattern[str]:
 
 
 def is_jis_x0208(char: str) -> bool:
-    """True for a character of JIS X 0208 in the Windows mapping."""
+    """True for a character of JIS X 0208 in the Windows mapping.
+
+    Any ``str`` is taken; another type raises :class:`~nyukan_rules.ArgumentTypeError`.
+    """
+    if not isinstance(char, str):
+        raise ArgumentTypeError(f"char must be a str, not {type_name(char)}")
     return char in jis_x0208()
 
 
@@ -211,13 +216,21 @@ def _widen(text: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
 
 
-@functools.lru_cache(maxsize=4096)
 def suggestion_for(char: str) -> str | None:
     """A safe replacement for ``char`` made only of supported characters, or None.
 
     >>> suggestion_for("髙"), suggestion_for("①"), suggestion_for("㈱"), suggestion_for("\u301c")
     ('高', '1', '（株）', '～')
     """
+    if not isinstance(char, str):
+        raise ArgumentTypeError(f"char must be a str, not {type_name(char)}")
+    if len(char) != 1:
+        return None
+    return _suggestion_for(str(char))
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggestion_for(char: str) -> str | None:
     if char in JIS_TO_WINDOWS:
         return JIS_TO_WINDOWS[char]
     if char in _KANJI_SUGGESTIONS:
