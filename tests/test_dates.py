@@ -198,3 +198,17 @@ def test_date_strings_are_read_as_ensure_date_reads_them() -> None:
     assert nr.civil_period_end("20260228", months=2) == date(2026, 4, 30)  # type: ignore[arg-type]
     assert nr.is_office_closed("2027-01-02") is True  # type: ignore[arg-type]
     assert nr.next_office_day("2026-12-29") == date(2027, 1, 4)  # type: ignore[arg-type]
+
+
+def test_effective_contains_reads_its_date() -> None:
+    period = nr.Effective(date(2025, 4, 1), date(2026, 9, 30))
+    assert period.contains("2026-09-30")  # type: ignore[arg-type]
+    assert period.contains(datetime(2026, 9, 30, 23, 59))
+    with pytest.raises(nr.ArgumentTypeError):
+        period.contains(None)  # type: ignore[arg-type]
+    window = nr.renewal_window(date(2027, 1, 31), period_of_stay="1年", channel="online")
+    assert window.contains("2027-01-30")  # type: ignore[arg-type]
+    with pytest.raises(nr.ArgumentTypeError):
+        window.contains(20270130)  # type: ignore[arg-type]
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.StatusOfResidence.parse("留学").exists_on(None)  # type: ignore[arg-type]

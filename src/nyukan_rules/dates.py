@@ -99,7 +99,9 @@ class Effective:
     until: date | None = attrs.field(default=None, validator=_check_order)
 
     def contains(self, day: date) -> bool:
-        """True when the rule is in force on ``day``."""
+        """True when the rule is in force on ``day`` (read as :func:`ensure_date` reads it)."""
+        if type(day) is not date:
+            day = ensure_date(day, "day")
         return (self.since is None or self.since <= day) and (
             self.until is None or day <= self.until
         )

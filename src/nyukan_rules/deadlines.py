@@ -67,8 +67,8 @@ class DateWindow:
     sources: tuple[Source, ...] = ()
 
     def contains(self, day: date) -> bool:
-        """True when ``day`` is inside the window."""
-        return self.first_day <= day <= self.last_day
+        """True when ``day`` (read as :func:`~nyukan_rules.dates.ensure_date` does) is inside."""
+        return self.first_day <= ensure_date(day, "day") <= self.last_day
 
     @property
     def days(self) -> int:

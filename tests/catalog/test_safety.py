@@ -62,3 +62,14 @@ def test_parse_raises_only_unknown_name(value: object) -> None:
             catalog.parse(value)  # type: ignore[attr-defined]
         except nr.UnknownNameError as exc:
             pickle.loads(pickle.dumps(exc))
+
+
+def test_period_parts_refuse_wrong_types_without_repr() -> None:
+    for bad in ("1", 1.0, True, None, -1, 10**40):
+        with pytest.raises(nr.UnknownNameError) as info:
+            nr.PeriodOfStay(years=bad)  # type: ignore[arg-type]
+        assert " at 0x" not in str(info.value)
+    with pytest.raises(nr.UnknownNameError):
+        nr.StayBand(None, False, None, False, "", "").contains("no period")  # type: ignore[arg-type]
+    band = nr.StayBand(None, False, nr.PeriodOfStay(days=30), True, "30日以下", "30 days or less")
+    assert band.contains("15日")  # type: ignore[arg-type]

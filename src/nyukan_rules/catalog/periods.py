@@ -22,8 +22,10 @@ _EN = re.compile(
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise UnknownNameError("period of stay", f"{attribute.name}={value!r}")
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise UnknownNameError("period of stay", f"{attribute.name} as {type(value).__name__}")
+    if value < 0 or value.bit_length() > 32:
+        raise UnknownNameError("period of stay", f"{attribute.name} out of range")
 
 
 @attrs.frozen(order=False)
@@ -145,8 +147,8 @@ class StayBand:
     en: str
 
     def contains(self, period: PeriodOfStay) -> bool:
-        """True when ``period`` falls in this band."""
-        key = period.sort_key
+        """True when ``period`` (a :class:`PeriodOfStay` or text it parses) falls in this band."""
+        key = PeriodOfStay.parse(period).sort_key
         if self.low is not None:
             low = self.low.sort_key
             if key < low or (key == low and not self.low_inclusive):
