@@ -213,16 +213,149 @@ def test_hr_records_become_upload_files_through_the_mapping() -> None:
     # What HR data does not hold comes from defaults shared by the batch.
     filled = valid_row(template, start=mapped)
     defaults = {k: v for k, v in filled.items() if k not in mapped}
-    files = nr.records_to_bulk_files(hr, template=template, defaults=defaults)
+    result = nr.records_to_bulk_files(hr, template=template, defaults=defaults)
+    assert result.report.ok, result.report.codes
+    files = result.files
     assert [name for name, _ in files] == ["SA_03_003_04N2_ver001.csv"]
     back = nr.read_bulk_file(files[0][1])
     assert back.report.ok
     assert [r["txtName"] for r in back.rows] == [r["name_roman"] for r in hr]
 
 
-def test_bad_hr_records_write_nothing() -> None:
+def test_bad_hr_records_are_left_out_with_a_finding() -> None:
     bad = [{**GOOD, "name_roman": "Yamada@Taro"}]
-    with pytest.raises(nr.ValidationError) as info:
-        nr.records_to_bulk_files(bad, template="04N2")
-    assert info.value.report is not None
-    assert info.value.report.by_row(0)[0].field == "name_roman"
+    result = nr.records_to_bulk_files(bad, template="04N2")
+    assert result.files == ()
+    assert "name_roman" in {f.field for f in result.report.by_row(0)}
+
+
+# --- the spec checks what it names (issue 9 item 5) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("status", "技術・人文"),  # not a status's name
+        ("period_of_stay", "7年"),  # no such period in the workbooks' list (1日 … 5年)
+        ("sex", "X"),  # the workbooks' list C611: 男 or 女
+        ("nationality", "Narnia"),  # the workbooks' country list CA61
+    ],
+)
+def test_values_the_agency_would_refuse_are_findings(field: str, value: str) -> None:
+    """Issue 9: validate_records accepted these; the bulk templates' code lists refuse them."""
+    report = nr.validate_records([{**GOOD, field: value}], on=ON)
+    (finding,) = report.errors
+    assert (finding.row, finding.field, finding.code) == (0, field, "record.value_not_accepted")
+    spec_field = nr.DEFAULT_APPLICANT_SPEC.field(field)
+    assert spec_field is not None
+    assert spec_field.label_ja in finding.message_ja  # the spec's own labels
+    assert spec_field.label_en in finding.message_en
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("status", "特定技能1号"),
+        ("status", "技人国"),
+        ("status", "永住者"),
+        ("period_of_stay", "5年"),
+        ("period_of_stay", "１年６月"),
+        ("period_of_stay", "90日"),
+        ("period_of_stay", "無期限"),
+        ("sex", "女"),
+        ("sex", "2"),
+        ("nationality", "中国"),
+        ("nationality", "ベトナム Viet Nam"),
+        ("nationality", "283"),
+    ],
+)
+def test_values_the_agency_accepts_pass(field: str, value: str) -> None:
+    assert nr.validate_records([{**GOOD, field: value}], on=ON).ok
+
+
+def test_a_domain_is_part_of_a_spec_and_optional() -> None:
+    spec = nr.RecordSpec(fields=(nr.FieldSpec("sex", nr.FieldKind.TEXT, label_en="Sex"),))
+    assert nr.validate_records([{"sex": "X"}], spec=spec, on=ON).ok
+    checked = nr.RecordSpec(
+        fields=(nr.FieldSpec("sex", nr.FieldKind.TEXT, domain=nr.FieldDomain.SEX),)
+    )
+    assert not nr.validate_records([{"sex": "X"}], spec=checked, on=ON).ok
+
+
+def test_card_numbers_and_dates_are_checked_too() -> None:
+    rows = [
+        {**GOOD, "residence_card_number": "AB1234567"},
+        {**GOOD, "expires_on": "20270229", "passport_number": "C7654321"},
+    ]
+    found = {(f.row, f.field, f.code) for f in nr.validate_records(rows, on=ON).errors}
+    assert (0, "residence_card_number", "field.format") in found
+    assert (1, "expires_on", "field.invalid_date") in found
+
+
+# --- rows, types and messages (issue 10) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("rows", ["x" * 2_000_000, b"E1,NAME", {"employee_id": "E1"}, 5])
+def test_rows_that_are_not_rows_raise_the_package_type_error(rows: object) -> None:
+    """Issue 10: a str passed as rows was iterated letter by letter (98 s)."""
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.validate_records(rows, on=ON)  # type: ignore[arg-type]
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.normalize_records(rows)  # type: ignore[arg-type]
+
+
+def test_messages_count_rows_from_one() -> None:
+    report = nr.validate_records([GOOD, None], on=ON)
+    (finding,) = report.errors
+    assert finding.row == 1  # the attribute is the 0-based index, as documented
+    assert "Row 2" in finding.message_en
+    assert "2行目" in finding.message_ja
+
+
+@pytest.mark.parametrize("field", ["name_roman", "address", "status", "nationality", "x"])
+def test_a_lone_surrogate_is_a_finding_not_a_crash(field: str) -> None:
+    """Issue 10: "E\\udc80" raised UnicodeEncodeError from deep inside."""
+    record = {**GOOD, field: "E\udc80"}
+    report = nr.validate_records([record], on=ON)
+    if field != "x":
+        assert not report.ok
+        assert any(f.field == field for f in report.errors)
+    (clean,), normalized = nr.normalize_records([record])
+    assert field in clean  # nothing dropped
+    if field != "x":
+        assert not normalized.ok
+
+
+def test_normalize_records_loses_no_field() -> None:
+    """Issue 9: None and non-text values of fields outside the spec vanished silently."""
+    (clean,), report = nr.normalize_records(
+        [{**GOOD, "phone": None, "department": None, "badge": 42}]
+    )
+    assert clean["phone"] == ""
+    assert clean["department"] == ""
+    assert "badge" not in clean
+    (left_out,) = report.by_code("record.value_left_out")
+    assert (left_out.row, left_out.field) == (0, "badge")
+    assert "int" in left_out.message_en
+
+
+HR_VALUE = st.one_of(
+    st.none(),
+    st.integers(),
+    st.dates(),
+    st.text(max_size=20),
+    st.sampled_from(["技人国", "永住者", "1年", "無期限", "9999-12-31", "E\udc80", "男", "\x00"]),
+)
+HR_RECORD = st.dictionaries(
+    st.sampled_from([*nr.DEFAULT_APPLICANT_SPEC.names, "other", "id"]), HR_VALUE, max_size=8
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(HR_RECORD, st.none(), st.integers()), max_size=6))
+def test_validate_and_normalize_never_raise(rows: list[object]) -> None:
+    report = nr.validate_records(rows, on=ON)
+    assert report.rows == len(rows)
+    out, normalized = nr.normalize_records(rows)
+    assert len(out) == len(rows)
+    assert normalized.rows == len(rows)

@@ -96,3 +96,156 @@ def test_plans_are_sorted_and_windows_valid(entries: list[tuple[date, str]]) -> 
         assert plan.first_day is not None
         assert plan.last_day_online is not None
         assert plan.first_day <= plan.last_day_online < plan.last_day_counter + timedelta(days=1)
+
+
+# --- nobody lost (issue 9 item 6) ------------------------------------------------------------
+
+
+def test_an_empty_expiry_is_reported_not_filed_as_no_renewal() -> None:
+    """Issue 9: a 技人国 employee with an empty expiry went to NO_RENEWAL and out of the plan."""
+    schedule = nr.plan_renewals([person("ok", "2027-01-31"), person("blank", "")], on=ON)
+    assert [p.person.id for p in schedule] == ["ok"]
+    (finding,) = schedule.report.errors
+    assert (finding.row, finding.code, finding.field) == (1, "roster.missing_expiry", "expires_on")
+    assert all(p.urgency is not U.NO_RENEWAL for p in schedule)
+
+
+def test_a_permanent_resident_with_an_empty_period_breaks_nothing() -> None:
+    """Issue 9: a 永住者 with an empty 在留期間 cell made the whole roster raise."""
+    schedule = nr.plan_renewals(
+        [person("pr", "2027-01-10", period="", status="永住者"), person("ok", "2027-01-31")],
+        on=ON,
+    )
+    assert schedule.report.ok
+    assert {p.person.id for p in schedule} == {"pr", "ok"}
+
+
+def test_open_ended_dates_are_reported_not_overflowing() -> None:
+    """Issue 9: an expiry of 9999-12-31 (HR's "open-ended") raised OverflowError."""
+    people = [
+        person("open-ended", "9999-12-31"),
+        person("ancient", "0001-01-01"),
+        person("pr", "9999-12-31", period="無期限", status="永住者"),
+        nr.Person("max", None, nr.PeriodOfStay(years=1), date.max),
+        nr.Person("min", None, nr.PeriodOfStay(days=15), date.min),
+    ]
+    schedule = nr.plan_renewals(people, on=ON)
+    assert len(schedule) == 0
+    assert [(f.row, f.code) for f in schedule.report.errors] == [
+        (i, "roster.date_out_of_range") for i in range(5)
+    ]
+    assert "9999-12-31" in schedule.report.errors[0].message_en
+
+
+def test_the_far_future_is_handled_near_the_calendar_end() -> None:
+    schedule = nr.plan_renewals([person("far", "9999-10-31")], on=date(9999, 9, 1))
+    (plan,) = schedule
+    assert plan.urgency is U.OPEN
+    assert plan.special_period_end is None or plan.special_period_end <= date.max
+
+
+def test_the_card_of_a_permanent_resident_is_planned() -> None:
+    """入管法第19条の11 (source residence-card-validity): the card is renewed from two months
+    before its validity ends, at a counter; 高度専門職2号 likewise."""
+    schedule = nr.plan_renewals(
+        [
+            {"id": "pr", "status": "永住者", "period_of_stay": "無期限", "expires_on": "20261201"},
+            {"id": "hsp2", "status": "高度専門職2号", "card_expires_on": "2027-03-01"},
+            {"id": "gone", "status": "永住者", "card_expires_on": "2026-11-01"},
+        ],
+        on=ON,
+    )
+    assert schedule.report.ok
+    by_id = {p.person.id: p for p in schedule}
+    pr = by_id["pr"]
+    assert pr.renews is nr.Renewal.RESIDENCE_CARD
+    assert (pr.first_day, pr.last_day_counter, pr.last_day_online) == (
+        date(2026, 10, 1),
+        date(2026, 12, 1),
+        None,
+    )
+    assert (pr.urgency, pr.days_left) == (U.LAST_TWO_WEEKS, 9)
+    assert by_id["hsp2"].urgency is U.NOT_YET_OPEN
+    assert by_id["gone"].urgency is U.EXPIRED
+    assert [p.person.id for p in schedule] == ["gone", "pr", "hsp2"]
+
+
+def test_a_permanent_resident_with_no_card_date_is_named() -> None:
+    schedule = nr.plan_renewals([person("pr", "", period="無期限", status="永住者")], on=ON)
+    (finding,) = schedule.report.errors
+    assert (finding.code, finding.field) == ("roster.missing_expiry", "card_expires_on")
+    assert finding.sources[0].id == "residence-card-validity"
+
+
+@pytest.mark.parametrize(
+    ("entry", "code"),
+    [
+        (person("x", "2027-01-31", status="技術・人文"), "roster.unknown_status"),
+        (person("x", "2027-01-31", period="7 weeks"), "roster.unknown_period"),
+        (person("x", "2027-01-31", period="無期限"), "roster.missing_period"),
+        (person("x", "31/01/2027"), "roster.invalid_date"),
+        (
+            {"id": "x", "status": "技人国", "period_of_stay": "1年", "expires_on": 20270131},
+            "roster.invalid_date",
+        ),
+        ("E1,技人国", "batch.not_a_row"),
+    ],
+)
+def test_each_reason_has_its_code(entry: object, code: str) -> None:
+    schedule = nr.plan_renewals([entry], on=ON)
+    assert [(f.row, f.code) for f in schedule.report.errors] == [(0, code)]
+
+
+def test_the_fee_is_computed_once_per_roster(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nyukan_rules.batch import roster
+
+    calls = []
+
+    def counting(*args: object, **kwargs: object) -> tuple[int, int] | None:
+        calls.append(1)
+        return nr.fee_range(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(roster, "fee_range", counting)
+    nr.plan_renewals([person(str(i), "2027-01-31") for i in range(50)], on=ON)
+    assert len(calls) == 2  # online and counter, whatever the roster's size
+
+
+def test_a_str_is_not_a_roster() -> None:
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.plan_renewals("E1,E2", on=ON)  # type: ignore[arg-type]
+
+
+ROSTER_VALUE = st.one_of(
+    st.none(),
+    st.integers(),
+    st.dates(),
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "技人国",
+            "永住者",
+            "高度専門職2号",
+            "1年",
+            "無期限",
+            "",
+            "9999-12-31",
+            "0001-01-01",
+            "20270131",
+            "2027-02-30",
+            "E\udc80",
+        ]
+    ),
+)
+ROSTER_ROW = st.dictionaries(
+    st.sampled_from(["id", "status", "period_of_stay", "expires_on", "card_expires_on", "name"]),
+    ROSTER_VALUE,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(ROSTER_ROW, st.none(), st.text(max_size=3)), max_size=8))
+def test_every_person_is_planned_or_named(people: list[object]) -> None:
+    schedule = nr.plan_renewals(people, on=ON)
+    named = {f.row for f in schedule.report.errors}
+    assert len(schedule) + len(named) == len(people)
+    assert schedule.report.rows == len(people)

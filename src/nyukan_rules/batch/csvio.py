@@ -102,6 +102,10 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
         return None, "unknown", [make_finding("csv.encoding", detail=detail)]
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_UNCLOSED = frozenset({"unexpected end of data", "too long"})
+
+
 class _TooLong(Exception):
     """A row ran over too many lines: its opening quote was never closed."""
 
@@ -118,11 +122,14 @@ class _Rows:
 
     def __init__(self, text: str, wanted: Callable[[str], bool]) -> None:
         self._wanted = wanted
-        self._source = iter(io.StringIO(text, newline=""))
+        # Lines as io.StringIO(newline="") splits them, made one at a time:
+        # a StringIO would hold a copy of the text at four bytes a character.
+        self._source = map(re.Match.group, _LINE.finditer(text))
         self._back: deque[str] = deque()
         self._pending: list[str] = []
         self._chars = 0
         self.line = 0  # physical lines consumed by finished rows
+        self._alive = True
         self._reader = self._new_reader()
 
     def _feed(self) -> Iterator[str]:
@@ -132,6 +139,7 @@ class _Rows:
             else:
                 found = next(self._source, None)
                 if found is None:
+                    self._alive = False
                     return
                 line = found
             self._pending.append(line)
@@ -139,10 +147,14 @@ class _Rows:
             if len(self._pending) > 1 and (
                 len(self._pending) > _MAX_ROW_LINES or self._chars > _MAX_ROW_CHARS
             ):
+                self._alive = False
                 raise _TooLong
             yield line
 
     def _new_reader(self) -> Iterator[list[str]]:
+        # The csv module's reader resets its state at each row, so after a
+        # csv.Error it goes on reading; only an ended feed needs a new one.
+        self._alive = True
         return csv.reader(self._feed(), strict=True)
 
     def next(self) -> tuple[int, list[str], Finding | None, bool] | None:
@@ -181,12 +193,9 @@ class _Rows:
         self._pending.clear()
         self._chars = 0
         self.line += 1
-        self._reader = self._new_reader()
-        code = (
-            "csv.unterminated_quote"
-            if rest or problem in {"unexpected end of data", "too long"}
-            else "csv.malformed"
-        )
+        if not self._alive:
+            self._reader = self._new_reader()
+        code = "csv.unterminated_quote" if rest or problem in _UNCLOSED else "csv.malformed"
         # The line alone, its quotes as text: every character is kept.
         fields = bad.rstrip("\r\n").split(",")
         finding = None
@@ -329,7 +338,7 @@ def _parse(
             return
         if problem is not None:
             yield _at(row, problem)
-        if has_nul and any("\x00" in f for f in fields) and wanted("csv.nul"):
+        if has_nul and "\x00" in "".join(fields) and wanted("csv.nul"):
             yield _at(row, make_finding("csv.nul", line=line))
         if len(fields) != len(header) and wanted("csv.ragged_row"):
             yield _at(

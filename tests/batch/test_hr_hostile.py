@@ -1,0 +1,91 @@
+"""A 25 MB CSV of bad rows costs bounded CPU and at most 256 MB (issue 10, "Cost of hostile input").
+
+Measured before the fix: read_csv of 6 MB of short bad rows gave 2 million findings and
+took 1.16 GB.  Each case runs in a child process with RLIMIT_AS and RLIMIT_CPU set and a
+timeout, so a regression fails instead of hanging; the child builds its input, then
+measures its own CPU time and peak memory growth (VmHWM, else ru_maxrss).  The issue's
+budget is 2 s of CPU on this project's machine; the assertion leaves room for a loaded
+two-core runner (the cases measure 1 to 2 s here) while the CPU limit still bounds it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = 25_000_000  # the upload limit
+
+_CHILD = r"""
+import json, resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, (1_024 * 2**20, 1_024 * 2**20))
+resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
+import nyukan_rules as nr
+
+
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+case, size = sys.argv[1], int(sys.argv[2])
+header = ",".join(nr.DEFAULT_APPLICANT_SPEC.names).encode() + b"\r\n"
+line = {
+    "short": b"x\r\n",  # one field where the header has twenty: ragged
+    "wide": b"x," * 40 + b"\r\n",  # forty-one fields: ragged
+    "quotes": b'"x\r\n',  # a quote opened on every line
+    "nul": b"\x00,\r\n",
+}[case]
+data = header + line * ((size - len(header)) // len(line))
+nr.read_csv(header + line * 3)  # imports and caches outside the count
+base = peak_kb()
+start = time.process_time()
+table = nr.read_csv(data)
+cpu = time.process_time() - start
+grown = (peak_kb() - base) / 1024
+codes = {}
+for finding in table.report.findings:
+    codes[finding.code] = codes.get(finding.code, 0) + 1
+print(json.dumps({"rows": len(table.records), "codes": codes, "cpu": cpu, "mb": grown}))
+"""
+
+
+def _run(case: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, case, str(SIZE)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+@pytest.mark.parametrize("case", ["short", "wide", "quotes", "nul"])
+def test_a_25_mb_csv_of_bad_rows_stays_within_budget(case: str) -> None:
+    result = _run(case)
+    codes = result["codes"]
+    assert isinstance(codes, dict)
+    # Every code capped at 100 findings, the rest counted in one note per code.
+    assert all(count <= 100 for count in codes.values()), codes
+    assert "report.more_findings" in codes
+    rows = result["rows"]
+    assert isinstance(rows, int)
+    assert 0 < rows <= 500_000  # nr.MAX_CSV_ROWS
+    if rows == 500_000:
+        assert codes.get("csv.too_many_rows") == 1  # the rest is reported, not dropped
+    assert result["mb"] <= 256, result  # type: ignore[operator]
+    assert result["cpu"] <= 10, result  # type: ignore[operator]
