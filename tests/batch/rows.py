@@ -88,7 +88,9 @@ def valid_row(
                 continue
             if column.date_pattern:  # give every part of a split date
                 for part in _context(the_template).date_groups[(column.sheet, column.cell)]:
-                    row[part.header] = value_for(the_template, part, row)
+                    value = value_for(the_template, part, row)
+                    changed = changed or row.get(part.header) != value
+                    row[part.header] = value
             new = value_for(the_template, column, row)
             if row.get(finding.field) != new:
                 row[finding.field] = new

@@ -2,7 +2,13 @@
 
 from nyukan_rules.batch.bulk import BulkFile, read_bulk_file, validate_bulk_rows, write_bulk_files
 from nyukan_rules.batch.csvio import MAX_CSV_ROWS, CsvTable, read_csv, write_csv
-from nyukan_rules.batch.mapping import BULK_MAPPING, bulk_row, records_to_bulk_files
+from nyukan_rules.batch.mapping import (
+    BULK_MAPPING,
+    BulkFiles,
+    bulk_row,
+    bulk_row_with_findings,
+    records_to_bulk_files,
+)
 from nyukan_rules.batch.records import (
     DEFAULT_APPLICANT_SPEC,
     FieldDomain,
@@ -24,6 +30,7 @@ from nyukan_rules.batch.templates import (
     BulkColumn,
     BulkTemplate,
     CodeList,
+    RequiredColumn,
     bulk_template,
     bulk_template_codes,
     bulk_template_for,
@@ -37,6 +44,7 @@ __all__ = [
     "MAX_ROWS_PER_FILE",
     "BulkColumn",
     "BulkFile",
+    "BulkFiles",
     "BulkTemplate",
     "CodeList",
     "CsvTable",
@@ -47,8 +55,10 @@ __all__ = [
     "Renewal",
     "RenewalPlan",
     "RenewalSchedule",
+    "RequiredColumn",
     "Urgency",
     "bulk_row",
+    "bulk_row_with_findings",
     "bulk_template",
     "bulk_template_codes",
     "bulk_template_for",

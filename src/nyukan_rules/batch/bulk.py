@@ -736,6 +736,13 @@ def write_bulk_files(
             " no upload file is written from bad data",
             report=report,
         )
+    return _write_files(materialized, the_template)
+
+
+def _write_files(
+    materialized: list[Mapping[str, str]], the_template: BulkTemplate
+) -> list[tuple[str, bytes]]:
+    """The files of rows already checked (no errors)."""
     ctx = _context(the_template)
     width = the_template.width
     header = "\t".join(the_template.header)

@@ -7,20 +7,45 @@ residence card number and the period of stay, whose names carry the form
 they belong to; a field with several candidate names fills the first the
 template has.  Everything else a template needs (the reason for the
 application, the employer's details, the simultaneous-application choice …)
-comes from ``defaults``: values shared by the batch.
+comes from ``defaults``: values shared by the batch, or given per template
+code; :meth:`~nyukan_rules.BulkTemplate.required_for` lists what is still
+needed for a row.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
 
-from nyukan_rules.batch.bulk import write_bulk_files
+import attrs
+
+from nyukan_rules._args import ensure_rows, ensure_str, type_name
+from nyukan_rules.batch.bulk import (
+    _applies,
+    _context,
+    _findings_of,
+    _Row,
+    _template,
+    _write_files,
+)
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec, normalize_records
-from nyukan_rules.batch.templates import BulkTemplate, bulk_template
+from nyukan_rules.batch.templates import MAX_ROWS_PER_FILE, BulkTemplate, bulk_template_for
 from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
-from nyukan_rules.errors import NyukanRulesError, ValidationError
+from nyukan_rules.catalog._base import lookup_key
+from nyukan_rules.dates import ensure_date
+from nyukan_rules.errors import ArgumentTypeError, NotOfferedError, NyukanRulesError
+from nyukan_rules.messages import make_finding
+from nyukan_rules.report import BatchReport, Finding
 
-__all__ = ["BULK_MAPPING", "bulk_row", "records_to_bulk_files"]
+__all__ = [
+    "BULK_MAPPING",
+    "BulkFiles",
+    "bulk_row",
+    "bulk_row_with_findings",
+    "records_to_bulk_files",
+]
 
 _BIRTH = "selDateOfBirthYear(4),selDateOfBirthMonth(2),selDateOfBirthDay(2)"
 _PASSPORT_EXPIRY = (
@@ -48,27 +73,72 @@ BULK_MAPPING: dict[str, tuple[str, ...]] = {
 }
 #: 在留カードの有無: 1 when a residence card number is given, else 0 (list A045).
 _CARD_FLAG = "zrteCardUmFlg"
+#: (landline, mobile) record fields of one party: the template takes one of them.
+_PHONES = (("phone", "mobile_phone"),)
+_PHONE_NAMES = {
+    "phone": ("電話番号", "phone number"),
+    "mobile_phone": ("携帯電話番号", "mobile number"),
+}
+#: Record fields that are dates: written as the template's YYYYMMDD.
+_DATE_FIELDS = frozenset({"date_of_birth", "passport_expiry", "expires_on"})
+_SEX = {
+    "1": ("m", "male", "man", "男", "男性"),
+    "2": ("f", "female", "woman", "女", "女性"),
+}
+_DATE = re.compile(
+    r"([0-9]{4})\s*[-/.年]?\s*([0-9]{1,2})\s*[-/.月]?\s*([0-9]{1,2})\s*日?", re.ASCII
+)
+
+
+def _list_of(template: BulkTemplate, header: str) -> list[tuple[str, str]]:
+    column = template.by_header[header][-1]
+    found = template.code_list(column.code_list) if column.code_list else None
+    return list(found.pairs) if found is not None else []
 
 
 def _coded(template: BulkTemplate, header: str, value: str) -> str:
     """A code of the column's list for HR wording: the code, the label, or the label's
-    Japanese part (``男`` for ``男 male``, ``技術・人文知識・国際業務``)."""
-    column = template.by_header[header][-1]
-    found = template.code_list(column.code_list) if column.code_list else None
-    if found is None or found.code_for(value) is not None:
+    Japanese or English part, widths and case aside (``男``, ``Viet Nam``, ``特定技能1号``)."""
+    pairs = _list_of(template, header)
+    if not pairs or any(value in (label, code) for label, code in pairs):
         return value
-    for label, code in found.pairs:
-        if label.split(" ")[0] == value:
+    key = lookup_key(value)
+    for label, code in pairs:
+        japanese, _, english = label.partition(" ")
+        if key in (lookup_key(japanese), lookup_key(english), lookup_key(label)):
             return code
     return value  # left as given: validation reports it
 
 
 def _status_code(template: BulkTemplate, header: str, value: str) -> str:
+    """The list's code of a status: its own numbered label first (特定技能１号 T71,
+    高度専門職１号ロ T82, 技能実習２号ロ T24), then the status as the law names it."""
     try:
         status = StatusOfResidence.parse(value)
     except NyukanRulesError:
         return _coded(template, header, value)
-    return _coded(template, header, status.legal_status) if status else value
+    for name in (status.ja, status.legal_status):
+        code = _coded(template, header, name)
+        if code != name:
+            return code
+    return value
+
+
+def _sex_code(template: BulkTemplate, header: str, value: str) -> str:
+    key = lookup_key(value)
+    for code, names in _SEX.items():
+        if key in names:
+            return code
+    return _coded(template, header, value)
+
+
+def _date_code(value: str) -> str:
+    """``1990-01-31``, ``1990/1/31``, ``1990年1月31日`` -> ``19900131``; else as given."""
+    match = _DATE.fullmatch(value.strip())
+    if match is None:
+        return value
+    year, month, day = match.groups()
+    return f"{year}{int(month):02d}{int(day):02d}"
 
 
 def _period_code(value: str) -> str:
@@ -80,21 +150,19 @@ def _period_code(value: str) -> str:
     return f"{period.years:02d}{period.months:02d}{period.days:03d}"
 
 
-def bulk_row(
+def bulk_row_with_findings(
     record: Mapping[str, str],
     template: BulkTemplate | str,
     *,
     mapping: Mapping[str, tuple[str, ...]] = BULK_MAPPING,
-) -> dict[str, str]:
-    """The template row one (normalized) record fills, by :data:`BULK_MAPPING`.
-
-    HR wording is turned into the template's codes where it is unambiguous:
-    ``男`` / ``女`` for sex, a status of residence's name, a period of stay
-    (``1年`` becomes ``0100000``); 在留カードの有無 follows the card number.
-    """
-    the_template = template if isinstance(template, BulkTemplate) else bulk_template(template)
+) -> tuple[dict[str, str], list[Finding]]:
+    """:func:`bulk_row`, with the notes on what it chose (``batch.phone_kept``)."""
+    if not isinstance(record, Mapping):
+        raise ArgumentTypeError(f"record must be a mapping, not {type_name(record)}")
+    the_template = _template(template)
     headers = the_template.by_header
     row: dict[str, str] = {}
+    filled: dict[str, str] = {}  # record field -> header
     for name, candidates in mapping.items():
         value = record.get(name)
         if not isinstance(value, str) or not value:
@@ -104,40 +172,278 @@ def bulk_row(
             continue
         if name == "status":
             value = _status_code(the_template, header, value)
+        elif name == "sex":
+            value = _sex_code(the_template, header, value)
         elif name == "period_of_stay":
             value = _period_code(value)
         elif headers[header][-1].code_list:
             value = _coded(the_template, header, value)
+        elif name in _DATE_FIELDS or "Year(4)" in header:
+            value = _date_code(value)
         row[header] = value
+        filled[name] = header
     if _CARD_FLAG in headers:
         row[_CARD_FLAG] = "1" if record.get("residence_card_number") else "0"
-    return row
+    return row, _one_phone(the_template, row, filled)
+
+
+def _one_phone(
+    template: BulkTemplate, row: dict[str, str], filled: dict[str, str]
+) -> list[Finding]:
+    """Where the template takes one of a party's two numbers, keep that one and say so."""
+    findings = []
+    ctx = _context(template)
+    for landline, mobile in _PHONES:
+        if landline not in filled or mobile not in filled:
+            continue
+        checked = _Row(0, row, ctx)
+        for kept, dropped in ((landline, mobile), (mobile, landline)):
+            column = ctx.column_of.get(filled[dropped])
+            if column is None or not _applies(checked, column)[1]:
+                continue
+            value = row.pop(filled[dropped])
+            findings.append(
+                make_finding(
+                    "batch.phone_kept",
+                    field=filled[dropped],
+                    kept_ja=_PHONE_NAMES[kept][0],
+                    kept_en=_PHONE_NAMES[kept][1],
+                    dropped_ja=_PHONE_NAMES[dropped][0],
+                    dropped_en=_PHONE_NAMES[dropped][1],
+                    dropped=value,
+                )
+            )
+            break
+    return findings
+
+
+def bulk_row(
+    record: Mapping[str, str],
+    template: BulkTemplate | str,
+    *,
+    mapping: Mapping[str, tuple[str, ...]] = BULK_MAPPING,
+) -> dict[str, str]:
+    """The template row one (normalized) record fills, by :data:`BULK_MAPPING`.
+
+    HR wording is turned into the template's codes where it is unambiguous:
+    a status of residence's name (the numbered label where the list has one:
+    ``特定技能1号`` is ``T71``, 特定技能１号), sex (``M``, ``male``, ``男`` …),
+    a nationality's Japanese or English name, a period of stay (``1年``
+    becomes ``0100000``), dates (``1990-01-31`` becomes ``19900131``);
+    在留カードの有無 follows the card number.  Where the template takes one
+    phone number of a party (the mobile only when the landline is empty), one
+    is kept: :func:`bulk_row_with_findings` says which.
+
+    >>> row = bulk_row({"status": "特定技能1号", "sex": "F", "phone": "0311112222",
+    ...                 "mobile_phone": "09011112222"}, "04V1")
+    >>> row["selCurrentZirySkk"], row["radSex"], "txtCelPhoneNum" in row
+    ('T71', '2', False)
+    """
+    return bulk_row_with_findings(record, template, mapping=mapping)[0]
+
+
+@attrs.frozen
+class BulkFiles:
+    """The upload files of a batch of records, and everything said about the records.
+
+    ``files`` are (name, bytes), at most 300 applicants each, in the order
+    the templates first appear in the records; ``report`` has one finding
+    or more for every record that is in no file, each with the record's
+    ``row`` (0-based, as given) and its id in the message; ``placed`` maps
+    each record's row to (file name, 1-based line number in that file).
+    """
+
+    files: tuple[tuple[str, bytes], ...]
+    report: BatchReport
+    placed: dict[int, tuple[str, int]] = attrs.field(eq=False)
+
+
+def _with_record(finding: Finding, row: int, label: str) -> Finding:
+    if not label:
+        return attrs.evolve(finding, row=row)
+    return attrs.evolve(
+        finding,
+        row=row,
+        message_ja=f"［{label}］{finding.message_ja}",
+        message_en=f"[{label}] {finding.message_en}",
+    )
+
+
+def _defaults_for(defaults: Mapping[str, Any], template: BulkTemplate) -> dict[str, str]:
+    """Shared defaults the template has a column for, then its own (keyed by its code)."""
+    shared = {
+        k: v for k, v in defaults.items() if not isinstance(v, Mapping) and k in template.by_header
+    }
+    own = defaults.get(template.code)
+    return {**shared, **(dict(own) if isinstance(own, Mapping) else {})}
 
 
 def records_to_bulk_files(
     records: Iterable[object],
     *,
-    template: BulkTemplate | str,
-    defaults: Mapping[str, str] | None = None,
+    kind: object = None,
+    on: date | str | None = None,
+    template: BulkTemplate | str | None = None,
+    defaults: Mapping[str, Any] | None = None,
     spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
     mapping: Mapping[str, tuple[str, ...]] = BULK_MAPPING,
-) -> list[tuple[str, bytes]]:
-    """HR records to the agency's upload files, in one call.
+    id_field: str = "employee_id",
+) -> BulkFiles:
+    """HR records to the agency's upload files, in one call, nothing left out silently.
 
-    The records are normalized (:func:`~nyukan_rules.normalize_records`);
-    anything normalization could not fix raises
-    :class:`~nyukan_rules.ValidationError` carrying the records' report.
-    Each record then fills a row (:func:`bulk_row`) over ``defaults``, and
-    :func:`~nyukan_rules.write_bulk_files` checks the rows and writes the
-    files, or raises with the rows' report.
+    Each record is normalized (:func:`~nyukan_rules.normalize_records`),
+    given its template by its ``status`` (and ``activity`` for 高度専門職)
+    with :func:`~nyukan_rules.bulk_template_for` for the procedure ``kind``
+    (or the one ``template`` for all), filled (:func:`bulk_row`) over
+    ``defaults`` (values for every template that has the column, and values
+    per template code: ``{"04N2": {...}}``), checked, and written: every
+    template's files, split at 300 applicants.  ``on``, where given, is the
+    day the files are made: a workbook not yet published then is refused.
+
+    A record is left out of the files only with a finding that says why, at
+    its ``row`` (0-based, as given) with its ``id_field`` value in the
+    message: its own problems (``field.*``, ``batch.*``), no template for its
+    status (``batch.unplaced``), or the same passport or residence card
+    number as an earlier record of the batch (``batch.duplicate_applicant``,
+    across all the files).
+
+    >>> result = records_to_bulk_files(
+    ...     [{"employee_id": "E1", "status": "永住者"}], kind="extension_of_period")
+    >>> [(f.code, f.row) for f in result.report.by_code("batch.unplaced")], result.files
+    ([('batch.unplaced', 0)], ())
     """
-    normalized, report = normalize_records(records, spec=spec)
-    if not report.ok:
-        raise ValidationError(
-            f"{len(report.errors)} error(s) in the HR records: fix them first", report=report
-        )
-    the_template = template if isinstance(template, BulkTemplate) else bulk_template(template)
-    rows = [
-        {**dict(defaults or {}), **bulk_row(r, the_template, mapping=mapping)} for r in normalized
+    ensure_rows(records, "records")
+    ensure_str(id_field, "id_field")
+    if template is None and kind is None:
+        raise ArgumentTypeError("records_to_bulk_files needs kind (or one template for all)")
+    if defaults is not None and not isinstance(defaults, Mapping):
+        raise ArgumentTypeError(f"defaults must be a mapping, not {type_name(defaults)}")
+    day = ensure_date(on, "on") if on is not None else None
+    fixed = _template(template) if template is not None else None
+    materialized = list(records)
+    normalized, checked = normalize_records(materialized, spec=spec)
+    labels = [
+        f"{id_field} {str(r.get(id_field, ''))[:40]}" if r.get(id_field) else "" for r in normalized
     ]
-    return write_bulk_files(rows, template=the_template)
+    findings: list[Finding] = [
+        _with_record(f, f.row, labels[f.row]) if f.row is not None else f for f in checked.findings
+    ]
+    bad = set(checked.rows_with_errors)
+
+    def unplaced(row: int, reason_ja: str, reason_en: str) -> None:
+        findings.append(
+            attrs.evolve(
+                make_finding(
+                    "batch.unplaced",
+                    row=row + 1,
+                    record=labels[row] or "―",
+                    reason_ja=reason_ja,
+                    reason_en=reason_en,
+                ),
+                row=row,
+            )
+        )
+
+    groups: dict[str, tuple[BulkTemplate, list[int]]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for row, record in enumerate(normalized):
+        if row in bad:
+            unplaced(row, "記録の誤りを先に直してください。", "its errors above come first.")
+            continue
+        duplicate = _duplicate(record, row, seen)
+        if duplicate is not None:
+            findings.append(_with_record(duplicate, row, labels[row]))
+            continue
+        if fixed is not None:
+            the_template = fixed
+        else:
+            try:
+                the_template = bulk_template_for(
+                    kind, record.get("status", ""), activity=record.get("activity") or None
+                )
+            except NyukanRulesError as exc:
+                if isinstance(exc, ArgumentTypeError) and "kind" in str(exc):
+                    raise
+                unplaced(
+                    row,
+                    "在留資格からテンプレートが決まりません（" + str(exc)[:200] + "）。",
+                    f"no template for its status ({str(exc)[:200]}).",
+                )
+                continue
+        if day is not None and the_template.workbook_version > day.isoformat():
+            raise NotOfferedError(
+                f"the workbook of {the_template.workbook_version} is not yet out on {day}"
+            )
+        groups.setdefault(the_template.code, (the_template, []))[1].append(row)
+
+    files: list[tuple[str, bytes]] = []
+    placed: dict[int, tuple[str, int]] = {}
+    for the_template, rows in groups.values():
+        extra = _defaults_for(defaults or {}, the_template)
+        good: list[int] = []
+        bulk_rows: list[dict[str, str]] = []
+        for row in rows:
+            values, notes = bulk_row_with_findings(normalized[row], the_template, mapping=mapping)
+            findings.extend(_with_record(f, row, labels[row]) for f in notes)
+            bulk_rows.append({**extra, **values})
+        errors: set[int] = set()
+        counter = [0]
+        for finding in _findings_of(bulk_rows, _context(the_template), counter):
+            assert finding.row is not None
+            row = rows[finding.row]
+            findings.append(_with_record(finding, row, labels[row]))
+            if finding.is_error:
+                errors.add(finding.row)
+        for index, row in enumerate(rows):
+            if index in errors:
+                unplaced(
+                    row,
+                    f"テンプレート{the_template.code}の行に誤りがあります。",
+                    f"its row of template {the_template.code} has errors.",
+                )
+            else:
+                good.append(index)
+        if not good:
+            continue
+        written = _write_files([bulk_rows[i] for i in good], the_template)
+        files.extend(written)
+        for number, index in enumerate(good):
+            name = written[number // MAX_ROWS_PER_FILE][0]
+            placed[rows[index]] = (name, number % MAX_ROWS_PER_FILE + 1)
+    findings.sort(key=lambda f: f.row if f.row is not None else -1)
+    return BulkFiles(tuple(files), BatchReport(findings, rows=len(materialized)), placed)
+
+
+_IDS = (
+    ("passport_number", "旅券番号", "passport number"),
+    ("residence_card_number", "在留カード番号", "residence card number"),
+)
+
+
+def _duplicate(
+    record: Mapping[str, str], row: int, seen: dict[tuple[str, str], int]
+) -> Finding | None:
+    """The same passport or residence card as an earlier record of the batch."""
+    found = None
+    for name, what_ja, what_en in _IDS:
+        value = record.get(name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        key = (name, value.strip().upper() if value.isascii() else value.strip())
+        first = seen.get(key)
+        if first is None:
+            seen[key] = row
+        elif found is None:
+            found = attrs.evolve(
+                make_finding(
+                    "batch.duplicate_applicant",
+                    field=name,
+                    row=row + 1,
+                    first=first + 1,
+                    what_ja=what_ja,
+                    what_en=what_en,
+                    value=value[:40],
+                ),
+                row=row,
+            )
+    return found

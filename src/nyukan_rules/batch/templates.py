@@ -13,6 +13,7 @@ import gzip
 import json
 import re
 import threading
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -33,6 +34,7 @@ __all__ = [
     "BulkColumn",
     "BulkTemplate",
     "CodeList",
+    "RequiredColumn",
     "bulk_template",
     "bulk_template_codes",
     "bulk_template_for",
@@ -121,6 +123,29 @@ class BulkColumn:
 
 
 @attrs.frozen
+class RequiredColumn:
+    """A column a row still needs, with what it takes (from :meth:`BulkTemplate.required_for`)."""
+
+    header: str
+    """The physical name: the key of the row."""
+    label: str
+    """The workbook's Japanese label (列項目名)."""
+    label_en: str
+    """The label for an English reader: the ledger has Japanese labels only, so the
+    Japanese label with the physical name."""
+    allowed: tuple[tuple[str, str], ...]
+    """(label, code) pairs the column takes for this row (its code list, resolved
+    through the choices already made); empty for a free-text column."""
+    length: int | None
+    exact: bool
+    """``length`` is exact (a date, a postal code) rather than a maximum."""
+    classes: tuple[CharClass, ...]
+    """The character classes the tool allows."""
+    one_of: tuple[str, ...] = ()
+    """Other columns that would do instead (a party's landline or mobile number)."""
+
+
+@attrs.frozen
 class BulkTemplate:
     """The upload file of one procedure and status category."""
 
@@ -160,6 +185,58 @@ class BulkTemplate:
 
     def code_list(self, name: str) -> CodeList | None:
         return self.lists.get(name)
+
+    def required_for(self, row: Any = None) -> tuple[RequiredColumn, ...]:
+        """The columns ``row`` must still fill, given the choices it has already made.
+
+        Answering them (and asking again: a choice can open further columns)
+        gives a row the template takes, so a caller can build a form or a
+        defaults file from it.
+
+        >>> needed = bulk_template("04N2").required_for({})
+        >>> [c.label for c in needed][:3]
+        ['国籍・地域', '生年月日', '氏名']
+        >>> next(c for c in needed if c.header == "radSex").allowed
+        (('男 male', '1'), ('女 female', '2'))
+        """
+        from nyukan_rules._args import type_name
+        from nyukan_rules.batch.bulk import _context, _lists_for, _Row, validate_bulk_rows
+        from nyukan_rules.errors import ArgumentTypeError
+
+        if row is None:
+            row = {}
+        if not isinstance(row, Mapping):
+            raise ArgumentTypeError(f"row must be a mapping, not {type_name(row)}")
+        report = validate_bulk_rows([row], template=self)
+        ctx = _context(self)
+        found: dict[str, RequiredColumn] = {}
+        for finding in report.findings:
+            if finding.code not in ("batch.required", "batch.phone_required"):
+                continue
+            if finding.field is None or finding.field in found:
+                continue
+            column = self.by_header[finding.field][-1]
+            allowed: tuple[tuple[str, str], ...] = ()
+            if column.code_list:
+                for name in _lists_for(_Row(0, row, ctx), column):
+                    codes = self.code_list(name)
+                    if codes is not None and codes.pairs:
+                        allowed = codes.pairs
+                        break
+            one_of: tuple[str, ...] = ()
+            if finding.code == "batch.phone_required":
+                one_of = tuple(m.header for p, m, _ in ctx.phone_pairs if p.header == column.header)
+            found[column.header] = RequiredColumn(
+                header=column.header,
+                label=column.label,
+                label_en=f"{column.label} ({column.header})",
+                allowed=allowed,
+                length=column.length,
+                exact=column.exact,
+                classes=column.classes,
+                one_of=one_of,
+            )
+        return tuple(found.values())
 
     @property
     def statuses(self) -> tuple[StatusOfResidence, ...]:
