@@ -57,7 +57,7 @@ def ensure_date(value: object, name: str) -> date:
     if isinstance(value, date):
         return value if type(value) is date else date(value.year, value.month, value.day)
     if isinstance(value, str):
-        text = value.strip(" ")
+        text = value.strip()
         if len(text) == 8 and text.isascii() and text.isdigit():
             text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
         if len(text) <= 32 and text.isascii():
