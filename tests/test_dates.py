@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -42,6 +42,7 @@ def test_civil_period_needs_a_month() -> None:
         nr.civil_period_end(date(2026, 1, 1), months=0)
 
 
+@settings(deadline=None, max_examples=100)
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)), st.integers(1, 36))
 def test_civil_period_is_about_the_months_long(event: date, months: int) -> None:
     end = nr.civil_period_end(event, months=months)
@@ -90,6 +91,7 @@ def test_next_office_day() -> None:
     assert nr.next_office_day(date(2026, 11, 24)) == date(2026, 11, 24)
 
 
+@settings(deadline=None, max_examples=100)
 @given(st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)))
 def test_next_office_day_is_open_and_soon(day: date) -> None:
     found = nr.next_office_day(day)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -55,6 +55,7 @@ def test_counter_deadline_moves_past_the_year_end() -> None:
     assert window.last_day == date(2027, 1, 4)
 
 
+@settings(deadline=None, max_examples=100)
 @given(
     st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)),
     st.tuples(st.integers(0, 5), st.integers(0, 11), st.sampled_from([0, 15, 30, 90])).filter(any),
@@ -104,6 +105,7 @@ def test_no_special_period() -> None:
     ) == date(2026, 8, 1)
 
 
+@settings(deadline=None, max_examples=100)
 @given(
     st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
     st.sampled_from(["31日", "3月", "6月", "1年", "3年", "5年"]),

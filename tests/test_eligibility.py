@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -260,6 +260,7 @@ def test_tables_name_known_sources() -> None:
     assert {r.role for r in ROLE_AVAILABILITY} == set(R)
 
 
+@settings(deadline=None, max_examples=100)
 @given(
     st.lists(st.sampled_from(list(K)), min_size=1, max_size=4),
     st.sampled_from(list(R)),

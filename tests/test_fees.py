@@ -12,7 +12,7 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -293,6 +293,7 @@ periods = st.one_of(
 )
 
 
+@settings(deadline=None, max_examples=100)
 @given(kinds, channels, days, periods)
 def test_fee_raises_only_not_offered_or_missing_input(
     kind: nr.ApplicationKind, channel: nr.Channel, day: date, period: nr.PeriodOfStay | None
@@ -306,6 +307,7 @@ def test_fee_raises_only_not_offered_or_missing_input(
     assert result.sources
 
 
+@settings(deadline=None, max_examples=100)
 @given(kinds, channels, days, periods, periods)
 def test_a_longer_period_never_costs_less(
     kind: nr.ApplicationKind,
@@ -325,6 +327,7 @@ def test_a_longer_period_never_costs_less(
     assert low <= high
 
 
+@settings(deadline=None, max_examples=100)
 @given(kinds, days, periods)
 def test_online_never_costs_more_than_the_counter(
     kind: nr.ApplicationKind, day: date, period: nr.PeriodOfStay | None

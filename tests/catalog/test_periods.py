@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -84,6 +84,7 @@ periods = (
 )
 
 
+@settings(deadline=None, max_examples=100)
 @given(periods)
 def test_text_round_trip(period: nr.PeriodOfStay) -> None:
     assert P.parse(str(period)) == period

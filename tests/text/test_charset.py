@@ -6,7 +6,7 @@ Source: jis-x-0208-windows (cp932), RULES.md §7 and research-libraries §2.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -107,6 +107,7 @@ def test_printable_ascii_passes() -> None:
     assert nr.unsupported_chars("".join(chr(c) for c in range(0x20, 0x7F))) == ()
 
 
+@settings(deadline=None, max_examples=100)
 @given(st.text())
 def test_suggestions_are_always_supported(text: str) -> None:
     for issue in nr.unsupported_chars(text):

@@ -7,7 +7,7 @@ Sources: rasens-form-help (the online form's help text), isa-bulk-template-tool
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
@@ -177,6 +177,7 @@ texts = st.text(
 )
 
 
+@settings(deadline=None, max_examples=100)
 @given(texts, kinds)
 def test_normalize_is_idempotent(value: str, kind: nr.FieldKind) -> None:
     once = nr.normalize(value, kind)
@@ -190,6 +191,7 @@ NUMERIC = {
 DROPPABLE = set(" \u3000\t-ー－−()（）〒+/年月日.")
 
 
+@settings(deadline=None, max_examples=100)
 @given(texts, kinds)
 def test_normalize_never_loses_a_character_silently(value: str, kind: nr.FieldKind) -> None:
     # Every character either survives (in some width) or is a separator the field drops.
@@ -205,6 +207,7 @@ def test_normalize_never_loses_a_character_silently(value: str, kind: nr.FieldKi
         assert len(out) >= len(kept) - value.count("ﾞ") - value.count("ﾟ") - value.count("+")
 
 
+@settings(deadline=None, max_examples=100)
 @given(texts, kinds)
 def test_normalized_values_pass_or_the_report_says_why(value: str, kind: nr.FieldKind) -> None:
     out = nr.normalize(value, kind)
