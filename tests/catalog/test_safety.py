@@ -73,3 +73,11 @@ def test_period_parts_refuse_wrong_types_without_repr() -> None:
         nr.StayBand(None, False, None, False, "", "").contains("no period")  # type: ignore[arg-type]
     band = nr.StayBand(None, False, nr.PeriodOfStay(days=30), True, "30日以下", "30 days or less")
     assert band.contains("15日")  # type: ignore[arg-type]
+
+
+def test_lookup_key_refuses_non_text() -> None:
+    from nyukan_rules.catalog._base import lookup_key
+
+    with pytest.raises(nr.ArgumentTypeError):
+        lookup_key(42)  # type: ignore[arg-type]
+    assert lookup_key("在留期間更新許可申請") == lookup_key("在留期間更新許可")

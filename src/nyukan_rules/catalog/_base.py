@@ -8,7 +8,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from nyukan_rules.errors import NyukanRulesError, UnknownNameError
+from nyukan_rules._args import type_name
+from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError, UnknownNameError
 
 __all__ = ["CatalogEnum", "lookup_key"]
 
@@ -35,6 +36,8 @@ def lookup_key(text: str) -> str:
     >>> lookup_key("特定活動（出国準備期間）")
     '特定活動出国準備期間'
     """
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
     folded = unicodedata.normalize("NFKC", text).casefold()
     # 申請 may also stand before a bracketed qualifier: 再入国許可申請（数次）.
     folded = _BEFORE_BRACKET.sub("", folded)
