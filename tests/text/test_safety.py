@@ -389,3 +389,14 @@ def test_any_text_to_the_character_helpers(value: str, classes: set[nr.CharClass
         suggestion_for(char)
         for cls in classes:
             cls.contains(char)
+
+
+def test_unsupported_chars_can_be_limited() -> None:
+    text = "\x00" * 1_000 + "髙"
+    assert len(nr.unsupported_chars(text)) == 1_001
+    assert [i.index for i in nr.unsupported_chars(text, limit=3)] == [0, 1, 2]
+    assert nr.unsupported_chars(text, limit=0) == ()
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.unsupported_chars(text, limit="3")  # type: ignore[arg-type]
+    with pytest.raises(nr.ArgumentValueError):
+        nr.unsupported_chars(text, limit=-1)

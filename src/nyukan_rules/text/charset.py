@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 import unicodedata
 
 import attrs
 
-from nyukan_rules._args import type_name
+from nyukan_rules._args import ensure_int, type_name
 from nyukan_rules.errors import ArgumentTypeError
 
 __all__ = [
@@ -260,7 +261,7 @@ def _supported(char: str) -> bool:
     return (" " <= char <= "~") or char in jis_x0208()
 
 
-def unsupported_chars(text: str) -> tuple[CharIssue, ...]:
+def unsupported_chars(text: str, *, limit: int | None = None) -> tuple[CharIssue, ...]:
     """Every character of ``text`` outside JIS X 0208 and printable ASCII.
 
     That includes the NEC and IBM extensions cp932 encodes (①, ㈱, 髙, 﨑),
@@ -269,7 +270,10 @@ def unsupported_chars(text: str) -> tuple[CharIssue, ...]:
     bidi overrides), lone surrogates and the JIS code points of the six
     characters the agency takes in their Windows form.  Each issue has a
     ``suggestion`` where a safe one exists.  Any ``str`` is taken; another
-    type raises :class:`~nyukan_rules.ArgumentTypeError`.
+    type raises :class:`~nyukan_rules.ArgumentTypeError`.  Every issue is
+    returned unless ``limit`` says how many at most (the first ones): for
+    text from an untrusted source, pass a limit, or use
+    :func:`~nyukan_rules.check_field`, which caps and counts.
 
     >>> for issue in unsupported_chars("髙橋①"):
     ...     print(issue.index, issue.char, issue.kind.value, issue.suggestion)
@@ -278,9 +282,11 @@ def unsupported_chars(text: str) -> tuple[CharIssue, ...]:
     """
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
+    if limit is not None:
+        limit = ensure_int(limit, "limit", minimum=0)
     if text.isascii() and text.isprintable():
         return ()
     return tuple(
         CharIssue(m.start(), m.group(), _classify(m.group()), suggestion_for(m.group()))
-        for m in outside_pattern().finditer(text)
+        for m in itertools.islice(outside_pattern().finditer(text), limit)
     )
