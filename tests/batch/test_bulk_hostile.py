@@ -387,3 +387,26 @@ def test_the_bundled_data_loads_from_gzip_alone() -> None:
     folder = ROOT / "src" / "nyukan_rules" / "batch" / "data"
     for path in folder.glob("*.json.gz"):
         assert json.loads(gzip.decompress(path.read_bytes()))["ledger"]
+
+
+_FIELDS = [*nr.BULK_MAPPING, "employee_id", "activity", "other"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.dictionaries(st.sampled_from(_FIELDS), st.text(max_size=12)))
+def test_random_records_map_to_rows_without_raising(record: dict[str, str]) -> None:
+    for code in ("04N2", "04V1", "01R1"):
+        row, notes = nr.bulk_row_with_findings(record, code)
+        assert all(isinstance(v, str) for v in row.values())
+        assert all(f.code == "batch.phone_kept" for f in notes)
+        nr.validate_bulk_rows([row], template=code)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.dictionaries(st.sampled_from(_FIELDS), st.text(max_size=8)), max_size=4),
+)
+def test_random_rosters_leave_nobody_out_silently(records: list[dict[str, str]]) -> None:
+    result = nr.records_to_bulk_files(records, kind="extension_of_period")
+    for row in range(len(records)):
+        assert row in result.placed or any(f.is_error for f in result.report.by_row(row))
