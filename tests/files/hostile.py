@@ -106,3 +106,50 @@ def padded_object_number(padding: int = 24_000_000) -> bytes:
     pypdf's recovery scan walks back over the spaces one byte at a time.
     """
     return b"%PDF-1.4\n1" + b" " * padding + b" 0 obj\n" + _CATALOG + b"\nendobj\n%%EOF\n"
+
+
+def dense_object_stream(size: int = 1_900_000) -> bytes:
+    """An object stream of about ``size`` bytes of arrays of zeros, all reachable.
+
+    pypdf parses a whole object stream at once, at up to 1.6 µs a byte.
+    """
+    count = max(1, size // 100_000)
+    kids = b" ".join(b"%d 0 R" % (10 + i) for i in range(count))
+    objects = {
+        1: _CATALOG,
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 /X [" + kids + b"] >>",
+        3: _PAGE,
+    }
+    for i in range(count):
+        objects[10 + i] = b"[" + b"0 " * 50_000 + b"]"
+    numbers = sorted(objects)
+    header, content = b"", b""
+    for number in numbers:
+        header += b"%d %d " % (number, len(content))
+        content += objects[number] + b" "
+    packed = zlib.compress(header + content)
+    stream, xref = numbers[-1] + 1, numbers[-1] + 2
+    out = bytearray(b"%PDF-1.5\n")
+    rows = {0: (0, 0, 0xFFFF), stream: (1, len(out), 0)}
+    out += (
+        b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Length %d /Filter /FlateDecode >>\n"
+        % (stream, len(numbers), len(header), len(packed))
+        + b"stream\n"
+        + packed
+        + b"\nendstream\nendobj\n"
+    )
+    for position, number in enumerate(numbers):
+        rows[number] = (2, stream, position)
+    rows[xref] = (1, len(out), 0)
+    table = b"".join(
+        bytes([kind]) + a.to_bytes(4, "big") + b.to_bytes(2, "big")
+        for kind, a, b in (rows.get(n, (0, 0, 0)) for n in range(xref + 1))
+    )
+    xref_offset = len(out)
+    out += (
+        b"%d 0 obj\n<< /Type /XRef /Size %d /Root 1 0 R /W [1 4 2] /Length %d >>\nstream\n"
+        % (xref, xref + 1, len(table))
+        + table
+        + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_offset
+    )
+    return bytes(out)

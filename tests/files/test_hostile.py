@@ -52,7 +52,7 @@ nr.check_attachment(b"%PDF-1.4", filename="warm.pdf")  # imports and caches outs
 nr.check_photo(b"\x89PNG\r\n\x1a\n", submitted_on=date(2026, 11, 22))
 base = peak_kb()
 start = time.process_time()
-if case == "merge_object_stream":
+if case.startswith("merge_"):
     try:
         nr.merge_pdfs([data])
         outcome = "merged"
@@ -77,6 +77,12 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "padded_dictionary": hostile.padded_dictionary,
     "padded_object_number": hostile.padded_object_number,
     "compression_bomb": fixtures.compression_bomb,
+    "dense_object_stream": hostile.dense_object_stream,
+    # Just inside the budget: read to the end, and still within 2 s.
+    "dense_object_stream_within": lambda: hostile.dense_object_stream(400_000),
+    "padded_dictionary_within": lambda: hostile.padded_dictionary(900_000),
+    "merge_dense_within": lambda: hostile.dense_object_stream(700_000),
+    "recovery_scan_within": lambda: hostile.recovery_scan(600_000),
     "big_png": hostile.big_png,
     "check_big_png": hostile.big_png,
 }
@@ -84,11 +90,16 @@ MAKERS: dict[str, Callable[[], bytes]] = {
 CASES = {
     "object_stream": ["attachment.too_complex"],
     "eight_streams": ["attachment.too_complex"],
-    "merge_object_stream": "part 1 of 1 is too complex to read within 1,000,000 steps",
+    "merge_object_stream": "part 1 of 1 is too complex to read within 1,500,000 steps",
     "recovery_scan": ["attachment.too_complex"],
     "padded_dictionary": ["attachment.too_complex"],
     "padded_object_number": ["attachment.too_complex"],
     "compression_bomb": [],
+    "dense_object_stream": ["attachment.too_complex"],
+    "dense_object_stream_within": [],
+    "padded_dictionary_within": [],
+    "merge_dense_within": "merged",
+    "recovery_scan_within": ["attachment.repaired"],
     "big_png": True,
     "check_big_png": ["photo.format", "photo.too_large", "photo.date_unknown"],
 }

@@ -20,6 +20,7 @@ import attrs
 from nyukan_rules.errors import ArgumentTypeError, MissingInputError, ValidationError
 from nyukan_rules.files._pdfread import (
     ACTIVE_CODES,
+    MERGE_UNITS,
     WORK_UNITS,
     Budget,
     TooComplex,
@@ -305,7 +306,7 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
             data = bytes(part)
             if data.find(_SIGNATURE, 0, _SIGNATURE_WINDOW) < 0:
                 raise ValidationError(f"{label} is not a PDF (no %PDF- signature)")
-            budget = Budget()
+            budget = Budget(MERGE_UNITS)
             if recovery_too_costly(data):
                 budget.spent_out = True
             try:
@@ -322,7 +323,7 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
             except Exception as exc:
                 if budget.spent_out or type(exc).__name__ == "LimitReachedError":
                     raise ValidationError(
-                        f"{label} is too complex to read within {WORK_UNITS:,} steps"
+                        f"{label} is too complex to read within {MERGE_UNITS:,} steps"
                     ) from None
                 raise ValidationError(f"{label} cannot be read: {clean_detail(exc)}") from exc
         out = BytesIO()
