@@ -400,3 +400,16 @@ def test_unsupported_chars_can_be_limited() -> None:
         nr.unsupported_chars(text, limit="3")  # type: ignore[arg-type]
     with pytest.raises(nr.ArgumentValueError):
         nr.unsupported_chars(text, limit=-1)
+
+
+def test_a_lone_surrogate_through_the_batch_functions_that_use_check_field() -> None:
+    """Issue 10: "E\\udc80" raised UnicodeEncodeError from validate_records,
+    normalize_records and validate_bulk_rows, which call check_field."""
+    from datetime import date
+
+    record = {"family_name": "E\udc80", "given_name": "TARO", "nationality": "E\udc80"}
+    report = nr.validate_records([record], on=date(2026, 11, 22))
+    assert any(code.endswith("invalid_char") for code in report.codes)
+    nr.normalize_records([record])
+    bulk = nr.validate_bulk_rows([{"txtName": "E\udc80"}], template="04N2")
+    assert any(code.endswith("invalid_char") for code in bulk.codes)
