@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import nyukan_rules as nr
+from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError
 from tests.files import fixtures
 
 ON = date(2026, 11, 22)
@@ -196,6 +197,10 @@ def test_photo_required(
 
 
 def test_photo_required_rejects_bad_ages() -> None:
-    for age in (-1, "3", None):
-        with pytest.raises(nr.ValidationError):
+    # Issue 10: wrong types raise the package's TypeError, out-of-range values its ValueError.
+    for age in ("3", None, True, 3.0):
+        with pytest.raises(ArgumentTypeError):
             nr.photo_required("extension_of_period", on=ON, applicant_age=age)  # type: ignore[arg-type]
+    for age in (-1, 151):
+        with pytest.raises(ArgumentValueError):
+            nr.photo_required("extension_of_period", on=ON, applicant_age=age)

@@ -1,11 +1,13 @@
 """PDF attachments: check one before upload, and merge several into one.
 
 pypdf is imported inside the functions.  A check reads a file's structure
-(header, cross-reference table, trailer, page tree), never its content
-streams, and turns every failure into a finding: untrusted bytes never raise
-past these functions.  pypdf's own limits bound the work (decompression
-output, page-tree depth, recovery loops); they are process-wide, and this
-module never changes them.
+(header, cross-reference table, trailer, page tree, actions, names and
+annotations), never its content streams, and turns every failure into a
+finding: untrusted bytes never raise past these functions.  The work is
+bounded per call (pypdf's limits through its context-local configuration,
+plus a budget of reads: see :mod:`nyukan_rules.files._pdfread`); no
+process-wide state (pypdf's module globals, ``logging``, ``warnings``) is
+touched, so checks run safely in many threads at once.
 """
 
 from __future__ import annotations

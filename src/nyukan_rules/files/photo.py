@@ -1,11 +1,16 @@
 """The face photo: who must give one, check it, and prepare one the system takes.
 
 Pillow is imported inside the functions.  A check opens only the formats
-its :class:`PhotoPolicy` admits, refuses an oversized image from its header
-before decoding anything, and decodes JPEG at reduced scale.  Pillow's
+its :class:`PhotoPolicy` admits (JPEG, PNG) with that format's own plugin,
+refuses an oversized image from its header before decoding anything, and
+decodes JPEG at reduced scale.  It reads EXIF itself.  So Pillow emits no
+warning (``Image.open``'s decompression-bomb and MPO warnings, corrupt-EXIF
+and palette warnings are never reached) and nothing is caught with
+``warnings.catch_warnings``, which is not thread-safe.  Pillow's
 process-wide settings (``Image.MAX_IMAGE_PIXELS``,
 ``ImageFile.LOAD_TRUNCATED_IMAGES``) are never changed: the limits are the
-policy's, per call.
+policy's, per call.  (The host's ``LOAD_TRUNCATED_IMAGES``, if it sets it,
+still lets a truncated image decode.)
 """
 
 from __future__ import annotations
@@ -121,10 +126,12 @@ def photo_required(
     """
     kind = ApplicationKind.parse(kind)
     on = ensure_date(on, "on")
-    if not isinstance(applicant_age, int) or isinstance(applicant_age, bool) or applicant_age < 0:
-        raise ValidationError(
-            f"applicant_age must be a whole number of years, not {applicant_age!r}"
+    if not isinstance(applicant_age, int) or isinstance(applicant_age, bool):
+        raise ArgumentTypeError(
+            f"applicant_age must be a whole number of years, not {type(applicant_age).__name__}"
         )
+    if not 0 <= applicant_age <= 150:
+        raise ArgumentValueError(f"applicant_age must be from 0 to 150, not {applicant_age}")
     desired = None if desired_status is None else StatusOfResidence.parse(desired_status)
     if kind not in PHOTO_KINDS:
         return False
@@ -241,6 +248,17 @@ class PhotoPolicy:
       :meth:`strict`).
     * ``output_width`` x ``output_height`` 600 x 800 at ``jpeg_quality`` 90:
       what :func:`prepare_photo` writes; about 100 KB, well inside the budget.
+
+    Every field is checked when a policy is made: a wrong type raises
+    :class:`~nyukan_rules.errors.ArgumentTypeError`, a value out of range
+    :class:`~nyukan_rules.errors.ArgumentValueError` (``open_formats`` a
+    tuple or frozenset of "JPEG" / "PNG", never a str; ``max_pixels`` up to
+    50,000,000; output sides 16 to 4,000; ``jpeg_quality`` 1 to 100).
+
+    >>> PhotoPolicy(output_width=0)
+    Traceback (most recent call last):
+    ...
+    nyukan_rules.errors.ArgumentValueError: PhotoPolicy.output_width must be from 16 to 4,000, not 0
     """
 
     open_formats: tuple[str, ...] = attrs.field(
