@@ -212,3 +212,14 @@ def test_records_to_bulk_files_arguments() -> None:
         nr.records_to_bulk_files([RECORD], kind="extension_of_period", on="2026-01-01")
     one = nr.records_to_bulk_files([RECORD], template="04N2", defaults=_defaults(), on="2026-11-23")
     assert [name for name, _ in one.files] == ["SA_03_003_04N2_ver001.csv"]
+
+
+def test_results_cross_a_process_boundary() -> None:
+    import pickle
+
+    result = nr.records_to_bulk_files(
+        [{"employee_id": "E1", "status": "永住者"}], kind="extension_of_period"
+    )
+    assert pickle.loads(pickle.dumps(result)) == result
+    needed = nr.bulk_template("04N2").required_for({})
+    assert pickle.loads(pickle.dumps(needed)) == needed
