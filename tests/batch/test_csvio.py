@@ -242,3 +242,31 @@ def test_write_then_read_loses_nothing(rows: list[dict[str, str]]) -> None:
     # A row of empty values is written as an empty line's worth of commas, never dropped.
     assert list(table.records) == rows
     assert table.report.ok
+
+
+def test_a_formula_in_a_column_name_is_guarded_too() -> None:
+    rows = [{"=cmd": "x"}]
+    with pytest.raises(nr.ValidationError, match="the header"):
+        nr.write_csv(rows, columns=["=cmd"])
+    quoted = nr.write_csv(rows, columns=["=cmd"], formula_guard="quote")
+    assert quoted.startswith(b"'=cmd\r\n")
+
+
+LINE = st.text(alphabet=st.sampled_from('ab,"髙 '), min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINE, max_size=12))
+def test_every_line_is_a_row_however_the_quotes_fall(lines: list[str]) -> None:
+    """Issue 9: people vanished into a quoted field; each line is now a row, or is reported
+    as a quoted value over several lines (csv.multiline_field) that a caller can check."""
+    table = nr.read_csv("\r\n".join(["employee_id,name_roman", *lines]) + "\r\n", spec=None)
+    joined = sum(
+        int(f.message_en.split(" over ")[1].split()[0]) - 1
+        for f in table.report.by_code("csv.multiline_field")
+    )
+    assert len(table.records) + joined == len(lines)
+    kept = "".join("".join(r.values()) for r in table.records)
+    given_text = "".join(lines)
+    for char in "ab髙":  # no character is lost: every letter of the input is in a value
+        assert kept.count(char) == given_text.count(char)

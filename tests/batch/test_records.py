@@ -174,6 +174,13 @@ def test_ragged_rows_unknown_columns_and_blank_lines() -> None:
         (1, "csv.ragged_row"),
     ]
     assert table.records[0] == {"employee_id": "E1", "name_roman": "A"}
+    # the value past the header's last column is kept, under its column number
+    assert table.records[1] == {
+        "employee_id": "E2",
+        "name_roman": "B",
+        "shoe_size": "42",
+        "#4": "extra",
+    }
     assert "extra" in table.report.findings[2].message_en or table.report.findings[2].row == 1
 
 

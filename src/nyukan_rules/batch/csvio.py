@@ -11,10 +11,11 @@ spreadsheet would run as a formula.
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import io
+import itertools
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal
 
@@ -32,10 +33,6 @@ _BOM = b"\xef\xbb\xbf"
 #: Rows read at most by default: a few hundred thousand people fit, and memory
 #: stays bounded for any file up to the 25 MB upload limit.
 MAX_CSV_ROWS = 500_000
-#: A quoted field may run over this many physical lines (or the csv module's 128 Ki characters);
-#: past that, its opening quote is taken as unterminated and the line re-read.
-_MAX_ROW_LINES = 1_000
-_MAX_ROW_CHARS = 131_072
 #: What Excel and other spreadsheets run as a formula when a cell starts with it
 #: (OWASP, "CSV Injection").
 _FORMULA_START = frozenset("=+-@\t\r")
@@ -103,59 +100,34 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_UNCLOSED = frozenset({"unexpected end of data", "too long"})
-
-
-class _TooLong(Exception):
-    """A row ran over too many lines: its opening quote was never closed."""
+_END_OF_DATA = "unexpected end of data"
 
 
 class _Rows:
     """Rows of the csv module over physical lines, re-reading after a broken line.
 
-    The lines of the row being read are kept aside; when a row cannot be
-    read (an unclosed quote, a stray quote), its first line is taken alone,
-    its quotes as text, and the lines after it are read again.  A quoted
-    field may span at most ``_MAX_ROW_LINES`` lines, so each line is read at
-    most that many times.
+    The csv module reads lines as ``io.StringIO(newline="")`` splits them,
+    made one at a time from the text (a StringIO would hold a copy at four
+    bytes a character).  A second, lagging iterator over the same lines
+    (``itertools.tee``) keeps the lines of the row being read.  When a row
+    cannot be read (a quote never closed, a stray quote, a field over the
+    csv module's limit), its first line is taken alone, its quotes as text,
+    and reading starts again at the line after it: a broken quote costs one
+    line, never the rest of the file.  A quoted field is bounded by the csv
+    module's field limit (128 Ki characters), so each character is read a
+    bounded number of times.
     """
 
     def __init__(self, text: str, wanted: Callable[[str], bool]) -> None:
+        self._text = text
         self._wanted = wanted
-        # Lines as io.StringIO(newline="") splits them, made one at a time:
-        # a StringIO would hold a copy of the text at four bytes a character.
-        self._source = map(re.Match.group, _LINE.finditer(text))
-        self._back: deque[str] = deque()
-        self._pending: list[str] = []
-        self._chars = 0
         self.line = 0  # physical lines consumed by finished rows
-        self._alive = True
-        self._reader = self._new_reader()
+        self._start(0)
 
-    def _feed(self) -> Iterator[str]:
-        while True:
-            if self._back:
-                line = self._back.popleft()
-            else:
-                found = next(self._source, None)
-                if found is None:
-                    self._alive = False
-                    return
-                line = found
-            self._pending.append(line)
-            self._chars += len(line)
-            if len(self._pending) > 1 and (
-                len(self._pending) > _MAX_ROW_LINES or self._chars > _MAX_ROW_CHARS
-            ):
-                self._alive = False
-                raise _TooLong
-            yield line
-
-    def _new_reader(self) -> Iterator[list[str]]:
-        # The csv module's reader resets its state at each row, so after a
-        # csv.Error it goes on reading; only an ended feed needs a new one.
-        self._alive = True
-        return csv.reader(self._feed(), strict=True)
+    def _start(self, offset: int) -> None:
+        ahead, self._lag = itertools.tee(_LINE.finditer(self._text, offset))
+        self._reader = csv.reader(map(re.Match.group, ahead), strict=True)
+        self._done = 0  # lines of this reader consumed by finished rows
 
     def next(self) -> tuple[int, list[str], Finding | None, bool] | None:
         """(first line of the row, its fields, its finding, whether it had to be re-read).
@@ -163,41 +135,38 @@ class _Rows:
         None at the end.  The finding is None where its code is past its cap.
         """
         start = self.line + 1
-        problem: str | None = None
+        reader = self._reader
         try:
-            fields = next(self._reader)
+            fields = next(reader)
         except StopIteration:
-            if not self._pending:
-                return None
-            problem = "unexpected end of data"
-        except _TooLong:
-            problem = "too long"
+            return None
         except csv.Error as exc:
-            problem = str(exc)
-        if problem is None:
-            if len(self._pending) > 1 and self._wanted("csv.multiline_field"):
-                finding: Finding | None = make_finding(
-                    "csv.multiline_field", line=start, count=len(self._pending)
-                )
-            else:
-                finding = None
-            self.line += len(self._pending)
-            self._pending.clear()
-            self._chars = 0
-            return start, fields, finding, False
-        return self._recover(start, problem)
+            return self._recover(start, str(exc))
+        count = reader.line_num - self._done
+        self._done = reader.line_num
+        self.line += count
+        if count == 1:
+            next(self._lag)
+            return start, fields, None, False
+        collections.deque(itertools.islice(self._lag, count), maxlen=0)
+        finding = None
+        if count > 1 and self._wanted("csv.multiline_field"):
+            finding = make_finding("csv.multiline_field", line=start, count=count)
+        return start, fields, finding, False
 
     def _recover(self, start: int, problem: str) -> tuple[int, list[str], Finding | None, bool]:
-        bad, rest = self._pending[0], self._pending[1:]
-        self._back.extendleft(reversed(rest))
-        self._pending.clear()
-        self._chars = 0
+        count = self._reader.line_num - self._done
+        first = next(self._lag)
         self.line += 1
-        if not self._alive:
-            self._reader = self._new_reader()
-        code = "csv.unterminated_quote" if rest or problem in _UNCLOSED else "csv.malformed"
+        if count == 1:
+            self._done += 1  # the reader starts afresh at each row: it goes on
+        else:
+            self._start(first.end())  # read again the lines the broken row took
+        code = (
+            "csv.unterminated_quote" if count > 1 or problem == _END_OF_DATA else "csv.malformed"
+        )
         # The line alone, its quotes as text: every character is kept.
-        fields = bad.rstrip("\r\n").split(",")
+        fields = first.group().rstrip("\r\n").split(",")
         finding = None
         if self._wanted(code):
             if code == "csv.malformed":
@@ -233,8 +202,9 @@ def read_csv(
     Findings of one code are capped at
     :data:`~nyukan_rules.messages.MAX_FINDINGS_PER_CODE` with a count of the
     rest; rows past ``max_rows`` are not read (``csv.too_many_rows``).
-    A finding's ``row`` is the 0-based index in ``records``; messages give the
-    1-based line of the file.
+    Values past the header's last column are kept under their 1-based column
+    number (``"#21"``).  A finding's ``row`` is the 0-based index in
+    ``records``; messages give the 1-based line of the file.
 
     >>> table = read_csv("employee_id,name_roman\\r\\nE1,YAMADA TARO\\r\\n")
     >>> table.records, table.encoding
@@ -345,7 +315,10 @@ def _parse(
                 row,
                 make_finding("csv.ragged_row", line=line, count=len(fields), expected=len(header)),
             )
-        records.append(dict(zip(header, fields, strict=False)))
+        record = dict(zip(header, fields, strict=False))
+        if len(fields) > len(header):  # kept under their column numbers: "#21", "#22" …
+            record.update((f"#{n}", v) for n, v in enumerate(fields, 1) if n > len(header))
+        records.append(record)
 
 
 def _shown(value: str, limit: int = 40) -> str:
@@ -461,12 +434,18 @@ def write_csv(
     names.extend(added)
     rows = [_cells(index, record, names) for index, record in enumerate(table)]
     text = _csv_text(names, rows)
-    if guard != "off" and _FORMULA_CELL.search(text):
+    if guard != "off" and (
+        _FORMULA_CELL.search(text) or not _FORMULA_START.isdisjoint(n[:1] for n in names)
+    ):
         rows = [
-            [_guarded(index, name, value, guard) for name, value in zip(names, row, strict=True)]
+            [
+                _guarded(f"row {index + 1}, field {name}", value, guard)
+                for name, value in zip(names, row, strict=True)
+            ]
             for index, row in enumerate(rows)
         ]
-        text = _csv_text(names, rows)
+        header = [_guarded(f"the header, column {name[:40]!r}", name, guard) for name in names]
+        text = _csv_text(header, rows)
     try:
         return text.encode(encoding)
     except UnicodeEncodeError:
@@ -486,12 +465,14 @@ def write_csv(
 
 _STR_ONLY = {str}
 #: A cell that starts a formula, somewhere in the written CSV: a fast first look.
-_FORMULA_CELL = re.compile(r'(?:^|,)"?[=+\-@\t\r]', re.MULTILINE)
+#: An unquoted field never holds a CR (the writer quotes it), so ``,\r`` is a line end.
+#: The header's cells are checked on their own; every other cell follows a comma or a
+#: line feed.
+_FORMULA_CELL = re.compile(r'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')
 
 
 def _cells(index: int, record: Mapping[str, object], names: list[str]) -> list[str]:
-    get = record.get
-    row = [get(name, "") for name in names]
+    row = list(map(record.get, names))
     if set(map(type, row)) != _STR_ONLY:
         row = [_text(index, name, value) for name, value in zip(names, row, strict=True)]
     return row  # type: ignore[return-value]
@@ -513,12 +494,12 @@ def _text(index: int, name: str, value: object) -> str:
     return value
 
 
-def _guarded(index: int, name: str, value: str, guard: str) -> str:
+def _guarded(where: str, value: str, guard: str) -> str:
     if not value or value[0] not in _FORMULA_START or _PLAIN.fullmatch(value):
         return value
     if guard == "error":
         raise ValidationError(
-            f"row {index + 1}, field {name}: starts with {value[0]!r}, which a"
+            f"{where}: starts with {value[0]!r}, which a"
             " spreadsheet runs as a formula; pass formula_guard='quote' to write"
             " it with a leading ' or 'off' to write it as it is"
         )
