@@ -295,36 +295,46 @@ def test_short_broken_lines_within_budget(tmp_path: Path) -> None:
     )
 
 
-def _xfd_workbook() -> bytes:
+def _xfd_workbook(*, readable: bool) -> bytes:
+    """The agency's sheet names, one cell at A1 and one at XFD1048576 in each; where
+    ``readable``, enough of a menu, a show sheet and a ledger row for reading to go on
+    through every sheet (its ledger row names column XFD of an input sheet)."""
     import openpyxl
 
     book = openpyxl.Workbook()
     book.active.title = "列項目TBL"
-    for name in ("表示シート制御マスタ", "メニュー", "マスタ", "連動マスタ"):
+    for name in ("表示シート制御マスタ", "メニュー", "マスタ", "連動マスタ", "申請情報入力(区分N)"):
         book.create_sheet(name)
     for sheet in book.worksheets:
         sheet["A1"] = "x"
         sheet["XFD1048576"] = "x"
+    if readable:
+        book["メニュー"]["B12"] = "在留期間更新情報入力メニュー（2026/02/27版）"
+        book["表示シート制御マスタ"]["L3"] = "SA_03_003_04N2_ver001.csv"
+        book["表示シート制御マスタ"]["G3"] = "申請情報入力(区分N)"
+        ledger = book["列項目TBL"]
+        for cell, value in (("A2", "申請情報入力(区分N)"), ("B2", "XFD"), ("P2", "h"), ("AC2", 4)):
+            ledger[cell] = value
     out = BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def test_a_workbook_with_a_cell_at_xfd1048576_within_budget(tmp_path: Path) -> None:
+@pytest.mark.parametrize("readable", [False, True])
+def test_a_workbook_with_a_cell_at_xfd1048576_within_budget(tmp_path: Path, readable: bool) -> None:
     # Issue 10: read_bulk_template of a 6.6 KB workbook with one cell at XFD1048576
     # took minutes per sheet.
-    data = _xfd_workbook()
+    data = _xfd_workbook(readable=readable)
     assert len(data) < 10_000
     _run_budget(
         tmp_path,
         data,
         """
         try:
-            nr.read_bulk_template(data)
+            found = nr.read_bulk_template(data)
         except nr.ValidationError as exc:
-            print("refused:", exc)
-        else:
-            raise AssertionError("a workbook without the agency's sheets was accepted")
+            found = None
+        print("found:", found)
         """,
     )
 
