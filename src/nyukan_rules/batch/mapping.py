@@ -90,24 +90,14 @@ _DATE = re.compile(
 )
 
 
-def _list_of(template: BulkTemplate, header: str) -> list[tuple[str, str]]:
-    column = template.by_header[header][-1]
-    found = template.code_list(column.code_list) if column.code_list else None
-    return list(found.pairs) if found is not None else []
-
-
 def _coded(template: BulkTemplate, header: str, value: str) -> str:
     """A code of the column's list for HR wording: the code, the label, or the label's
     Japanese or English part, widths and case aside (``男``, ``Viet Nam``, ``特定技能1号``)."""
-    pairs = _list_of(template, header)
-    if not pairs or any(value in (label, code) for label, code in pairs):
+    column = template.by_header[header][-1]
+    found = template.code_list(column.code_list) if column.code_list else None
+    if found is None or found.code_for(value) is not None:
         return value
-    key = lookup_key(value)
-    for label, code in pairs:
-        japanese, _, english = label.partition(" ")
-        if key in (lookup_key(japanese), lookup_key(english), lookup_key(label)):
-            return code
-    return value  # left as given: validation reports it
+    return found.by_key.get(lookup_key(value), value)  # else as given: validation reports it
 
 
 def _status_code(template: BulkTemplate, header: str, value: str) -> str:
@@ -345,6 +335,7 @@ def records_to_bulk_files(
         )
 
     groups: dict[str, tuple[BulkTemplate, list[int]]] = {}
+    chosen: dict[tuple[str, str], BulkTemplate | NyukanRulesError] = {}  # HR data repeats
     seen: dict[tuple[str, str], int] = {}
     for row, record in enumerate(normalized):
         if row in bad:
@@ -357,19 +348,24 @@ def records_to_bulk_files(
         if fixed is not None:
             the_template = fixed
         else:
-            try:
-                the_template = bulk_template_for(
-                    kind, record.get("status", ""), activity=record.get("activity") or None
-                )
-            except NyukanRulesError as exc:
-                if isinstance(exc, ArgumentTypeError) and "kind" in str(exc):
-                    raise
+            key = (record.get("status", ""), record.get("activity", ""))
+            if key not in chosen:
+                try:
+                    chosen[key] = bulk_template_for(kind, key[0], activity=key[1] or None)
+                except NyukanRulesError as exc:
+                    if isinstance(exc, ArgumentTypeError) and "kind" in str(exc):
+                        raise
+                    chosen[key] = exc
+            found = chosen[key]
+            if isinstance(found, NyukanRulesError):
+                why = str(found)[:200]
                 unplaced(
                     row,
-                    "在留資格からテンプレートが決まりません（" + str(exc)[:200] + "）。",
-                    f"no template for its status ({str(exc)[:200]}).",
+                    "在留資格からテンプレートが決まりません（" + why + "）。",
+                    f"no template for its status ({why}).",
                 )
                 continue
+            the_template = found
         if day is not None and the_template.workbook_version > day.isoformat():
             raise NotOfferedError(
                 f"the workbook of {the_template.workbook_version} is not yet out on {day}"

@@ -86,6 +86,18 @@ class CodeList:
             return value
         return self._by_label.get(value)
 
+    @functools.cached_property
+    def by_key(self) -> dict[str, str]:
+        """Code by the lookup key (widths, case and spaces aside) of each label, of its
+        Japanese part and of its English part; the first pair wins."""
+        found: dict[str, str] = {}
+        for label, code in self.pairs:
+            japanese, _, english = label.partition(" ")
+            for text in (label, japanese, english):
+                if text:
+                    found.setdefault(lookup_key(text), code)
+        return found
+
     def label_for(self, code: str) -> str | None:
         return next((label for label, c in self.pairs if c == code), None)
 
