@@ -270,6 +270,13 @@ MESSAGES: dict[str, Message] = {
         "顔写真を画像として読み取れません（{detail}）。",
         "The photo cannot be read as an image ({detail}).",
     ),
+    # --- files: safety (issue 10: budgets) --------------------------------------------
+    "photo.too_complex": Message(
+        _E,
+        "顔写真のファイル構造が複雑すぎるため確認できません（{detail}）。JPEG形式で"
+        "保存し直してください。",
+        "The photo's file structure is too complex to check ({detail}); save it again as a JPEG.",
+    ),
     "photo.format": Message(
         _W,
         "顔写真の形式が{format}です。JPEG形式で保存してください。",

@@ -153,3 +153,33 @@ def dense_object_stream(size: int = 1_900_000) -> bytes:
         + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_offset
     )
     return bytes(out)
+
+
+def _small_jpeg() -> bytes:
+    from tests.files.fixtures import photo
+
+    return photo(120, 160)
+
+
+def jpeg_segments(count: int = 3_000_000) -> bytes:
+    """A JPEG with ``count`` empty APP15 segments before its image: 12 MB, walked in Python."""
+    jpeg = _small_jpeg()
+    return jpeg[:2] + b"\xff\xef\x00\x02" * count + jpeg[2:]
+
+
+def jpeg_junk(size: int = 20_000_000) -> bytes:
+    """A JPEG with ``size`` stray bytes between two segments, which Pillow reads one by one."""
+    jpeg = _small_jpeg()
+    return jpeg[:2] + b"\xff\xef\x00\x02" + b"\x00" * size + jpeg[2:]
+
+
+def _chunk(kind: bytes, data: bytes = b"") -> bytes:
+    return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+
+def png_chunks(count: int = 2_000_000, kind: bytes = b"abCd", data: bytes = b"") -> bytes:
+    """A PNG with ``count`` extra chunks after its header (24 MB of empty private chunks)."""
+    from tests.files.fixtures import photo
+
+    png = photo(120, 160, fmt="PNG")
+    return png[:33] + _chunk(kind, data) * count + png[33:]

@@ -327,7 +327,7 @@ _ORIENTATION, _EXIF_IFD, _DATE_TAKEN = 0x0112, 0x8769, 0x9003
 _SWAPPING = frozenset({5, 6, 7, 8})  # orientations that turn the picture a quarter
 _SOURCES_STANDARD = ("isa-photo-standard",)
 _SOURCES_BOUNDS = ("mynumber-photo-spec",)
-_UNUSABLE = frozenset({"photo.unreadable", "photo.too_many_pixels"})
+_UNUSABLE = frozenset({"photo.unreadable", "photo.too_many_pixels", "photo.too_complex"})
 
 
 def _sniff(data: bytes) -> str | None:
@@ -386,18 +386,55 @@ def _exif(raw: object) -> tuple[int, date | None]:
     return orientation, taken
 
 
-def _png_chunks(data: bytes) -> Iterator[bytes]:
-    """The chunk types of a PNG up to its first image data (a bounded walk)."""
+#: Structure Pillow walks in Python, one step at a time, before and while it decodes.
+MAX_SEGMENTS = 2_000  # JPEG marker segments before the scan (a camera writes about 20)
+MAX_JUNK_BYTES = 100_000  # bytes between JPEG segments, which Pillow reads one by one
+MAX_CHUNKS = 20_000  # PNG chunks (25 MB of 8 KB image-data chunks is about 3,000)
+_NO_LENGTH = frozenset({0x01, *range(0xD0, 0xDA)})  # TEM, RSTn, SOI, EOI
+
+
+def _jpeg_structure(data: bytes) -> str | None:
+    """Why Pillow's Python-level walk to the first scan would cost too much, or None."""
+    offset, segments, junk = 2, 0, 0
+    while offset + 1 < len(data):
+        if data[offset] != 0xFF:
+            following = data.find(b"\xff", offset)
+            if following < 0:
+                return None  # no scan at all: Pillow fails cheaply
+            junk += following - offset
+            if junk > MAX_JUNK_BYTES:
+                return f"more than {MAX_JUNK_BYTES:,} stray bytes between JPEG segments"
+            offset = following
+            continue
+        marker = data[offset + 1]
+        segments += 1
+        if segments > MAX_SEGMENTS:
+            return f"more than {MAX_SEGMENTS:,} JPEG segments before the image data"
+        if marker == 0xDA:  # start of scan: libjpeg takes over
+            return None
+        if marker == 0xFF:  # fill byte
+            offset += 1
+        elif marker == 0x00 or marker in _NO_LENGTH:
+            offset += 2
+        else:
+            offset += 2 + int.from_bytes(data[offset + 2 : offset + 4], "big")
+    return None
+
+
+def _png_chunks(data: bytes) -> list[bytes] | None:
+    """The chunk types of a PNG (a bounded walk); None where there are too many."""
+    kinds: list[bytes] = []
     offset = 8
-    for _ in range(10_000):
-        if offset + 8 > len(data):
-            return
+    while offset + 8 <= len(data):
+        if len(kinds) >= MAX_CHUNKS:
+            return None
         (length,) = struct.unpack_from(">I", data, offset)
         kind = data[offset + 4 : offset + 8]
-        yield kind
-        if kind == b"IDAT":
-            return
+        kinds.append(kind)
+        if kind == b"IEND":
+            break
         offset += 12 + length
+    return kinds
 
 
 @contextmanager
@@ -412,8 +449,19 @@ def _opened(data: bytes, policy: PhotoPolicy, findings: list[Finding]) -> Iterat
     from PIL import JpegImagePlugin, PngImagePlugin  # heavy: imported only for a photo
 
     sniffed = _sniff(data)
-    if sniffed == "PNG" and b"acTL" in _png_chunks(data):
-        sniffed = "APNG"  # animated: not a photo, and Pillow warns on a broken one
+    problem = None
+    if sniffed == "PNG":
+        chunks = _png_chunks(data)
+        if chunks is None:
+            problem = f"more than {MAX_CHUNKS:,} PNG chunks"
+        elif b"acTL" in chunks:
+            sniffed = "APNG"  # animated: not a photo, and Pillow warns on a broken one
+    elif sniffed == "JPEG":
+        problem = _jpeg_structure(data)
+    if problem is not None and sniffed in policy.open_formats:
+        findings.append(make_finding("photo.too_complex", detail=problem))
+        yield None
+        return
     if sniffed not in policy.open_formats:
         if sniffed is None:
             findings.append(make_finding("photo.unreadable", detail="not a JPEG or PNG image"))
@@ -478,6 +526,7 @@ def _check(
     submitted_on: date | None,
     taken_on: date | None,
     policy: PhotoPolicy | None,
+    decode: bool = True,
 ) -> PhotoReport:
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise ArgumentTypeError(f"data must be bytes, not {type(data).__name__}")
@@ -490,7 +539,7 @@ def _check(
         return PhotoReport(findings, **details)
     with _opened(data, policy, findings) as image:
         if image is not None:
-            findings.extend(_inspect(image, data, policy, details))
+            findings.extend(_inspect(image, data, policy, details, decode=decode))
     unusable = any(
         f.code in _UNUSABLE or (f.code == "photo.format" and f.is_error) for f in findings
     )
@@ -500,7 +549,7 @@ def _check(
 
 
 def _inspect(
-    image: Image, data: bytes, policy: PhotoPolicy, details: dict[str, Any]
+    image: Image, data: bytes, policy: PhotoPolicy, details: dict[str, Any], *, decode: bool
 ) -> list[Finding]:
     findings: list[Finding] = []
     width, height = image.size
@@ -532,7 +581,8 @@ def _inspect(
     try:
         if image.format == "JPEG":
             image.draft("RGB", (max(1, image.size[0] // 8), max(1, image.size[1] // 8)))
-        image.load()
+        if decode:  # prepare_photo decodes once, itself
+            image.load()
     except Exception as exc:  # noqa: BLE001 - truncated or corrupt data
         findings.append(make_finding("photo.unreadable", detail=_why(exc)))
         return findings
@@ -644,7 +694,7 @@ def prepare_photo(data: bytes, *, policy: PhotoPolicy | None = None) -> bytes:
     from PIL import Image as PILImage
 
     policy = _policy(policy)
-    report = _check(data, submitted_on=None, taken_on=None, policy=policy)
+    report = _check(data, submitted_on=None, taken_on=None, policy=policy, decode=False)
     if any(f.code in _UNUSABLE or (f.code == "photo.format" and f.is_error) for f in report):
         raise ValidationError(
             "the photo cannot be prepared: "
@@ -659,6 +709,8 @@ def prepare_photo(data: bytes, *, policy: PhotoPolicy | None = None) -> bytes:
     except ValidationError:
         raise
     except Exception as exc:
+        unreadable = make_finding("photo.unreadable", detail=_why(exc))
+        report = attrs.evolve(report, findings=(*report.findings, unreadable))
         raise ValidationError(f"the photo cannot be decoded: {_why(exc)}", report=report) from exc
     width, height = rgb.size
     target = policy.output_height / policy.output_width
