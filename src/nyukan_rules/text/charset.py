@@ -159,7 +159,9 @@ class IssueKind(str, enum.Enum):
     HALFWIDTH_KANA = "halfwidth_kana"
     PRIVATE_USE = "private_use"
     CONTROL = "control"
-    """Tabs, line breaks and other control characters."""
+    """Tabs, line breaks and other control and format characters (BOM, bidi controls)."""
+    LONE_SURROGATE = "lone_surrogate"
+    """U+D800 to U+DFFF alone: not a character, left by decoding with the wrong encoding."""
     EMOJI = "emoji"
     ACCENTED_LATIN = "accented_latin"
 
@@ -192,7 +194,9 @@ def _classify(char: str) -> IssueKind:
     category = unicodedata.category(char)
     if category == "Co":
         return IssueKind.PRIVATE_USE
-    if category in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+    if category == "Cs":
+        return IssueKind.LONE_SURROGATE
+    if category in CONTROL_CATEGORIES:
         return IssueKind.CONTROL
     if 0xF900 <= code <= 0xFAFF:
         try:
