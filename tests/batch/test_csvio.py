@@ -270,3 +270,29 @@ def test_every_line_is_a_row_however_the_quotes_fall(lines: list[str]) -> None:
     given_text = "".join(lines)
     for char in "ab髙":  # no character is lost: every letter of the input is in a value
         assert kept.count(char) == given_text.count(char)
+
+
+@pytest.mark.parametrize("brk", ["\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"])
+def test_only_cr_and_lf_end_a_line(brk: str) -> None:
+    """The csv module ends lines at CR and LF only: other Unicode breaks stay in the value."""
+    table = nr.read_csv(f'{HEADER}E1,A{brk}B\r\nE2,"C\r\n{brk}D"\r\n', spec=None)
+    assert list(table.records) == [
+        {"employee_id": "E1", "name_roman": f"A{brk}B"},
+        {"employee_id": "E2", "name_roman": f"C\r\n{brk}D"},
+    ]
+
+
+def test_lines_past_the_first_piece_of_text_keep_their_numbers() -> None:
+    lines = [f"E{i},{'N' * 50}" for i in range(40_000)]  # over 2 Mi characters
+    lines[30_000] = 'E30000,"BROKEN'
+    table = nr.read_csv(HEADER + "\r\n".join(lines) + "\r\n")
+    assert len(table.records) == 40_000
+    (finding,) = table.report.findings
+    assert (finding.row, finding.code) == (30_000, "csv.unterminated_quote")
+    assert "Line 30002" in finding.message_en
+
+
+def test_values_past_the_header_are_kept_as_csv_text() -> None:
+    table = nr.read_csv(HEADER + 'E1,A,x,"y,z"\r\n')
+    assert table.records[0] == {"employee_id": "E1", "name_roman": "A", "#3": 'x,"y,z"'}
+    assert table.report.codes == ("csv.ragged_row",)

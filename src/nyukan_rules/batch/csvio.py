@@ -11,7 +11,6 @@ spreadsheet would run as a formula.
 from __future__ import annotations
 
 import codecs
-import collections
 import csv
 import io
 import itertools
@@ -100,6 +99,52 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+#: Line breaks of str.splitlines that the csv module (and io.StringIO(newline=""))
+#: do not break lines at.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CHUNK_FIRST, _CHUNK_MOST, _HEAD_LINES = 1 << 12, 1 << 20, 64
+
+
+def _chunks(text: str, offset: int) -> Iterator[str]:
+    """The text from ``offset`` in pieces that each end a line: 4 Ki characters first,
+    doubling up to 1 Mi (a reader started again after a broken row reads little)."""
+    end, size = len(text), _CHUNK_FIRST
+    while offset < end:
+        cut = text.find("\n", offset + size)
+        if cut < 0:
+            cut = text.find("\r", offset + size)
+        cut = end if cut < 0 else cut + 1
+        yield text[offset:cut]
+        offset, size = cut, min(size * 2, _CHUNK_MOST)
+
+
+def _lines(text: str, offset: int, plain: bool) -> Iterator[str]:
+    """The lines from ``offset`` as io.StringIO(newline="") splits them, made a piece at a
+    time (a StringIO would hold a copy of the text at four bytes a character); ``plain``:
+    the text has no line break but CR and LF, so str.splitlines splits it the same way."""
+    if not plain:
+        return map(re.Match.group, _LINE.finditer(text, offset))
+    if offset == 0:
+        return itertools.chain.from_iterable(map(_keepends, _chunks(text, 0)))
+    # Started again after a broken row: the next few lines one by one (another
+    # broken row would start again soon), then pieces.
+    reached = [offset]
+
+    def head() -> Iterator[str]:
+        for match in itertools.islice(_LINE.finditer(text, offset), _HEAD_LINES):
+            reached[0] = match.end()
+            yield match.group()
+
+    def tail() -> Iterator[str]:
+        yield from _chunks(text, reached[0])
+
+    return itertools.chain(head(), itertools.chain.from_iterable(map(_keepends, tail())))
+
+
+def _keepends(chunk: str) -> list[str]:
+    return chunk.splitlines(keepends=True)
+
+
 _END_OF_DATA = "unexpected end of data"
 
 
@@ -120,13 +165,17 @@ class _Rows:
 
     def __init__(self, text: str, wanted: Callable[[str], bool]) -> None:
         self._text = text
+        self._plain = _OTHER_BREAKS.search(text) is None
         self._wanted = wanted
         self.line = 0  # physical lines consumed by finished rows
+        self._offset = 0  # where the next line starts in the text
+        self._held: tuple[list[str], int] | None = None
+        self._error: str | None = None
         self._start(0)
 
     def _start(self, offset: int) -> None:
-        ahead, self._lag = itertools.tee(_LINE.finditer(self._text, offset))
-        self._reader = csv.reader(map(re.Match.group, ahead), strict=True)
+        ahead, self._lag = itertools.tee(_lines(self._text, offset, self._plain))
+        self._reader = csv.reader(ahead, strict=True)
         self._done = 0  # lines of this reader consumed by finished rows
 
     def next(self) -> tuple[int, list[str], Finding | None, bool] | None:
@@ -135,38 +184,64 @@ class _Rows:
         None at the end.  The finding is None where its code is past its cap.
         """
         start = self.line + 1
-        reader = self._reader
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return None
-        except csv.Error as exc:
-            return self._recover(start, str(exc))
-        count = reader.line_num - self._done
-        self._done = reader.line_num
+        if self._error is not None:
+            problem, self._error = self._error, None
+            return self._recover(start, problem)
+        if self._held is not None:
+            (fields, number), self._held = self._held, None
+        else:
+            try:
+                fields = next(self._reader)
+            except StopIteration:
+                return None
+            except csv.Error as exc:
+                return self._recover(start, str(exc))
+            number = self._reader.line_num
+        count = number - self._done
+        self._done = number
         self.line += count
         if count == 1:
-            next(self._lag)
+            self._offset += len(next(self._lag))
             return start, fields, None, False
-        collections.deque(itertools.islice(self._lag, count), maxlen=0)
+        self._offset += sum(map(len, itertools.islice(self._lag, count)))
         finding = None
         if count > 1 and self._wanted("csv.multiline_field"):
             finding = make_finding("csv.multiline_field", line=start, count=count)
         return start, fields, finding, False
 
+    def take_simple(
+        self, header: tuple[str, ...], records: list[dict[str, str]], limit: int
+    ) -> None:
+        """Append the rows that need no finding (one line, a field per column) up to
+        ``limit`` records; the first row that needs more waits for :meth:`next`."""
+        reader, lag, append, width = self._reader, self._lag, records.append, len(header)
+        done, line, offset, room = self._done, self.line, self._offset, limit - len(records)
+        try:
+            for fields in reader:
+                number = reader.line_num
+                if number - done != 1 or len(fields) != width or room <= 0:
+                    self._held = (fields, number)
+                    break
+                done, line, room = number, line + 1, room - 1
+                offset += len(next(lag))
+                append(dict(zip(header, fields, strict=True)))
+        except csv.Error as exc:
+            self._error = str(exc)
+        finally:
+            self._done, self.line, self._offset = done, line, offset
+
     def _recover(self, start: int, problem: str) -> tuple[int, list[str], Finding | None, bool]:
         count = self._reader.line_num - self._done
         first = next(self._lag)
         self.line += 1
+        self._offset += len(first)
         if count == 1:
             self._done += 1  # the reader starts afresh at each row: it goes on
         else:
-            self._start(first.end())  # read again the lines the broken row took
-        code = (
-            "csv.unterminated_quote" if count > 1 or problem == _END_OF_DATA else "csv.malformed"
-        )
+            self._start(self._offset)  # read again the lines after the broken row's first
+        code = "csv.unterminated_quote" if count > 1 or problem == _END_OF_DATA else "csv.malformed"
         # The line alone, its quotes as text: every character is kept.
-        fields = first.group().rstrip("\r\n").split(",")
+        fields = first.rstrip("\r\n").split(",")
         finding = None
         if self._wanted(code):
             if code == "csv.malformed":
@@ -202,9 +277,10 @@ def read_csv(
     Findings of one code are capped at
     :data:`~nyukan_rules.messages.MAX_FINDINGS_PER_CODE` with a count of the
     rest; rows past ``max_rows`` are not read (``csv.too_many_rows``).
-    Values past the header's last column are kept under their 1-based column
-    number (``"#21"``).  A finding's ``row`` is the 0-based index in
-    ``records``; messages give the 1-based line of the file.
+    Values past the header's last column are kept, as one CSV text, under the
+    1-based number of the first of them (``"#21": "x,y"``).  A finding's
+    ``row`` is the 0-based index in ``records``; messages give the 1-based
+    line of the file.
 
     >>> table = read_csv("employee_id,name_roman\\r\\nE1,YAMADA TARO\\r\\n")
     >>> table.records, table.encoding
@@ -295,7 +371,10 @@ def _parse(
         seen.add(name)
     if known is not None and not known & seen:
         yield _no_known_column(raw, header)
+    extra_key = f"#{len(header) + 1}"
     while True:
+        if not has_nul:
+            rows.take_simple(header, records, max_rows)
         found = rows.next()
         if found is None:
             return
@@ -316,9 +395,16 @@ def _parse(
                 make_finding("csv.ragged_row", line=line, count=len(fields), expected=len(header)),
             )
         record = dict(zip(header, fields, strict=False))
-        if len(fields) > len(header):  # kept under their column numbers: "#21", "#22" …
-            record.update((f"#{n}", v) for n, v in enumerate(fields, 1) if n > len(header))
+        if len(fields) > len(header):
+            record[extra_key] = _csv_line(fields[len(header) :])
         records.append(record)
+
+
+def _csv_line(fields: list[str]) -> str:
+    """Fields as one CSV line (quoted where they must be), without its line end."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(fields)
+    return out.getvalue()
 
 
 def _shown(value: str, limit: int = 40) -> str:
