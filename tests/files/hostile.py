@@ -183,3 +183,17 @@ def png_chunks(count: int = 2_000_000, kind: bytes = b"abCd", data: bytes = b"")
 
     png = photo(120, 160, fmt="PNG")
     return png[:33] + _chunk(kind, data) * count + png[33:]
+
+
+def jpeg_scans(count: int = 20_000) -> bytes:
+    """A progressive 24-megapixel JPEG whose last scan (42 bytes) is repeated ``count`` times.
+
+    libjpeg decodes every block of the picture once a scan: 840 KB that cost minutes.
+    """
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (4_000, 6_000), (120, 130, 140)).save(out, format="JPEG", progressive=True)
+    data = out.getvalue()
+    scan = data[data.rindex(b"\xff\xda") : -2]
+    return data[:-2] + scan * count + b"\xff\xd9"

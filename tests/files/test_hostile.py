@@ -5,10 +5,11 @@ with an object stream of 60 MB of spaces 10 s; eight such streams 77 s and 530 M
 merge_pdfs of the first 7.7 s; a 20 MB PDF forcing pypdf's recovery scan 7.4 s;
 prepare_photo of a 39-megapixel PNG 632 MB.  Found while fixing it: check_photo of 12 MB
 of empty JPEG segments 5.2 s, of 24 MB of empty PNG chunks 7.4 s, of 22 MB of PNG text
-chunks 4.0 s.  Cases "..._within" sit just inside the budget and are read to the end.
-Each case runs in a child process with RLIMIT_AS and RLIMIT_CPU set and a timeout, so a
-regression fails instead of hanging; the child measures its own CPU time and peak memory
-growth (VmHWM, else ru_maxrss).
+chunks 4.0 s, of a 981 KB progressive JPEG with 20,000 tiny scans over 100 s.  Cases
+"..._within" sit just inside the budget and are read to the end.  Each case runs in a
+child process with RLIMIT_AS and RLIMIT_CPU set and a timeout, so a regression fails
+instead of hanging; the child measures its own CPU time and peak memory growth (VmHWM,
+else ru_maxrss).
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     "big_png": hostile.big_png,
     "jpeg_segments": hostile.jpeg_segments,
     "jpeg_junk": hostile.jpeg_junk,
+    "jpeg_scans": hostile.jpeg_scans,
     "png_chunks": hostile.png_chunks,
     "png_text_chunks": lambda: hostile.png_chunks(1_500_000, b"tEXt", b"a\0b"),
     "check_big_png": hostile.big_png,
@@ -110,6 +112,7 @@ CASES = {
     "big_png": True,
     "jpeg_segments": ["photo.too_complex"],
     "jpeg_junk": ["photo.too_complex"],
+    "jpeg_scans": ["photo.too_complex"],
     "png_chunks": ["photo.too_complex"],
     "png_text_chunks": ["photo.too_complex"],
     "check_big_png": ["photo.format", "photo.too_large", "photo.date_unknown"],

@@ -390,6 +390,10 @@ def _exif(raw: object) -> tuple[int, date | None]:
 MAX_SEGMENTS = 2_000  # JPEG marker segments before the scan (a camera writes about 20)
 MAX_JUNK_BYTES = 100_000  # bytes between JPEG segments, which Pillow reads one by one
 MAX_CHUNKS = 20_000  # PNG chunks (25 MB of 8 KB image-data chunks is about 3,000)
+#: Scans of a progressive JPEG: libjpeg decodes every block once a scan, so thousands of
+#: tiny scans cost minutes (libjpeg-turbo's djpeg has -maxscans for this); encoders write
+#: about 10.  Counted as start-of-scan markers anywhere in the file: an over-count.
+MAX_SCANS = 100
 _NO_LENGTH = frozenset({0x01, *range(0xD0, 0xDA)})  # TEM, RSTn, SOI, EOI
 
 
@@ -411,6 +415,8 @@ def _jpeg_structure(data: bytes) -> str | None:
         if segments > MAX_SEGMENTS:
             return f"more than {MAX_SEGMENTS:,} JPEG segments before the image data"
         if marker == 0xDA:  # start of scan: libjpeg takes over
+            if data.count(b"\xff\xda") > MAX_SCANS:
+                return f"more than {MAX_SCANS} JPEG scans"
             return None
         if marker == 0xFF:  # fill byte
             offset += 1
