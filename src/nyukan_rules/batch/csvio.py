@@ -268,8 +268,10 @@ def read_csv(
     often a file name passed as text instead of the file's bytes).
 
     Without ``encoding``, bytes that read as UTF-8 and as cp932 with different
-    text (a few half-width kana can form valid UTF-8) are an error,
-    ``csv.ambiguous_encoding``: name the encoding.  Bytes in neither encoding,
+    text, where the UTF-8 reading has characters UTF-8 writes in two bytes
+    (``ý`` from the cp932 half-width kana ``ﾃｽ``, but also ``é``), are an
+    error, ``csv.ambiguous_encoding``: name the encoding.  Japanese written
+    in UTF-8 (three-byte characters) is taken as UTF-8.  Bytes in neither encoding,
     a line the csv module cannot read, a quote never closed (the line is read
     with its quotes as text and reading goes on at the next line, so no row
     is swallowed), a NUL character, a line with too many or too few fields:

@@ -308,7 +308,12 @@ def validate_records(
         for name in record:
             if name not in known:
                 findings.append(
-                    _at(row, make_finding("record.unknown_field", field=str(name), name=name))
+                    _at(
+                        row,
+                        make_finding(
+                            "record.unknown_field", field=str(name), name=_shown(str(name))
+                        ),
+                    )
                 )
         for fs in spec.fields:
             found = _field_findings(fs, record.get(fs.name), memo)
