@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -132,21 +133,29 @@ def budgeted_reader(data: bytes, budget: Budget, *, strict: bool) -> Any:
 
 @contextmanager
 def limits() -> Iterator[None]:
-    """pypdf's limits for one check, for this thread or task only."""
+    """pypdf's limits for one check, for this thread or task only.
+
+    Only the settings this pypdf knows are given (the set grows from release
+    to release); a pypdf without :func:`pypdf.apply_configuration` (before
+    6.18) keeps its own defaults, and the work budget still holds.
+    """
     try:
-        from pypdf import apply_configuration  # pypdf 6.18 and later
-    except ImportError:  # pragma: no cover - older pypdf: its own default limits
+        from pypdf import Configuration, apply_configuration
+    except ImportError:  # pragma: no cover - older pypdf
         yield
         return
-    with apply_configuration(
-        zlib_maximum_output_length=STREAM_LIMIT,
-        zlib_maximum_recovery_input_length=RECOVERY_INPUT_LIMIT,
-        lzw_maximum_output_length=STREAM_LIMIT,
-        run_length_maximum_output_length=STREAM_LIMIT,
-        array_based_stream_maximum_output_length=STREAM_LIMIT,
-        brotli_maximum_output_length=STREAM_LIMIT,
-        disable_legacy_handling=True,
-    ):
+    wanted: dict[str, Any] = {
+        "zlib_maximum_output_length": STREAM_LIMIT,
+        "zlib_maximum_recovery_input_length": RECOVERY_INPUT_LIMIT,
+        "lzw_maximum_output_length": STREAM_LIMIT,
+        "run_length_maximum_output_length": STREAM_LIMIT,
+        "array_based_stream_maximum_output_length": STREAM_LIMIT,
+        "brotli_maximum_output_length": STREAM_LIMIT,
+        "disable_legacy_handling": True,
+    }
+    known = {field.name for field in dataclasses.fields(Configuration)}
+    ours = {key: value for key, value in wanted.items() if key in known}
+    with apply_configuration(None, **ours):
         yield
 
 
