@@ -74,6 +74,42 @@ def test_threads_over_every_template_equal_a_sequential_run() -> None:
     assert all(result == expected for result in results)
 
 
+def test_threads_over_the_whole_bulk_path(row: dict[str, str]) -> None:
+    # Issue 10: the bulk path from many threads gives what one thread gives.
+    rows = [dict(row, txtName=f"HOUMU {chr(65 + i % 26)}") for i in range(320)]
+
+    def run() -> tuple[Any, ...]:
+        files = nr.write_bulk_files(rows, template=T)
+        read = [nr.read_bulk_file(data) for _, data in files]
+        needed = nr.bulk_template("04V1").required_for({})
+        mapped = nr.bulk_row_with_findings({"status": "特定技能2号", "sex": "F"}, "04V1")
+        return (files, [(r.rows, r.report) for r in read], needed, mapped)
+
+    expected = run()
+    results: list[tuple[Any, ...]] = []
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            results.append(run())
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    try:
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert len(results) == 8
+    assert all(result == expected for result in results)
+
+
 # --- values that are not what they should be ----------------------------------------------
 
 
