@@ -85,7 +85,7 @@ MAKERS: dict[str, Callable[[], bytes]] = {
     # Just inside the budget: read to the end, and still within 2 s.
     "dense_object_stream_within": lambda: hostile.dense_object_stream(400_000),
     "padded_dictionary_within": lambda: hostile.padded_dictionary(900_000),
-    "merge_dense_within": lambda: hostile.dense_object_stream(700_000),
+    "merge_dense_within": lambda: hostile.dense_object_stream(450_000),
     "recovery_scan_within": lambda: hostile.recovery_scan(600_000),
     "big_png": hostile.big_png,
     "jpeg_segments": hostile.jpeg_segments,

@@ -29,6 +29,7 @@ from typing import Any
 
 __all__ = [
     "ACTIVE_CODES",
+    "MERGE_OBJECT_STREAM_WEIGHT",
     "MERGE_UNITS",
     "WORK_UNITS",
     "Budget",
@@ -53,6 +54,8 @@ WORK_UNITS = 1_000_000
 MERGE_UNITS = 1_500_000
 #: Units per byte of a decoded object stream: pypdf parses it whole, at up to 1.6 µs a byte.
 OBJECT_STREAM_WEIGHT = 2
+#: The same for merge_pdfs, which also copies every object it parses.
+MERGE_OBJECT_STREAM_WEIGHT = 3
 
 #: Objects a repairing read may index: pypdf's recovery scan parses every one.
 RECOVERY_OBJECTS = 25_000
@@ -71,11 +74,12 @@ class TooComplex(Exception):
 class Budget:
     """Work units left for one check; spent by every read and every object stream."""
 
-    __slots__ = ("left", "spent_out")
+    __slots__ = ("left", "spent_out", "stream_weight")
 
-    def __init__(self, units: int = WORK_UNITS) -> None:
+    def __init__(self, units: int = WORK_UNITS, stream_weight: int = OBJECT_STREAM_WEIGHT) -> None:
         self.left = units
         self.spent_out = False
+        self.stream_weight = stream_weight
 
     def spend(self, units: int) -> None:
         self.left -= units
@@ -120,7 +124,7 @@ def _reader_class() -> type[Any]:
                 stream = IndirectObject(entry[0], 0, self).get_object()
                 if isinstance(stream, StreamObject):
                     # pypdf parses the whole stream, header and all, one byte at a time.
-                    self.budget.spend(OBJECT_STREAM_WEIGHT * len(stream.get_data()))
+                    self.budget.spend(self.budget.stream_weight * len(stream.get_data()))
             return super()._get_object_from_stream(indirect_reference)
 
     return BudgetedReader

@@ -22,6 +22,7 @@ import attrs
 from nyukan_rules.errors import ArgumentTypeError, MissingInputError, ValidationError
 from nyukan_rules.files._pdfread import (
     ACTIVE_CODES,
+    MERGE_OBJECT_STREAM_WEIGHT,
     MERGE_UNITS,
     WORK_UNITS,
     Budget,
@@ -308,7 +309,7 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
             data = bytes(part)
             if data.find(_SIGNATURE, 0, _SIGNATURE_WINDOW) < 0:
                 raise ValidationError(f"{label} is not a PDF (no %PDF- signature)")
-            budget = Budget(MERGE_UNITS)
+            budget = Budget(MERGE_UNITS, MERGE_OBJECT_STREAM_WEIGHT)
             if recovery_too_costly(data):
                 budget.spent_out = True
             try:
