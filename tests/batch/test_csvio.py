@@ -296,3 +296,12 @@ def test_values_past_the_header_are_kept_as_csv_text() -> None:
     table = nr.read_csv(HEADER + 'E1,A,x,"y,z"\r\n')
     assert table.records[0] == {"employee_id": "E1", "name_roman": "A", "#3": 'x,"y,z"'}
     assert table.report.codes == ("csv.ragged_row",)
+
+
+@pytest.mark.parametrize("value", ["=1+1", '=HYPERLINK("a,b")', "@x\r\ny", "\t=1"])
+@pytest.mark.parametrize("column", ["employee_id", "name_roman"])
+def test_the_guard_finds_a_formula_in_any_column_and_row(value: str, column: str) -> None:
+    rows = [{"employee_id": "E1", "name_roman": ""}, {"employee_id": "E2", "name_roman": "B"}]
+    rows[1][column] = value
+    with pytest.raises(nr.ValidationError, match=f"row 2, field {column}"):
+        nr.write_csv(rows, columns=["employee_id", "name_roman"], encoding="utf-8")

@@ -523,7 +523,7 @@ def write_csv(
     rows = [_cells(index, record, names) for index, record in enumerate(table)]
     text = _csv_text(names, rows)
     if guard != "off" and (
-        _FORMULA_CELL.search(text) or not _FORMULA_START.isdisjoint(n[:1] for n in names)
+        not _FORMULA_START.isdisjoint(name[:1] for name in names) or _FORMULA_CELL.search(text)
     ):
         rows = [
             [
@@ -552,11 +552,13 @@ def write_csv(
 
 
 _STR_ONLY = {str}
-#: A cell that starts a formula, somewhere in the written CSV: a fast first look.
-#: An unquoted field never holds a CR (the writer quotes it), so ``,\r`` is a line end.
-#: The header's cells are checked on their own; every other cell follows a comma or a
-#: line feed.
-_FORMULA_CELL = re.compile(r'[,\n](?:"[=+\-@\t\r]|[=+\-@\t])')
+
+
+#: A cell of the written CSV that may start a formula: one of the characters after a
+#: comma, a line feed or an opening quote, but not the CR of a line ending in an empty
+#: field (an unquoted field never holds a CR).  A quick first look over the text, which
+#: starts at the rare characters; the cells are then checked one by one.
+_FORMULA_CELL = re.compile(r'[=+\-@\t\r](?<=[,\n"].)(?<!,\r)')
 
 
 def _cells(index: int, record: Mapping[str, object], names: list[str]) -> list[str]:
