@@ -131,3 +131,49 @@ def test_hostile_pdf_in_threads() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         codes = set(pool.map(lambda _: nr.check_attachment(data, filename="a.pdf").codes, range(8)))
     assert codes == {("attachment.too_complex",)}
+
+
+def _odd_images() -> dict[str, bytes]:
+    """Images on which ``Image.open`` (and ``ImageOps.exif_transpose``) warn through
+    ``warnings`` with Pillow 13: checked by hand when these were written."""
+    import struct
+    from io import BytesIO
+
+    from PIL import Image
+
+    from tests.files.hostile import _chunk
+
+    # Corrupt EXIF (a tag's data past the end) and no JFIF density: Pillow reads the
+    # EXIF while opening, for a DPI, and warns "Tag data larger than file".
+    tiff = b"II*\x00" + struct.pack("<IH", 8, 2) + struct.pack("<HHII", 0x010E, 2, 100, 5000)
+    tiff += struct.pack("<HHI", 0x0112, 3, 1) + b"\x06\x00\x00\x00" + struct.pack("<I", 0)
+    corrupt_exif = BytesIO()
+    Image.open(BytesIO(fixtures.photo(600, 800))).save(
+        corrupt_exif, format="JPEG", exif=b"Exif\x00\x00" + tiff
+    )
+    # A malformed MPO index (APP2 "MPF"): Image.open warns and reads it as a JPEG.
+    jpeg = fixtures.photo(600, 800)
+    mpo = jpeg[:2] + b"\xff\xe2\x00\x0cMPF\x00II*\x00\x08\x00" + jpeg[2:]
+    # An invalid animated PNG (0 frames): opening warns "Invalid APNG".  The pixel bomb
+    # (144 MP) makes Image.open warn or raise DecompressionBombError by Pillow's global.
+    png = fixtures.photo(600, 800, fmt="PNG")
+    apng = png[:33] + _chunk(b"acTL", b"\x00" * 8) + png[33:]
+    return {
+        "corrupt_exif": corrupt_exif.getvalue(),
+        "mpo": mpo,
+        "apng": apng,
+        "pixel_bomb": fixtures.pixel_bomb(),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_odd_images()))
+def test_no_library_warning_reaches_the_host(name: str) -> None:
+    data = _odd_images()[name]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = nr.check_photo(data, submitted_on=_DAY)
+        _outcome(nr.prepare_photo, data)
+    assert [str(w.message) for w in caught] == []
+    assert report.codes  # each is reported on (a finding, not silence)
+    if name == "corrupt_exif":  # the orientation (6) is still read, by nyukan_rules
+        assert (report.width, report.height) == (800, 600)

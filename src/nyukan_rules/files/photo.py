@@ -397,34 +397,53 @@ MAX_SCANS = 100
 _NO_LENGTH = frozenset({0x01, *range(0xD0, 0xDA)})  # TEM, RSTn, SOI, EOI
 
 
-def _jpeg_structure(data: bytes) -> str | None:
-    """Why Pillow's Python-level walk to the first scan would cost too much, or None."""
+def _jpeg_walk(data: bytes) -> tuple[str | None, bytes | None, bytes]:
+    """Walk a JPEG's segments to the first scan, as Pillow would, counting the cost.
+
+    Returns why the walk would cost too much (or None), the EXIF segment's
+    payload, and the bytes to give Pillow: the same without the EXIF segment,
+    which Pillow would otherwise parse as it opens the file (for a DPI) and
+    warn about through the host's ``warnings`` where it is corrupt.
+    """
     offset, segments, junk = 2, 0, 0
+    exif: bytes | None = None
+    spans: list[tuple[int, int]] = []
     while offset + 1 < len(data):
         if data[offset] != 0xFF:
             following = data.find(b"\xff", offset)
             if following < 0:
-                return None  # no scan at all: Pillow fails cheaply
+                break  # no scan at all: Pillow fails cheaply
             junk += following - offset
             if junk > MAX_JUNK_BYTES:
-                return f"more than {MAX_JUNK_BYTES:,} stray bytes between JPEG segments"
+                return f"more than {MAX_JUNK_BYTES:,} stray bytes between JPEG segments", None, data
             offset = following
             continue
         marker = data[offset + 1]
         segments += 1
         if segments > MAX_SEGMENTS:
-            return f"more than {MAX_SEGMENTS:,} JPEG segments before the image data"
+            return f"more than {MAX_SEGMENTS:,} JPEG segments before the image data", None, data
         if marker == 0xDA:  # start of scan: libjpeg takes over
             if data.count(b"\xff\xda") > MAX_SCANS:
-                return f"more than {MAX_SCANS} JPEG scans"
-            return None
+                return f"more than {MAX_SCANS} JPEG scans", None, data
+            break
         if marker == 0xFF:  # fill byte
             offset += 1
         elif marker == 0x00 or marker in _NO_LENGTH:
             offset += 2
         else:
-            offset += 2 + int.from_bytes(data[offset + 2 : offset + 4], "big")
-    return None
+            end = offset + 2 + int.from_bytes(data[offset + 2 : offset + 4], "big")
+            if marker == 0xE1 and data[offset + 4 : offset + 10] == b"Exif\x00\x00":
+                exif = data[offset + 4 : end] if exif is None else exif
+                spans.append((offset, end))
+            offset = end
+    if not spans:
+        return None, exif, data
+    kept, start = [], 0
+    for begin, end in spans:
+        kept.append(data[start:begin])
+        start = end
+    kept.append(data[start:])
+    return None, exif, b"".join(kept)
 
 
 def _png_chunks(data: bytes) -> list[bytes] | None:
@@ -455,7 +474,8 @@ def _opened(data: bytes, policy: PhotoPolicy, findings: list[Finding]) -> Iterat
     from PIL import JpegImagePlugin, PngImagePlugin  # heavy: imported only for a photo
 
     sniffed = _sniff(data)
-    problem = None
+    problem: str | None = None
+    exif: bytes | None = None
     if sniffed == "PNG":
         chunks = _png_chunks(data)
         if chunks is None:
@@ -463,7 +483,7 @@ def _opened(data: bytes, policy: PhotoPolicy, findings: list[Finding]) -> Iterat
         elif b"acTL" in chunks:
             sniffed = "APNG"  # animated: not a photo, and Pillow warns on a broken one
     elif sniffed == "JPEG":
-        problem = _jpeg_structure(data)
+        problem, exif, data = _jpeg_walk(data)
     if problem is not None and sniffed in policy.open_formats:
         findings.append(make_finding("photo.too_complex", detail=problem))
         yield None
@@ -482,6 +502,10 @@ def _opened(data: bytes, policy: PhotoPolicy, findings: list[Finding]) -> Iterat
     plugin = JpegImagePlugin.JpegImageFile if sniffed == "JPEG" else PngImagePlugin.PngImageFile
     try:
         image = plugin(BytesIO(data))
+        if sniffed == "JPEG":
+            image.info.pop("exif", None)
+            if exif is not None:
+                image.info["exif"] = exif  # read by _exif(), never by Pillow
     except Exception as exc:  # noqa: BLE001 - untrusted bytes: any failure is unreadable
         findings.append(make_finding("photo.unreadable", detail=_why(exc)))
         yield None
