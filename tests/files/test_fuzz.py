@@ -61,3 +61,13 @@ def test_check_submission(attachments: list[tuple[str, bytes]], photo: bytes | N
 def test_merge_pdfs(parts: list[bytes]) -> None:
     with contextlib.suppress(nr.ValidationError):
         assert nr.merge_pdfs(parts)[:5] == b"%PDF-"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=30), st.text(max_size=30), st.text(max_size=30))
+def test_text_arguments(edition: str, kind: str, status: str) -> None:
+    # Text naming a catalog member either names one or raises the package's UnknownNameError.
+    with contextlib.suppress(nr.UnknownNameError):
+        nr.check_attachment(_PDF, filename=edition, edition=edition)
+    with contextlib.suppress(nr.UnknownNameError):
+        nr.photo_required(kind, on=date(2026, 11, 22), applicant_age=10, desired_status=status)
