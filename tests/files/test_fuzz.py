@@ -33,11 +33,13 @@ def _mutated(draw: st.DrawFn) -> bytes:
 _BYTES = st.one_of(st.binary(max_size=3_000), _mutated())
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(_BYTES, st.text(max_size=40))
 def test_check_attachment(data: bytes, filename: str) -> None:
     report = nr.check_attachment(data, filename=filename)
     assert report.size == len(data)
+    # Deterministic (issue 10): no object address or id() in any message.
+    assert report == nr.check_attachment(data, filename=filename)
 
 
 @settings(max_examples=60, deadline=None)
@@ -71,3 +73,10 @@ def test_text_arguments(edition: str, kind: str, status: str) -> None:
         nr.check_attachment(_PDF, filename=edition, edition=edition)
     with contextlib.suppress(nr.UnknownNameError):
         nr.photo_required(kind, on=date(2026, 11, 22), applicant_age=10, desired_status=status)
+
+
+def test_pdf_details_carry_no_reader_id() -> None:
+    from nyukan_rules.files._pdfread import clean_detail
+
+    error = ValueError("bad IndirectObject(1, 0, 140529052897872) <obj at 0x7f00aabbcc>")
+    assert clean_detail(error) == "ValueError: bad IndirectObject(1, 0) <obj>"

@@ -63,6 +63,8 @@ RECOVERY_OBJECTS = 25_000
 RECOVERY_WHITESPACE = 1_000_000
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+#: pypdf's repr of a reference ends with id() of its reader: a different number each run.
+_REFERENCE = re.compile(r"IndirectObject\((\d+), (\d+), \d+\)")
 _OBJECT_HEADER = re.compile(rb"[\x00\t\n\x0c\r ]*\d+[\x00\t\n\x0c\r ]+\d+[\x00\t\n\x0c\r ]*obj")
 _TO_SPACE = bytes.maketrans(b"\x00\t\n\x0c\r", b"     ")
 
@@ -194,7 +196,8 @@ def misplaced_object(reader: Any, data: bytes, budget: Budget) -> str | None:
 
 def clean_detail(exc: BaseException, length: int = 160) -> str:
     """``Type: message`` of an exception, without memory addresses (reports must compare equal)."""
-    return _ADDRESS.sub("", f"{type(exc).__name__}: {exc}")[:length]
+    text = _ADDRESS.sub("", f"{type(exc).__name__}: {exc}")
+    return _REFERENCE.sub(r"IndirectObject(\1, \2)", text)[:length]
 
 
 # --- active content ---------------------------------------------------------------------
