@@ -89,3 +89,46 @@ def test_a_25_mb_csv_of_bad_rows_stays_within_budget(case: str) -> None:
         assert codes.get("csv.too_many_rows") == 1  # the rest is reported, not dropped
     assert result["mb"] <= 256, result  # type: ignore[operator]
     assert result["cpu"] <= 10, result  # type: ignore[operator]
+
+
+_VALIDATE = r"""
+import json, resource, time
+from datetime import date
+resource.setrlimit(resource.RLIMIT_AS, (1_024 * 2**20, 1_024 * 2**20))
+resource.setrlimit(resource.RLIMIT_CPU, (60, 60))
+import nyukan_rules as nr
+records = [{"employee_id": "x", "sex": "X"} for _ in range(500_000)]
+nr.validate_records(records[:3], on=date(2026, 11, 22))
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = peak_kb()
+start = time.process_time()
+report = nr.validate_records(records, on=date(2026, 11, 22), max_findings_per_code=100)
+cpu = time.process_time() - start
+print(json.dumps({"findings": len(report.findings), "cpu": cpu, "mb": (peak_kb() - base) / 1024}))
+"""
+
+
+def test_validating_500_000_bad_records_with_a_cap_stays_bounded() -> None:
+    """The most rows read_csv gives (MAX_CSV_ROWS), every one bad: 13 findings a row
+    uncapped (6.5 million, about 1 GB); with max_findings_per_code the memory is flat."""
+    done = subprocess.run(
+        [sys.executable, "-c", _VALIDATE],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    assert result["findings"] < 3_000
+    assert result["mb"] <= 64, result
+    assert result["cpu"] <= 40, result

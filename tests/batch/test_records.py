@@ -366,3 +366,22 @@ def test_validate_and_normalize_never_raise(rows: list[object]) -> None:
     out, normalized = nr.normalize_records(rows)
     assert len(out) == len(rows)
     assert normalized.rows == len(rows)
+
+
+def test_findings_can_be_capped_per_code_with_a_count() -> None:
+    """Issue 10: findings of one kind are capped with a count of the rest (opt-in here, so
+    that by default every row with an error is named)."""
+    rows = [{**GOOD, "employee_id": f"E{i}", "passport_number": f"C{i:07d}", "sex": "X"}
+            for i in range(30)]  # fmt: skip
+    for row in rows:
+        del row["residence_card_number"]
+    report = nr.validate_records(rows, on=ON, max_findings_per_code=5)
+    assert report.codes.count("record.value_not_accepted") == 5
+    (more,) = report.by_code("report.more_findings")
+    assert "25 more" in more.message_en
+    assert not report.ok
+    assert len(nr.validate_records(rows, on=ON).by_code("record.value_not_accepted")) == 30
+    with pytest.raises(nr.ArgumentValueError):
+        nr.validate_records(rows, on=ON, max_findings_per_code=-1)
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.validate_records(rows, on=ON, spec="default")  # type: ignore[arg-type]

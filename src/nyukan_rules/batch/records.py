@@ -16,10 +16,10 @@ from typing import Any
 
 import attrs
 
-from nyukan_rules._args import ensure_rows
+from nyukan_rules._args import ensure_int, ensure_rows, type_name
 from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import ensure_date
-from nyukan_rules.errors import NyukanRulesError
+from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.text.fields import FieldKind, check_field, normalize
@@ -278,24 +278,54 @@ def _as_date(text: str) -> date | None:
 
 
 def validate_records(
-    records: Iterable[object], *, spec: RecordSpec = DEFAULT_APPLICANT_SPEC, on: date
+    records: Iterable[object],
+    *,
+    spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
+    on: date,
+    max_findings_per_code: int | None = None,
 ) -> BatchReport:
     """Every problem of every record, each finding with its ``row`` and ``field``.
 
-    Each field gets :func:`~nyukan_rules.check_field` with its spec; then the
-    cross-field rules: a phone or mobile phone, a date of birth not after
-    ``on``, a passport not expired before ``on``, and no passport or residence
-    card number on two rows.  Anything that is not a mapping is a finding at
-    its row.  Records may come from any iterable; memory grows with the
-    findings, plus one entry per distinct unique-field value.
+    Each field gets :func:`~nyukan_rules.check_field` with its spec and its
+    :class:`FieldDomain`; then the cross-field rules: a phone or mobile
+    phone, a date of birth not after ``on``, a passport not expired before
+    ``on``, and no passport or residence card number on two rows.  Anything
+    that is not a mapping is a finding at its row.  ``row`` is the record's
+    0-based index; messages count rows from 1.
+
+    Records may come from any iterable; memory grows with the findings
+    (about 150 bytes each), plus one entry per distinct unique-field value.
+    For untrusted input of any size pass ``max_findings_per_code`` (say
+    100): the first that many findings of each code are kept and one
+    ``report.more_findings`` note per code counts the rest, so memory stays
+    bounded.  A capped report no longer names every row with an error; its
+    ``ok`` is still false.
 
     >>> report = validate_records([{"name_roman": "Yamada Taro"}], on=date(2026, 11, 22))
     >>> report.by_row(0)[0].code, report.by_row(0)[0].field
     ('field.required', 'employee_id')
     """
     ensure_rows(records, "records")
+    _ensure_spec(spec)
     on = ensure_date(on, "on")
+    limit = (
+        None
+        if max_findings_per_code is None
+        else ensure_int(max_findings_per_code, "max_findings_per_code", minimum=0)
+    )
     findings: list[Finding] = []
+    counts: dict[str, int] = {}
+
+    def add(row: int, found: Iterable[Finding]) -> None:
+        if limit is None:
+            findings.extend(_at(row, f) for f in found)
+            return
+        for f in found:
+            number = counts.get(f.code, 0) + 1
+            counts[f.code] = number
+            if number <= limit:
+                findings.append(_at(row, f))
+
     seen: dict[tuple[str, str], int] = {}
     memo: dict[tuple[str, str | None], tuple[Finding, ...]] = {}
     known = set(spec.names)
@@ -303,26 +333,31 @@ def validate_records(
     for row, record in enumerate(records):
         count += 1
         if not isinstance(record, Mapping):
-            findings.append(
-                _at(row, make_finding("batch.not_a_row", row=row + 1, type=type(record).__name__))
-            )
+            add(row, [make_finding("batch.not_a_row", row=row + 1, type=type(record).__name__)])
             continue
         for name in record:
             if name not in known:
-                findings.append(
-                    _at(
-                        row,
-                        make_finding(
-                            "record.unknown_field", field=str(name), name=_shown(str(name))
-                        ),
-                    )
+                add(
+                    row,
+                    [make_finding("record.unknown_field", field=str(name), name=_shown(str(name)))],
                 )
         for fs in spec.fields:
             found = _field_findings(fs, record.get(fs.name), memo)
             if found:
-                findings.extend(_at(row, f) for f in found)
-        findings.extend(_at(row, f) for f in _cross(record, spec, on, row, seen))
+                add(row, found)
+        add(row, _cross(record, spec, on, row, seen))
+    if limit is not None:
+        findings.extend(
+            make_finding("report.more_findings", capped_code=code, count=n - limit, limit=limit)
+            for code, n in counts.items()
+            if n > limit
+        )
     return BatchReport(findings, rows=count)
+
+
+def _ensure_spec(spec: object) -> None:
+    if not isinstance(spec, RecordSpec):
+        raise ArgumentTypeError(f"spec must be a RecordSpec, not {type_name(spec)}")
 
 
 _MEMO_LIMIT = 100_000
@@ -419,6 +454,7 @@ def normalize_records(
     a field of the spec, ``record.value_left_out`` for any other field).
     """
     ensure_rows(records, "records")
+    _ensure_spec(spec)
     out: list[dict[str, str]] = []
     findings: list[Finding] = []
     kinds = {f.name: f for f in spec.fields}
