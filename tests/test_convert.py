@@ -46,9 +46,23 @@ def _samples() -> list[object]:
         nr.read_csv("employee_id,x\r\nE1,2\r\n"),
         nr.DEFAULT_APPLICANT_SPEC,
         nr.DEFAULT_APPLICANT_SPEC.fields[0],
+        nr.plan_renewals(
+            [{"id": "E1", "status": "留学", "period_of_stay": "1年3月", "expires_on": "20270401"}],
+            on=ON,
+        ),
         *nr.plan_renewals(
             [{"id": "E1", "status": "留学", "period_of_stay": "1年3月", "expires_on": "20270401"}],
             on=ON,
+        ),
+        nr.bulk_template("04N2").required_for({})[0],
+        nr.records_to_bulk_files(
+            [{"employee_id": "E1", "status": "永住者"}], kind="extension_of_period"
+        ),
+        # An upload file's bytes travel as base64 text.
+        nr.BulkFiles(
+            files=(("SA_03_003_04N2_ver001.csv", b"\xff\xfe\x00\x01"),),
+            report=nr.BatchReport(rows=1),
+            placed={0: ("SA_03_003_04N2_ver001.csv", 1)},
         ),
         nr.Person("E2", None, None, None),
     ]
@@ -60,6 +74,18 @@ def test_round_trip_through_json(value: object) -> None:
     text = json.dumps(data, ensure_ascii=False)  # JSON-ready: no dates, enums or tuples left
     back = nr.converter.structure(json.loads(text), type(value))
     assert back == value
+
+
+def test_bytes_become_base64_text() -> None:
+    data = nr.converter.unstructure(
+        nr.BulkFiles(files=(("a.csv", b"\xff\xfe"),), report=nr.BatchReport(), placed={})
+    )
+    assert json.loads(json.dumps(data))["files"] == [["a.csv", "//4="]]
+    assert nr.converter.structure("//4=", bytes) == b"\xff\xfe"
+    with pytest.raises(nr.ArgumentValueError):
+        nr.converter.structure("not base64!", bytes)
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.converter.structure(42, bytes)
 
 
 def test_enums_become_codes_and_dates_iso() -> None:

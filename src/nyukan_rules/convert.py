@@ -1,7 +1,8 @@
 """The one cattrs converter: every public model to JSON-ready data and back.
 
 Dates become ISO strings, enums their codes, periods of stay their Japanese
-form (``"1年6月"``); tuples become lists.
+form (``"1年6月"``), bytes (an upload file's content) standard base64 text;
+tuples become lists.
 
 >>> from datetime import date
 >>> from nyukan_rules import fee
@@ -13,6 +14,8 @@ form (``"1年6月"``); tuples become lists.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import enum
 import importlib
 import pkgutil
@@ -23,8 +26,10 @@ import attrs
 import cattrs
 
 import nyukan_rules
+from nyukan_rules._args import type_name
 from nyukan_rules.catalog import CatalogEnum, PeriodOfStay
 from nyukan_rules.dates import ensure_date
+from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = ["converter"]
 
@@ -33,6 +38,21 @@ __all__ = ["converter"]
 converter = cattrs.Converter(unstruct_collection_overrides={AbstractSet: sorted})
 converter.register_unstructure_hook(date, date.isoformat)
 converter.register_structure_hook(date, lambda value, _: ensure_date(value, "date"))
+converter.register_unstructure_hook(bytes, lambda value: base64.b64encode(value).decode("ascii"))
+
+
+def _structure_bytes(value: object, _: object) -> bytes:
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value)
+    if not isinstance(value, str):
+        raise ArgumentTypeError(f"bytes are given as base64 text, not {type_name(value)}")
+    try:
+        return base64.b64decode(value, validate=True)
+    except binascii.Error:
+        raise ArgumentValueError("bytes are given as base64 text; this is not base64") from None
+
+
+converter.register_structure_hook(bytes, _structure_bytes)
 converter.register_unstructure_hook(PeriodOfStay, str)
 converter.register_structure_hook(PeriodOfStay, lambda value, _: PeriodOfStay.parse(value))
 
