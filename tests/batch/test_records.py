@@ -385,3 +385,17 @@ def test_findings_can_be_capped_per_code_with_a_count() -> None:
         nr.validate_records(rows, on=ON, max_findings_per_code=-1)
     with pytest.raises(nr.ArgumentTypeError):
         nr.validate_records(rows, on=ON, spec="default")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("status", ["永住者", "高度専門職2号"])
+def test_a_status_with_no_period_needs_no_period_cell(status: str) -> None:
+    """永住者 has no period of stay (入管法 別表第二), 高度専門職2号 is granted 無期限
+    (入管法施行規則 別表第二): an HR export leaves the cell empty, which is no error."""
+    record = dict(GOOD, status=status, period_of_stay="")
+    report = nr.validate_records([record], on=date(2026, 11, 22))
+    assert ("field.required", "period_of_stay") not in {(f.code, f.field) for f in report}
+    _, normalized = nr.normalize_records([record])
+    assert ("field.required", "period_of_stay") not in {(f.code, f.field) for f in normalized}
+    # Any other status still needs its period.
+    other = nr.validate_records([dict(record, status="留学")], on=date(2026, 11, 22))
+    assert ("field.required", "period_of_stay") in {(f.code, f.field) for f in other}

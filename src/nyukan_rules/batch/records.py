@@ -268,6 +268,34 @@ def _domain_findings(fs: FieldSpec, value: object) -> tuple[Finding, ...]:
     )
 
 
+#: Statuses granted with no period of stay (入管法 別表第二 永住者; 高度専門職2号 is
+#: granted 無期限, 入管法施行規則 別表第二): a roster may leave their period empty.
+NO_PERIOD_STATUSES = frozenset(
+    {StatusOfResidence.PERMANENT_RESIDENT, StatusOfResidence.HIGHLY_SKILLED_PROFESSIONAL_2}
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _status_has_no_period(text: str) -> bool:
+    try:
+        return StatusOfResidence.parse(text) in NO_PERIOD_STATUSES
+    except NyukanRulesError:
+        return False
+
+
+def _period_optional(record: Mapping[Any, Any], spec: RecordSpec) -> bool:
+    """True when the record's status has no period of stay (永住者, 高度専門職2号)."""
+    status = next((f.name for f in spec.fields if f.domain is FieldDomain.STATUS), None)
+    value = record.get(status) if status is not None else None
+    return isinstance(value, str) and bool(value) and _status_has_no_period(value)
+
+
+def _required(fs: FieldSpec, record: Mapping[Any, Any], spec: RecordSpec) -> bool:
+    if fs.required and fs.domain is FieldDomain.PERIOD_OF_STAY:
+        return not _period_optional(record, spec)
+    return fs.required
+
+
 def _as_date(text: str) -> date | None:
     if len(text) != 8 or not text.isascii() or not text.isdigit():
         return None
@@ -287,7 +315,8 @@ def validate_records(
     """Every problem of every record, each finding with its ``row`` and ``field``.
 
     Each field gets :func:`~nyukan_rules.check_field` with its spec and its
-    :class:`FieldDomain`; then the cross-field rules: a phone or mobile
+    :class:`FieldDomain` (a period of stay is not required of a status that
+    has none: 永住者, 高度専門職2号); then the cross-field rules: a phone or mobile
     phone, a date of birth not after ``on``, a passport not expired before
     ``on``, and no passport or residence card number on two rows.  Anything
     that is not a mapping is a finding at its row.  ``row`` is the record's
@@ -327,7 +356,7 @@ def validate_records(
                 findings.append(_at(row, f))
 
     seen: dict[tuple[str, str], int] = {}
-    memo: dict[tuple[str, str | None], tuple[Finding, ...]] = {}
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
     known = set(spec.names)
     count = 0
     for row, record in enumerate(records):
@@ -342,7 +371,7 @@ def validate_records(
                     [make_finding("record.unknown_field", field=str(name), name=_shown(str(name)))],
                 )
         for fs in spec.fields:
-            found = _field_findings(fs, record.get(fs.name), memo)
+            found = _field_findings(fs, record.get(fs.name), memo, _required(fs, record, spec))
             if found:
                 add(row, found)
         add(row, _cross(record, spec, on, row, seen))
@@ -364,16 +393,19 @@ _MEMO_LIMIT = 100_000
 
 
 def _field_findings(
-    fs: FieldSpec, value: object, memo: dict[tuple[str, str | None], tuple[Finding, ...]]
+    fs: FieldSpec,
+    value: object,
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
+    required: bool,
 ) -> tuple[Finding, ...]:
     """The field's findings; remembered per batch, since HR data repeats its values."""
     if value is not None and not isinstance(value, str):
         return check_field(value, fs.kind, field=fs.name).findings
-    key = (fs.name, value)
+    key = (fs.name, value, required)
     found = memo.get(key)
     if found is None:
         found = check_field(
-            value, fs.kind, required=fs.required, max_length=fs.max_length, field=fs.name
+            value, fs.kind, required=required, max_length=fs.max_length, field=fs.name
         ).findings + _domain_findings(fs, value)
         if len(memo) < _MEMO_LIMIT:
             memo[key] = found
@@ -493,7 +525,8 @@ def normalize_records(
         for fs in spec.fields:
             value = clean.get(fs.name)
             report = check_field(
-                value, fs.kind, required=fs.required, max_length=fs.max_length, field=fs.name,
+                value, fs.kind, required=_required(fs, clean, spec), max_length=fs.max_length,
+                field=fs.name,
             )  # fmt: skip
             findings.extend(_at(row, f) for f in report.findings)
             findings.extend(_at(row, f) for f in _domain_findings(fs, value))
