@@ -46,9 +46,9 @@ _KINDS = {
     "SA_03_002_": ApplicationKind.CHANGE_OF_STATUS,
     "SA_03_003_": ApplicationKind.EXTENSION_OF_PERIOD,
 }
-#: Applicants per upload file: the tool's input rows 8 to 307 (mdlConst
-#: IPTSHT_INPUT_MXROW; source isa-bulk-template-tool, workbooks of 2026).
 MAX_ROWS_PER_FILE = 300
+"""Applicants per upload file: the tool's input rows 8 to 307 (mdlConst
+IPTSHT_INPUT_MXROW; source isa-bulk-template-tool, workbooks of 2026)."""
 #: A template code as the workbooks spell them (``04N2``, ``01IA``): two digits of
 #: the procedure, a letter of the category, a digit or letter.  Codes and versions
 #: read from a workbook must match before they name a file.
@@ -155,6 +155,19 @@ class RequiredColumn:
     """The character classes the tool allows."""
     one_of: tuple[str, ...] = ()
     """Other columns that would do instead (a party's landline or mobile number)."""
+    date_part: str | None = None
+    """``"year"``, ``"month"`` or ``"day"`` for one part of a date the workbook
+    splits over several columns (each part is listed); else ``None``."""
+
+
+def _date_part(pattern: str | None) -> str | None:
+    """Which part of a YYYYMMDD date a split-date column takes, from its pattern."""
+    if not pattern:
+        return None
+    match = re.match(pattern, "19990102")
+    if match is None or not match.groups():
+        return None
+    return {"1999": "year", "01": "month", "02": "day"}.get(match.group(1))
 
 
 @attrs.frozen
@@ -206,8 +219,8 @@ class BulkTemplate:
         defaults file from it.
 
         >>> needed = bulk_template("04N2").required_for({})
-        >>> [c.label for c in needed][:3]
-        ['国籍・地域', '生年月日', '氏名']
+        >>> tuple(c.label for c in needed)[:3]
+        ('国籍・地域', '生年月日', '氏名')
         >>> next(c for c in needed if c.header == "radSex").allowed
         (('男 male', '1'), ('女 female', '2'))
         """
@@ -238,24 +251,31 @@ class BulkTemplate:
             one_of: tuple[str, ...] = ()
             if finding.code == "batch.phone_required":
                 one_of = tuple(m.header for p, m, _ in ctx.phone_pairs if p.header == column.header)
-            found[column.header] = RequiredColumn(
-                header=column.header,
-                label=column.label,
-                label_en=f"{column.label} ({column.header})",
-                allowed=allowed,
-                length=column.length,
-                exact=column.exact,
-                classes=column.classes,
-                one_of=one_of,
-            )
+            # A date split over several columns is asked for whole: every part.
+            parts = ctx.date_groups.get((column.sheet, column.cell), [column])
+            for part in parts if column.date_pattern else [column]:
+                found.setdefault(
+                    part.header,
+                    RequiredColumn(
+                        header=part.header,
+                        label=part.label,
+                        label_en=f"{part.label} ({part.header})",
+                        allowed=allowed if part is column else (),
+                        length=part.length,
+                        exact=part.exact,
+                        classes=part.classes,
+                        one_of=one_of,
+                        date_part=_date_part(part.date_pattern),
+                    ),
+                )
         return tuple(found.values())
 
     @property
     def statuses(self) -> tuple[StatusOfResidence, ...]:
         """The statuses of residence :func:`bulk_template_for` maps to this template.
 
-        >>> [s.ja for s in bulk_template("04V1").statuses]
-        ['特定技能1号', '特定技能2号']
+        >>> tuple(s.ja for s in bulk_template("04V1").statuses)
+        ('特定技能1号', '特定技能2号')
         """
         return _statuses_of(self)
 
