@@ -29,9 +29,10 @@ from nyukan_rules.report import BatchReport, Finding
 __all__ = ["MAX_CSV_ROWS", "CsvTable", "read_csv", "write_csv"]
 
 _BOM = b"\xef\xbb\xbf"
-#: Rows read at most by default: a few hundred thousand people fit, and memory
-#: stays bounded for any file up to the 25 MB upload limit.
 MAX_CSV_ROWS = 500_000
+"""Rows :func:`read_csv` reads at most by default (its ``max_rows``): a few
+hundred thousand people fit, and memory stays bounded for any file up to the
+25 MB upload limit."""
 #: What Excel and other spreadsheets run as a formula when a cell starts with it
 #: (OWASP, "CSV Injection").
 _FORMULA_START = frozenset("=+-@\t\r")

@@ -53,7 +53,6 @@ _PASSPORT_EXPIRY = (
 )
 _EXPIRY = "selExpirationDateYear(4),selExpirationDateMonth(2),selExpirationDateDay(2)"
 
-#: Record field -> the template column(s) it fills (the first the template has).
 BULK_MAPPING: dict[str, tuple[str, ...]] = {
     "name_roman": ("txtName",),
     "nationality": ("WCCBS010Dto:selNationalityAndRegion",),
@@ -71,6 +70,15 @@ BULK_MAPPING: dict[str, tuple[str, ...]] = {
     "period_of_stay": ("WCCCS020Dto:selZiryPeriod", "WCCCS040Dto:selZiryPeriod"),
     "expires_on": (_EXPIRY,),
 }
+"""Record field -> the template column(s) it fills (the first the template has).
+
+The default ``mapping`` of :func:`bulk_row` and :func:`records_to_bulk_files`:
+keys are field names of :data:`DEFAULT_APPLICANT_SPEC`, values the template
+headers a field may fill, in order of preference.  A date's column is
+the one whose header names its year, month and day
+(``selDateOfBirthYear(4),selDateOfBirthMonth(2),selDateOfBirthDay(2)``);
+it takes ``YYYYMMDD``.
+"""
 #: 在留カードの有無: 1 when a residence card number is given, else 0 (list A045).
 _CARD_FLAG = "zrteCardUmFlg"
 #: (landline, mobile) record fields of one party: the template takes one of them.
