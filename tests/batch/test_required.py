@@ -30,3 +30,32 @@ def test_answering_every_part_satisfies_the_date() -> None:
         f.code for f in nr.validate_bulk_rows([row], template=template) if f.field in set(row)
     }
     assert "batch.invalid_date" not in codes
+
+
+WHOLE_DATES = [
+    ("04N2", "selExpirationDateYear(4),selExpirationDateMonth(2),selExpirationDateDay(2)"),
+    (
+        "04N2",
+        "selPassportExpirationYear(4),selPassportExpirationMonth(2),selPassportExpirationDay(2)",
+    ),
+    ("04N2", "selGraduationDateYear(4),selGraduationDateMonth(2),selGraduationDateDay(2)"),
+]
+
+
+def test_a_date_column_the_ledger_leaves_blank_still_takes_yyyymmdd() -> None:
+    """The help text of every input sheet (row 6): dates are YYYYMMDD, 8 half-width
+    digits.  The ledger gives 686 such year/month/day columns no length or class
+    (the applicant's own period expiry and passport expiry among them): they took
+    any text, so an upload file the agency refuses could be written."""
+    from tests.batch.rows import valid_row
+
+    for code, header in WHOLE_DATES:
+        template = nr.bulk_template(code)
+        column = template.by_header[header][-1]
+        assert (column.length, column.exact) == (8, True), header
+        row = valid_row(template)
+        row[header] = "サンプル"
+        assert "batch.char_class" in nr.validate_bulk_rows([row], template=template).codes
+        row[header] = "20270230"
+        found = nr.validate_bulk_rows([row], template=template)
+        assert [f.field for f in found.by_code("batch.invalid_date")] == [header]

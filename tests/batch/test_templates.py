@@ -92,6 +92,7 @@ def test_bundled_data_is_what_the_workbook_gives(book: Path) -> None:
 def test_columns_agree_with_the_ledger_row_by_row(code: str) -> None:
     import openpyxl
 
+    from nyukan_rules.batch.templates import WHOLE_DATE_PATTERN
     from nyukan_rules.batch.workbook import _col
 
     template = nr.bulk_template(code)
@@ -110,9 +111,12 @@ def test_columns_agree_with_the_ledger_row_by_row(code: str) -> None:
             column.sheet, column.cell, column.label, column.header, column.position,
         )  # fmt: skip
         assert column.required == (row[6] == "○")
-        assert column.exact == (row[5] == "○")
+        # A year/month/day header the ledger leaves without a length takes YYYYMMDD
+        # (the input sheets' help text): 8 digits, exactly.
+        derived = not isinstance(row[4], int) and bool(WHOLE_DATE_PATTERN.search(row[15]))
+        assert column.exact == (row[5] == "○" or derived)
         assert column.code_list == (row[7] or None)
-        assert column.length == (row[4] if isinstance(row[4], int) else None)
+        assert column.length == (row[4] if isinstance(row[4], int) else 8 if derived else None)
         assert column.parent_values == (tuple((row[14] or "").split("｜")) if row[13] else ())
         assert template.header[column.position - 1] in {c.header for c in template.columns}
 

@@ -25,6 +25,7 @@ from nyukan_rules.batch.templates import (
     CODE_PATTERN,
     MAX_ROWS_PER_FILE,
     VERSION_PATTERN,
+    WHOLE_DATE_PATTERN,
     BulkColumn,
     BulkTemplate,
     bulk_template,
@@ -589,7 +590,7 @@ def _check_dates(row: _Row) -> None:
         if (
             column.length == 8
             and column.exact
-            and "年月日" in column.label
+            and ("年月日" in column.label or WHOLE_DATE_PATTERN.search(column.header))
             and value.isascii()
             and value.isdigit()
             and not _real_date(value, unknown_ok=column.unknown_date_ok)

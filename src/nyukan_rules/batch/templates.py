@@ -434,17 +434,27 @@ class _Workbook:
         return frozenset(self.codes())
 
 
+#: A column whose header joins a year, a month and a day (``…Year(4),…Month(2),…Day(2)``)
+#: takes one date as ``YYYYMMDD``, 8 half-width digits, whatever its ledger row leaves
+#: blank (the workbooks' help text, row 6 of each input sheet: 「YYYYMMDD」, unknown
+#: parts 99999999 / YYYY0000 / YYYYMM00; source isa-bulk-template-tool).
+WHOLE_DATE_PATTERN = re.compile(r"Year\(4\),[^,]*Month\(2\),[^,]*Day\(2\)$")
+
+
 def _column(entry: dict[str, Any], position: int, *, hidden: bool) -> BulkColumn:
     parent = entry["parent_cell"]
+    length, exact, classes = _int(entry["length"]), entry["exact"], _classes(entry["classes"])
+    if length is None and WHOLE_DATE_PATTERN.search(entry["header"]):
+        length, exact, classes = 8, True, (CharClass.HALFWIDTH_DIGIT,)
     return BulkColumn(
         header=entry["header"],
         label=entry["label"],
         position=position,
         sheet=entry["sheet"],
         cell=entry["cell"],
-        classes=_classes(entry["classes"]),
-        length=_int(entry["length"]),
-        exact=entry["exact"],
+        classes=classes,
+        length=length,
+        exact=exact,
         required=entry["required"],
         code_list=entry["code_list"] or None,
         parent_list=(entry["parent_list_sheet"], entry["parent_list_cell"])
