@@ -5,14 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import random
+from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import attrs
 
 from nyukan_rules.catalog import ApplicantRole, ApplicationKind, Channel, PeriodOfStay
 from nyukan_rules.catalog import StatusOfResidence as S
 
-__all__ = ["EXAMPLE_FILING", "EXAMPLE_HR_COLUMNS", "ExampleFiling", "example_hr_export"]
+if TYPE_CHECKING:
+    from nyukan_rules.batch.templates import BulkTemplate, RequiredColumn
+
+__all__ = [
+    "EXAMPLE_FILING",
+    "EXAMPLE_HR_COLUMNS",
+    "ExampleFiling",
+    "example_defaults",
+    "example_hr_export",
+]
 
 
 @attrs.frozen
@@ -187,3 +198,47 @@ def example_hr_export(count: int = 350, *, seed: int = 2026) -> bytes:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("cp932")
+
+
+def _stand_in(column: RequiredColumn) -> str:
+    """A stand-in answer of the column's form: 無 where asked, else a sample value."""
+    for label, code in column.allowed:
+        if label.startswith("無"):
+            return code
+    if column.allowed:
+        return column.allowed[0][1]
+    if column.date_part:
+        return {"year": "1990", "month": "04", "day": "01"}[column.date_part]
+    classes, size = {c.name for c in column.classes}, column.length or 10
+    if "在留カード番号" in column.label:
+        return "AB12345678CD"
+    if column.exact and size == 8 and classes <= {"HALFWIDTH_DIGIT"}:
+        return "19900101"
+    if "メール" in column.label:
+        return "hr@example.jp"
+    if classes and classes <= {"HALFWIDTH_DIGIT"}:
+        return "0" + "1" * (size - 1)
+    if "HALFWIDTH_UPPER" in classes or "HALFWIDTH_LETTER" in classes:
+        return "SAMPLE"[:size]
+    return ("東京都" if "KANJI" in classes else "サンプル")[:size]
+
+
+def example_defaults(template: BulkTemplate, row: Mapping[str, str]) -> dict[str, str]:
+    """Stand-in answers to every column ``row`` still needs in ``template``.
+
+    What an HR export does not hold (the employer's details, the reason, a
+    dependant's sponsor …) comes, in real use, from the employer's records or
+    a form built from :meth:`~nyukan_rules.BulkTemplate.required_for`.  For
+    examples, benchmarks and tests this answers each question the way
+    ``docs/hr.md`` shows: 無 where asked, else a value of the column's form;
+    one question at a time (a whole date at once), since a choice can change
+    the next question.  Never use these values in a real filing.
+    """
+    answers: dict[str, str] = {}
+    while needed := [
+        c
+        for c in template.required_for({**row, **answers})
+        if c.header not in row and c.header not in answers
+    ]:
+        answers.update((c.header, _stand_in(c)) for c in needed if c is needed[0] or c.date_part)
+    return answers
