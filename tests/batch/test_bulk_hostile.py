@@ -52,16 +52,21 @@ def test_threads_over_every_template_equal_a_sequential_run() -> None:
     errors: list[BaseException] = []
     results: list[dict[str, Any]] = [{} for _ in range(8)]
 
+    # Each thread takes a quarter of the templates from its own start: every template is
+    # checked by two threads at once, and 52 a thread overflow the 32-context cache, so
+    # threads keep evicting and rebuilding each other's contexts (the racy path).
+    share = -(-len(codes) // 4)
+
     def work(slot: int) -> None:
         try:
-            order = codes[slot * 25 :] + codes[: slot * 25]
+            order = (codes[slot * 25 :] + codes[: slot * 25])[:share]
             for code in order:
                 results[slot][code] = _summary(nr.validate_bulk_rows(rows, template=code))
         except BaseException as exc:  # noqa: BLE001 - collected for the assertion
             errors.append(exc)
 
     interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
+    sys.setswitchinterval(1e-5)
     try:
         threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
         for thread in threads:
@@ -71,7 +76,8 @@ def test_threads_over_every_template_equal_a_sequential_run() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert errors == []
-    assert all(result == expected for result in results)
+    assert set().union(*results) == set(codes)
+    assert all(result == {c: expected[c] for c in result} for result in results)
 
 
 def test_threads_over_the_whole_bulk_path(row: dict[str, str]) -> None:
