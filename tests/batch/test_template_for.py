@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 
+import attrs
 import pytest
 
 import nyukan_rules as nr
@@ -106,3 +107,45 @@ def test_wrong_names_and_types() -> None:
         nr.bulk_template_for("extension_of_period", 42)
     with pytest.raises(nr.ArgumentTypeError):
         nr.bulk_template_for(None, "技能")
+
+
+# --- review of issues 9/10: the activity argument -----------------------------------------
+
+
+def test_activity_must_be_text_and_its_message_holds_no_repr() -> None:
+    # Review: activity=object() put "<object object at 0x...>" in the NotOfferedError.
+    with pytest.raises(nr.ArgumentTypeError, match="activity must be a str") as caught:
+        nr.bulk_template_for("extension_of_period", "高度専門職1号ロ", activity=object())
+    assert "0x" not in str(caught.value)
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.bulk_template_for("extension_of_period", "特定活動", activity=5)
+
+
+def test_an_activity_given_is_used_or_refused() -> None:
+    # Review: ('extension_of_period', '特定活動', activity='本邦大卒者') gave 04U4, the
+    # general 特定活動 file, though the menu (list CB18) has 特定活動（本邦大卒者） in 04N2.
+    kind = "extension_of_period"
+    assert nr.bulk_template_for(kind, "特定活動（本邦大卒者）").code == "04N2"
+    assert nr.bulk_template_for(kind, "特定活動", activity="本邦大卒者").code == "04N2"
+    assert nr.bulk_template_for(kind, "特定活動", activity="特定情報処理活動").code == "04N1"
+    assert nr.bulk_template_for(kind, "特定活動", activity="ＥＰＡ家族").code == "04R1"
+    assert nr.bulk_template_for(kind, "特定活動").code == "04U4"
+    assert (
+        nr.bulk_template_for(kind, "特定活動（本邦大卒者）", activity="本邦大卒者").code == "04N2"
+    )
+    with pytest.raises(nr.NotOfferedError, match="本邦大卒者") as caught:
+        nr.bulk_template_for(kind, "特定活動", activity="zzz")
+    assert "zzz" in str(caught.value)
+    with pytest.raises(nr.NotOfferedError, match="no main activity"):
+        nr.bulk_template_for(kind, "技術・人文知識・国際業務", activity="本邦大卒者")
+    with pytest.raises(nr.NotOfferedError):
+        nr.bulk_template_for(kind, "特定活動（本邦大卒者）", activity="ＥＰＡ家族")
+
+
+def test_a_template_code_of_another_type_is_named_by_its_type() -> None:
+    # Review: _check_code formatted {value!r:.40}, a repr of whatever was given.
+    template = nr.bulk_template("04N2")
+    with pytest.raises(nr.ArgumentValueError) as caught:
+        attrs.evolve(template, code=object())
+    assert "0x" not in str(caught.value)
+    assert "an object" in str(caught.value)

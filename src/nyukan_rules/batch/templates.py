@@ -59,7 +59,14 @@ _PREFIX_OF_KIND = {kind: prefix for prefix, kind in _KINDS.items()}
 
 def _check_code(_: object, attribute: attrs.Attribute[str], value: str) -> None:
     pattern = CODE_PATTERN if attribute.name == "code" else VERSION_PATTERN
-    if not isinstance(value, str) or not pattern.fullmatch(value):
+    if not isinstance(value, str):
+        from nyukan_rules._args import type_name
+
+        raise ArgumentValueError(
+            f"a bulk template {attribute.name} must be a str matching {pattern.pattern},"
+            f" not {type_name(value)}"
+        )
+    if not pattern.fullmatch(value):
         raise ArgumentValueError(
             f"a bulk template {attribute.name} must match {pattern.pattern}: {value!r:.40}"
         )
@@ -523,17 +530,7 @@ def read_bulk_template(xlsm: bytes, *, name: str = "") -> dict[str, BulkTemplate
 def _names(label: str) -> tuple[str, ...]:
     """The statuses a menu label names, Japanese part only: ``技術・人文知識・国際業務，
     特定活動（本邦大卒者） Engineer…`` gives both names (commas inside brackets kept)."""
-    japanese = label.split(" ", 1)[0]
-    names, depth, current = [], 0, ""
-    for char in japanese:
-        depth += 1 if char in "（(" else -1 if char in "）)" else 0
-        if char == "，" and depth == 0:
-            names.append(current)
-            current = ""
-        else:
-            current += char
-    names.append(current)
-    return tuple(lookup_key(name) for name in names if name)
+    return tuple(lookup_key(name) for name in _top_level(label.split(" ", 1)[0]))
 
 
 _HSP_MENU = {
@@ -596,6 +593,66 @@ def _menu_codes(book: _Workbook, text: object) -> list[str]:
     return []
 
 
+def _top_level(japanese: str) -> list[str]:
+    """The parts of a label's Japanese text split at ``，`` outside brackets, as written."""
+    names, depth, current = [], 0, ""
+    for char in japanese:
+        depth += 1 if char in "（(" else -1 if char in "）)" else 0
+        if char == "，" and depth == 0:
+            names.append(current)
+            current = ""
+        else:
+            current += char
+    names.append(current)
+    return [name for name in names if name]
+
+
+def _sub_activities(book: _Workbook, status: object) -> list[tuple[str, str]]:
+    """(activity, menu code) of the menu names ``<status>（activity，…）`` for the status:
+    特定活動（本邦大卒者） is 本邦大卒者 of 特定活動, in 04N2."""
+    base = status.ja if isinstance(status, StatusOfResidence) else str(status)
+    if isinstance(status, str):
+        try:
+            base = StatusOfResidence.parse(status).ja
+        except NyukanRulesError:
+            base = re.split("[（(]", status, maxsplit=1)[0]
+    key = lookup_key(base)
+    found = []
+    for code, label, _ in book.menu():
+        for name in _top_level(label.split(" ", 1)[0]):
+            parts = re.split("[（(]", name, maxsplit=1)
+            if len(parts) < 2 or lookup_key(parts[0]) != key:
+                continue
+            inner = parts[1]
+            for part in re.split("[，・,]", inner.rstrip("）)")):
+                if part.strip():
+                    found.append((part.strip(), code))
+    return found
+
+
+def _by_sub_activity(
+    kind: ApplicationKind, book: _Workbook, status: object, codes: list[str], activity: str
+) -> BulkTemplate:
+    """The template of an activity named in brackets of the menu (特定活動（本邦大卒者）)."""
+    choices = _sub_activities(book, status)
+    if any(code in codes for _, code in choices):
+        # The status named one menu entry already: its own activities only.
+        choices = [(name, code) for name, code in choices if code in codes]
+    key = lookup_key(activity)
+    for name, code in choices:
+        if lookup_key(name) == key and code in book.code_set:
+            return bulk_template(code)
+    if not choices:
+        raise NotOfferedError(
+            f"no main activity {activity:.60} for {status!s:.60}: the {kind.value} workbook"
+            " offers no activity choice for it (leave activity out)"
+        )
+    raise NotOfferedError(
+        f"no main activity {activity:.60} for {status!s:.60}; offered: "
+        + "、".join(dict.fromkeys(name for name, _ in choices))
+    )
+
+
 def _offered(book: _Workbook) -> str:
     return "、".join(label.split(" ", 1)[0] for _, label, _ in book.menu())
 
@@ -606,23 +663,39 @@ def bulk_template_for(kind: object, status: object, *, activity: object = None) 
     ``kind`` and ``status`` are catalog members or any name their ``parse``
     accepts; ``status`` may also be a label of the workbook's menu (``特定活動
     （本邦大卒者）``).  高度専門職 needs ``activity``, the main activity (a status
-    name such as ``教授`` or ``技術・人文知識・国際業務``).
+    name such as ``教授`` or ``技術・人文知識・国際業務``); for 特定活動 an
+    ``activity`` names one of the menu's bracketed activities (``本邦大卒者``
+    is 特定活動（本邦大卒者）, in 04N2).  An ``activity`` given is always used: one
+    the status does not offer raises :class:`~nyukan_rules.NotOfferedError`
+    naming those it does (an empty or blank one counts as not given).
+    ``activity`` must be a str or None (else
+    :class:`~nyukan_rules.ArgumentTypeError`).
 
     >>> bulk_template_for("extension_of_period", "特定技能1号").code
     '04V1'
     >>> bulk_template_for("在留期間更新許可", "高度専門職1号ロ", activity="技能").code
     '04NK'
+    >>> bulk_template_for("extension_of_period", "特定活動", activity="本邦大卒者").code
+    '04N2'
 
     A pair no workbook offers raises :class:`~nyukan_rules.NotOfferedError`
     naming the statuses that are offered for the procedure.
     """
+    from nyukan_rules._args import ensure_optional_str
+
+    activity = ensure_optional_str(activity, "activity")
+    if activity is not None and not activity.strip():
+        activity = None  # an empty cell of a roster: no activity given
     the_kind, book = _book_of(kind)
     codes = _menu_codes(book, status)
     if not codes:
         raise NotOfferedError(
             f"no {the_kind.value} bulk template for {status!s:.60}; offered: {_offered(book)}"
         )
-    if activity is not None or any(f"CB18_{code}" in book.data["lists"] for code in codes):
+    has_lists = any(f"CB18_{code}" in book.data["lists"] for code in codes)
+    if activity is not None and not has_lists:
+        return _by_sub_activity(the_kind, book, status, codes, activity)
+    if has_lists:
         activities = [
             (label, code)
             for parent in codes
