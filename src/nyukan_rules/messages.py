@@ -520,6 +520,18 @@ MESSAGES: dict[str, Message] = {
         "Both a phone and a mobile number were given; the template takes one, so only the"
         " {kept_en} was filled ({dropped_en} {dropped!r} left out).",
     ),
+    "batch.field_not_in_template": Message(
+        _I,
+        "「{name}」はテンプレート{template}のどの列にも対応しないため、アップロードファイルには"
+        "書き込みません（{count}件）。",
+        "{name} fills no column of template {template}, so it is not written to the upload"
+        " file ({count} record(s)).",
+    ),
+    "batch.value_overridden": Message(
+        _I,
+        "{label}には列名で与えられた値を記入しました（「{name}」の値「{dropped}」は記入していません）。",
+        "{label_en}: the value given under its column name was written, not {name}'s {dropped!r}.",
+    ),
     "batch.unplaced": Message(
         _E,
         "{row}件目（{record}）はアップロードファイルに入れられません：{reason_ja}",

@@ -62,6 +62,8 @@ def test_both_phone_numbers_keep_the_one_the_template_takes() -> None:
     # Issue 9: a landline and a mobile number gave txtCelPhoneNum batch.not_applicable.
     record = {**RECORD, "phone": "0312345678"}
     row, notes = nr.bulk_row_with_findings(record, "04N2")
+    # employee_id fills no column of 04N2: noted apart (batch.field_not_in_template).
+    notes = [f for f in notes if f.code != "batch.field_not_in_template"]
     assert row["txtTelNum"] == "0312345678"
     assert "txtCelPhoneNum" not in row
     assert [(f.code, f.field, f.severity.value) for f in notes] == [
@@ -73,7 +75,7 @@ def test_both_phone_numbers_keep_the_one_the_template_takes() -> None:
     assert nr.validate_bulk_rows([full], template="04N2").ok
     only_mobile, notes = nr.bulk_row_with_findings(RECORD, "04N2")
     assert only_mobile["txtCelPhoneNum"] == "09012345678"
-    assert notes == []
+    assert [(f.code, f.field) for f in notes] == [("batch.field_not_in_template", "employee_id")]
 
 
 @pytest.mark.parametrize(
@@ -223,3 +225,100 @@ def test_results_cross_a_process_boundary() -> None:
     assert pickle.loads(pickle.dumps(result)) == result
     needed = nr.bulk_template("04N2").required_for({})
     assert pickle.loads(pickle.dumps(needed)) == needed
+
+
+def test_an_unknown_kind_raises_once_not_a_finding_per_record() -> None:
+    # Review: records_to_bulk_files([rec], kind="renewal") gave one batch.unplaced per
+    # record (the error was told apart by "kind" in its message) instead of raising.
+    with pytest.raises(nr.UnknownNameError):
+        nr.records_to_bulk_files([RECORD, RECORD], kind="renewal")
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.records_to_bulk_files([RECORD], kind=42)
+
+
+def test_a_records_own_template_columns_are_its_values_over_the_defaults() -> None:
+    # Review: a record with "radSpouse": "0" (a header of 04N2) was dropped and the row
+    # still got batch.required on radSpouse; per-person answers belong to the record.
+    row, notes = nr.bulk_row_with_findings({**RECORD, "radSpouse": "0"}, "04N2")
+    assert row["radSpouse"] == "0"
+    defaults = {"04N2": {"radSpouse": "1"}}
+    result = nr.records_to_bulk_files(
+        [{**RECORD, "radSpouse": "0"}], kind="extension_of_period", defaults=defaults
+    )
+    assert "radSpouse" not in {f.field for f in result.report.by_code("batch.required")}
+    name, line = result.placed[0] if result.placed else ("", 0)
+    if name:
+        read = nr.read_bulk_file(dict(result.files)[name]).rows[line - 1]
+        assert read["radSpouse"] == "0"
+    assert "batch.field_not_in_template" not in {f.code for f in notes if f.field == "radSpouse"}
+
+
+def test_fields_no_column_takes_are_one_note_per_field_per_batch() -> None:
+    # Review: record fields outside BULK_MAPPING were dropped with no finding.
+    records = [
+        {
+            **RECORD,
+            "employee_id": f"E{i}",
+            "passport_number": f"C{i:07d}",
+            "residence_card_number": f"AB{i:08d}CD",
+            "favourite_colour": "blue",
+        }
+        for i in range(3)
+    ]
+    result = nr.records_to_bulk_files(records, kind="extension_of_period")
+    notes = result.report.by_code("batch.field_not_in_template")
+    assert sorted(f.field for f in notes) == ["employee_id", "favourite_colour"]
+    assert all(f.severity.value == "info" for f in notes)
+    assert all("04N2" in f.message_en and "(3 record(s))" in f.message_en for f in notes)
+    _, single = nr.bulk_row_with_findings({"favourite_colour": "blue"}, "04N2")
+    assert [f.code for f in single] == ["batch.field_not_in_template"]
+
+
+@pytest.mark.parametrize(
+    ("code", "header"),
+    [
+        ("04N2", "txtAllowancesAndSalary"),
+        ("01N2", "txtAllowancesAndSalary"),
+        ("04V1", "txtKykyMonthHoshKngk"),
+        ("05V1", "txtKykyMonthHoshKngk"),
+    ],
+)
+def test_monthly_salary_fills_the_applicants_monthly_pay(code: str, header: str) -> None:
+    # isa-bulk-template-tool ledger: 04N2 txtAllowancesAndSalary 月額給与・月額報酬(税引き前の
+    # 支払額); 04V1 txtKykyMonthHoshKngk 特定技能雇用契約 (4)月額報酬.  Employer: 04N2
+    # txtShzkKknKiykSkName 所属機関等契約先 (1)名称; 04V1 txtTtgnSzknName 特定技能所属機関 (1).
+    row = nr.bulk_row({"monthly_salary": "287,000", "employer": "株式会社サンプル"}, code)
+    assert row[header] == "287000"
+    employer = "txtShzkKknKiykSkName" if header == "txtAllowancesAndSalary" else "txtTtgnSzknName"
+    assert row[employer] == "株式会社サンプル"
+    # 法人番号 needs its 有無 choice: left unmapped, so a note says so.
+    _, notes = nr.bulk_row_with_findings({"corporate_number": "5835678256246"}, code)
+    assert [f.code for f in notes] == ["batch.field_not_in_template"]
+
+
+def test_values_that_are_not_text_are_findings() -> None:
+    # Review: bulk_row({"status": 5, "sex": ["x"]}, "04V1") returned {'zrteCardUmFlg': '0'}.
+    row, notes = nr.bulk_row_with_findings({"status": 5, "sex": ["x"]}, "04V1")
+    assert row == {"zrteCardUmFlg": "0"}
+    assert sorted((f.code, f.field) for f in notes) == [
+        ("batch.not_text", "radSex"),
+        ("batch.not_text", "selCurrentZirySkk"),
+    ]
+    _, notes = nr.bulk_row_with_findings({"radSpouse": 0}, "04N2")
+    assert [(f.code, f.field) for f in notes] == [("batch.not_text", "radSpouse")]
+
+
+def test_a_mapping_of_strings_is_refused() -> None:
+    # Review: mapping={"status": "selCurrentZirySkk"} was iterated letter by letter.
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.bulk_row(RECORD, "04V1", mapping={"status": "selCurrentZirySkk"})  # type: ignore[dict-item]
+    with pytest.raises(nr.ArgumentTypeError):
+        nr.records_to_bulk_files(
+            [RECORD], kind="extension_of_period", mapping={"status": "selCurrentZirySkk"}
+        )  # type: ignore[dict-item]
+    assert (
+        nr.bulk_row({"status": "特定技能1号"}, "04V1", mapping={"status": ["selCurrentZirySkk"]})[
+            "selCurrentZirySkk"
+        ]
+        == "T71"
+    )

@@ -31,7 +31,12 @@ from nyukan_rules.batch.bulk import (
     _write_files,
 )
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec, normalize_records
-from nyukan_rules.batch.templates import MAX_ROWS_PER_FILE, BulkTemplate, bulk_template_for
+from nyukan_rules.batch.templates import (
+    MAX_ROWS_PER_FILE,
+    BulkTemplate,
+    _book_of,
+    bulk_template_for,
+)
 from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.catalog._base import lookup_key
 from nyukan_rules.dates import ensure_date
@@ -69,6 +74,8 @@ BULK_MAPPING: dict[str, tuple[str, ...]] = {
     "status": ("selCurrentZirySkk",),
     "period_of_stay": ("WCCCS020Dto:selZiryPeriod", "WCCCS040Dto:selZiryPeriod"),
     "expires_on": (_EXPIRY,),
+    "employer": ("txtShzkKknKiykSkName", "txtTtgnSzknName"),
+    "monthly_salary": ("txtAllowancesAndSalary", "txtKykyMonthHoshKngk"),
 }
 """Record field -> the template column(s) it fills (the first the template has).
 
@@ -78,6 +85,16 @@ headers a field may fill, in order of preference.  A date's column is
 the one whose header names its year, month and day
 (``selDateOfBirthYear(4),selDateOfBirthMonth(2),selDateOfBirthDay(2)``);
 it takes ``YYYYMMDD``.
+
+``employer`` fills the employer's name where a template has one column for
+it (所属機関等契約先 (1)名称 of the 技術・人文知識・国際業務 family,
+特定技能所属機関 (1)氏名又は名称 of 特定技能); ``monthly_salary`` the
+applicant's own monthly pay (月額給与・月額報酬 ``txtAllowancesAndSalary``,
+特定技能雇用契約 (4)月額報酬 ``txtKykyMonthHoshKngk``), thousands separators
+and a trailing 円 removed.  ``corporate_number`` is left unmapped: each 法人番号
+column is taken only with its own 有無 choice, so it comes from ``defaults``
+or the record (under the column's name).  A record field no column takes is
+noted once (``batch.field_not_in_template``).
 """
 #: 在留カードの有無: 1 when a residence card number is given, else 0 (list A045).
 _CARD_FLAG = "zrteCardUmFlg"
@@ -93,6 +110,7 @@ _SEX = {
     "1": ("m", "male", "man", "男", "男性"),
     "2": ("f", "female", "woman", "女", "女性"),
 }
+_AMOUNT = re.compile(r"[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+", re.ASCII)
 _DATE = re.compile(
     r"([0-9]{4})\s*[-/.年]?\s*([0-9]{1,2})\s*[-/.月]?\s*([0-9]{1,2})\s*日?", re.ASCII
 )
@@ -148,25 +166,85 @@ def _period_code(value: str) -> str:
     return f"{period.years:02d}{period.months:02d}{period.days:03d}"
 
 
+def _amount_code(value: str) -> str:
+    """``287,000`` or ``287000円`` -> ``287000``; else as given."""
+    text = value.strip().removesuffix("円").strip()
+    return re.sub("[,，]", "", text) if _AMOUNT.fullmatch(text) else value
+
+
+def _checked_mapping(mapping: object) -> Mapping[str, tuple[str, ...]]:
+    """``mapping`` if each value is a tuple or list of header names (a str is refused:
+    it would be read letter by letter)."""
+    if not isinstance(mapping, Mapping):
+        raise ArgumentTypeError(f"mapping must be a mapping, not {type_name(mapping)}")
+    for name, candidates in mapping.items():
+        if not isinstance(candidates, (tuple, list)) or not all(
+            isinstance(header, str) for header in candidates
+        ):
+            raise ArgumentTypeError(
+                "mapping values must be tuples or lists of header names, not"
+                f" {type_name(candidates)} (for {str(name)[:40]})"
+            )
+    return mapping
+
+
+def _not_text(header: str | None, name: str, value: object, template: BulkTemplate) -> Finding:
+    label = template.by_header[header][-1].label if header is not None else name
+    return make_finding(
+        "batch.not_text",
+        field=header or name,
+        type=type(value).__name__,
+        label=label,
+        label_en=f"{label} ({header})" if header is not None else name,
+    )
+
+
+def _unused_note(name: str, template: BulkTemplate, count: int) -> Finding:
+    return make_finding(
+        "batch.field_not_in_template", field=name, name=name, template=template.code, count=count
+    )
+
+
 def bulk_row_with_findings(
     record: Mapping[str, str],
     template: BulkTemplate | str,
     *,
     mapping: Mapping[str, tuple[str, ...]] = BULK_MAPPING,
 ) -> tuple[dict[str, str], list[Finding]]:
-    """:func:`bulk_row`, with the notes on what it chose (``batch.phone_kept``)."""
+    """:func:`bulk_row`, with the notes on what it chose and what it could not write.
+
+    ``batch.phone_kept`` (one phone of two), ``batch.not_text`` (a value
+    that is not a str: not written), ``batch.value_overridden`` (a field and
+    the record's own value for the same column), ``batch.field_not_in_template``
+    (a record field that is neither mapped to a column of the template nor
+    one of its headers: not written).
+    """
+    the_template = _template(template)
+    row, findings, unused = _row_of(record, the_template, _checked_mapping(mapping))
+    return row, [*findings, *(_unused_note(name, the_template, 1) for name in unused)]
+
+
+def _row_of(
+    record: Mapping[str, str], the_template: BulkTemplate, mapping: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[str, str], list[Finding], list[str]]:
+    """(row, findings, names of the record's fields that no column takes)."""
     if not isinstance(record, Mapping):
         raise ArgumentTypeError(f"record must be a mapping, not {type_name(record)}")
-    the_template = _template(template)
     headers = the_template.by_header
     row: dict[str, str] = {}
+    findings: list[Finding] = []
+    unused: list[str] = []
     filled: dict[str, str] = {}  # record field -> header
     for name, candidates in mapping.items():
         value = record.get(name)
-        if not isinstance(value, str) or not value:
+        if value is None or value == "":
             continue
         header = next((h for h in candidates if h in headers), None)
+        if not isinstance(value, str):
+            findings.append(_not_text(header, name, value, the_template))
+            continue
         if header is None:
+            unused.append(name)
             continue
         if name == "status":
             value = _status_code(the_template, header, value)
@@ -178,11 +256,42 @@ def bulk_row_with_findings(
             value = _coded(the_template, header, value)
         elif name in _DATE_FIELDS or "Year(4)" in header:
             value = _date_code(value)
+        elif name == "monthly_salary":
+            value = _amount_code(value)
         row[header] = value
         filled[name] = header
-    if _CARD_FLAG in headers:
+    own: set[str] = set()
+    for key, value in record.items():
+        if key in mapping:
+            continue
+        if not isinstance(key, str) or key not in headers:
+            unused.append(key if isinstance(key, str) else f"<{type(key).__name__}>")
+            continue
+        if value is None or value == "":
+            continue  # an empty cell: the defaults' value stands
+        if not isinstance(value, str):
+            findings.append(_not_text(key, key, value, the_template))
+            continue
+        previous = row.get(key)
+        if previous is not None and previous != value:
+            name = next(n for n, h in filled.items() if h == key)
+            label = headers[key][-1].label
+            findings.append(
+                make_finding(
+                    "batch.value_overridden",
+                    field=key,
+                    label=label,
+                    label_en=f"{label} ({key})",
+                    name=name,
+                    dropped=previous[:40],
+                )
+            )
+        row[key] = value
+        own.add(key)
+    if _CARD_FLAG in headers and _CARD_FLAG not in own:
         row[_CARD_FLAG] = "1" if record.get("residence_card_number") else "0"
-    return row, _one_phone(the_template, row, filled)
+    findings.extend(_one_phone(the_template, row, filled))
+    return row, findings, unused
 
 
 def _one_phone(
@@ -316,8 +425,11 @@ def records_to_bulk_files(
         raise ArgumentTypeError("records_to_bulk_files needs kind (or one template for all)")
     if defaults is not None and not isinstance(defaults, Mapping):
         raise ArgumentTypeError(f"defaults must be a mapping, not {type_name(defaults)}")
+    mapping = _checked_mapping(mapping)
     day = ensure_date(on, "on") if on is not None else None
     fixed = _template(template) if template is not None else None
+    # The procedure is resolved once: a wrong kind raises here, not per record.
+    the_kind = _book_of(kind)[0] if fixed is None else None
     materialized = list(records)
     normalized, checked = normalize_records(materialized, spec=spec)
     labels = [
@@ -359,10 +471,8 @@ def records_to_bulk_files(
             key = (record.get("status", ""), record.get("activity", ""))
             if key not in chosen:
                 try:
-                    chosen[key] = bulk_template_for(kind, key[0], activity=key[1] or None)
+                    chosen[key] = bulk_template_for(the_kind, key[0], activity=key[1] or None)
                 except NyukanRulesError as exc:
-                    if isinstance(exc, ArgumentTypeError) and "kind" in str(exc):
-                        raise
                     chosen[key] = exc
             found = chosen[key]
             if isinstance(found, NyukanRulesError):
@@ -386,10 +496,15 @@ def records_to_bulk_files(
         extra = _defaults_for(defaults or {}, the_template)
         good: list[int] = []
         bulk_rows: list[dict[str, str]] = []
+        unused: dict[str, int] = {}  # field no column takes -> records that have it
         for row in rows:
-            values, notes = bulk_row_with_findings(normalized[row], the_template, mapping=mapping)
+            values, notes, names = _row_of(normalized[row], the_template, mapping)
             findings.extend(_with_record(f, row, labels[row]) for f in notes)
+            for name in names:
+                if name != "activity" or fixed is not None:  # else it chose the template
+                    unused[name] = unused.get(name, 0) + 1
             bulk_rows.append({**extra, **values})
+        findings.extend(_unused_note(name, the_template, n) for name, n in unused.items())
         errors: set[int] = set()
         counter = [0]
         for finding in _findings_of(bulk_rows, _context(the_template), counter):
