@@ -222,3 +222,41 @@ def test_a_file_with_a_broken_line(row: dict[str, str]) -> None:
 def test_random_rows_give_a_report(values: dict[str, str]) -> None:
     report = nr.validate_bulk_rows([values], template=T)
     assert all(f.row == 0 for f in report.findings)
+
+
+@pytest.fixture(scope="module")
+def carded() -> dict[str, str]:
+    """A valid row of an applicant with a residence card (the card's columns answered)."""
+    start = {"zrteCardUmFlg": "1", "WCCCS020Dto:txtZiryCardNum": "AB00000000CD"}
+    return valid_row(T, start={**start, "txtPassportNum": "C0000000"})
+
+
+def _person(row: dict[str, str], i: int) -> dict[str, str]:
+    """``row`` as applicant ``i``: its own passport and residence card numbers."""
+    return {**row, "txtPassportNum": f"C{i:07d}", "WCCCS020Dto:txtZiryCardNum": f"AB{i:08d}CD"}
+
+
+def test_the_same_applicant_twice_in_rows_is_a_finding(carded: dict[str, str]) -> None:
+    # Review of issue 9 item 4: validate_bulk_rows([{"txtPassportNum": "C1234567", ...}]*2)
+    # gave no finding; one applicant is one line of a batch.
+    first, second = _person(carded, 1), _person(carded, 2)
+    assert nr.validate_bulk_rows([first, second], template=T).ok
+    report = nr.validate_bulk_rows([first, second, first], template=T)
+    found = [(f.code, f.row, f.field) for f in report.by_code("batch.duplicate_applicant")]
+    assert found == [("batch.duplicate_applicant", 2, "txtPassportNum")]
+    message = report.by_code("batch.duplicate_applicant")[0].message_en
+    assert "Record 3" in message
+    assert "record 1" in message
+    card = {**second, "WCCCS020Dto:txtZiryCardNum": first["WCCCS020Dto:txtZiryCardNum"]}
+    report = nr.validate_bulk_rows([first, card], template=T)
+    assert [(f.row, f.field) for f in report.by_code("batch.duplicate_applicant")] == [
+        (1, "WCCCS020Dto:txtZiryCardNum")
+    ]
+
+
+def test_the_same_applicant_twice_in_a_file_is_a_finding(carded: dict[str, str]) -> None:
+    # Review: read_bulk_file of a file with two lines holding the same passport: no finding.
+    ((_, data),) = nr.write_bulk_files([_person(carded, 1), _person(carded, 2)], template=T)
+    twice = data.replace("C0000002".encode("utf-16-le"), "C0000001".encode("utf-16-le"))
+    result = nr.read_bulk_file(twice)
+    assert [(f.code, f.row) for f in result.report.errors] == [("batch.duplicate_applicant", 1)]

@@ -322,3 +322,31 @@ def test_a_mapping_of_strings_is_refused() -> None:
         ]
         == "T71"
     )
+
+
+def test_a_field_and_the_records_own_column_for_it() -> None:
+    # Nothing lost: where a record gives a column both by a mapped field and by its own
+    # header, the header's value is written and the other is named (batch.value_overridden).
+    row, notes = nr.bulk_row_with_findings({"sex": "男", "radSex": "2"}, "04V1")
+    assert row["radSex"] == "2"
+    assert [(f.code, f.field) for f in notes] == [("batch.value_overridden", "radSex")]
+    assert "'1'" in notes[0].message_en
+
+
+def test_the_same_card_under_its_column_name_is_found_at_the_record() -> None:
+    # Issue 9 item 4 and the review: a duplicate given under the template's own header
+    # is found by the row checks, numbered by the records (1-based in the message).
+    card = "WCCCS020Dto:txtZiryCardNum"
+    other = {
+        **RECORD,
+        "employee_id": "E2",
+        "passport_number": "C7654321",
+        "residence_card_number": "AB99999999CD",
+        card: RECORD["residence_card_number"],
+    }
+    result = nr.records_to_bulk_files([RECORD, other], kind="extension_of_period")
+    found = result.report.by_code("batch.duplicate_applicant")
+    assert [(f.row, f.field) for f in found] == [(1, card)]
+    assert "Record 2" in found[0].message_en
+    assert "record 1" in found[0].message_en
+    assert 1 not in result.placed

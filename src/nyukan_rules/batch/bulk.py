@@ -650,8 +650,63 @@ class _NotText:
         self.type = type(value).__name__
 
 
-def _findings_of(rows: Iterable[object], ctx: _Context, counter: list[int]) -> Iterator[Finding]:
+#: Columns that name an applicant: (header, what it is, ja, en).  The same passport or
+#: residence card number on two rows is one person twice (issue 9 item 4).
+_ID_HEADERS = (
+    ("txtPassportNum", "passport", "旅券番号", "passport number"),
+    ("WCCCS020Dto:txtZiryCardNum", "card", "在留カード番号", "residence card number"),
+    ("WCCCS040Dto:txtZiryCardNum", "card", "在留カード番号", "residence card number"),
+)
+
+
+def _same_applicant(
+    values: Mapping[Any, Any],
+    index: int,
+    ctx: _Context,
+    seen: dict[tuple[str, str], int],
+    numbers: list[int] | None,
+) -> Finding | None:
+    """``batch.duplicate_applicant`` where the row's passport or card is an earlier row's."""
+    found = None
+    for header, what, what_ja, what_en in _ID_HEADERS:
+        column = ctx.column_of.get(header)
+        value = values.get(header) if column is not None else None
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if column is not None and column.length is not None and len(value) > column.length:
+            continue  # too long: an error of its own, and no number of anybody
+        text = value.strip()
+        key = (what, text.upper() if text.isascii() else text)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = index
+        elif found is None:
+            shown = (numbers[index], numbers[first]) if numbers is not None else (index, first)
+            found = attrs.evolve(
+                make_finding(
+                    "batch.duplicate_applicant",
+                    field=header,
+                    row=shown[0] + 1,
+                    first=shown[1] + 1,
+                    what_ja=what_ja,
+                    what_en=what_en,
+                    value=text[:40],
+                ),
+                row=index,
+            )
+    return found
+
+
+def _findings_of(
+    rows: Iterable[object],
+    ctx: _Context,
+    counter: list[int],
+    numbers: list[int] | None = None,
+) -> Iterator[Finding]:
+    """Every finding of every row, at its 0-based index; ``numbers`` (where given) are the
+    0-based numbers a person knows each row by (a file's line, a batch's record)."""
     memo: dict[tuple[str, str], Any] = {}  # value-level outcomes, for this batch only
+    seen: dict[tuple[str, str], int] = {}  # applicant's id -> first row
     for index, values in enumerate(rows):
         counter[0] += 1
         if not isinstance(values, Mapping):
@@ -671,13 +726,19 @@ def _findings_of(rows: Iterable[object], ctx: _Context, counter: list[int]) -> I
             row = _Row(index, safe, ctx, memo)  # type: ignore[arg-type]
             _check_row(row)
         yield from row.findings
+        duplicate = _same_applicant(values, index, ctx, seen, numbers)
+        if duplicate is not None:
+            yield duplicate
 
 
 def validate_bulk_rows(rows: Iterable[object], *, template: BulkTemplate | str) -> BatchReport:
     """Every problem of every row, each with its ``row`` (0-based) and ``field``.
 
     Rows may come from any iterable (a generator of 100,000 rows is fine):
-    memory grows with the findings, not with the rows.  Any value of any row
+    memory grows with the findings and the applicants' passport and card
+    numbers, not with the rows.  The same passport or residence card number
+    on a later row is ``batch.duplicate_applicant`` at that row, naming the
+    first (both counted from 1 in the message).  Any value of any row
     gives findings, never an exception (a value that is not text is
     ``batch.not_text``; control and format characters and lone surrogates
     are ``batch.invalid_char``).  A str, bytes or a single mapping given as
@@ -843,8 +904,9 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
     The template is found from columns 1 to 3 where it is not given.  The
     bytes are never trusted: a wrong encoding, a broken line, a value at a
     position no input column is written to (``batch.unmapped_value``), more
-    than 300 applicants (``batch.too_many_rows``) or an unknown code is a
-    finding, not an exception.  The rows are then checked with
+    than 300 applicants (``batch.too_many_rows``), the same passport or
+    residence card number on two lines (``batch.duplicate_applicant``) or an
+    unknown code is a finding, not an exception.  The rows are then checked with
     :func:`validate_bulk_rows`.  Every finding's ``row`` is the data line's
     0-based position (line ``row + 2`` of the file); lines of the wrong
     width are not in :attr:`BulkFile.rows`.  Findings of one code are capped
@@ -969,7 +1031,7 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
     counter = [0]
     checked = (
         attrs.evolve(f, row=lines[f.row]) if f.row is not None else f
-        for f in _findings_of(rows, ctx, counter)
+        for f in _findings_of(rows, ctx, counter, lines)
     )
     return BulkFile(
         the_template,

@@ -264,11 +264,11 @@ def _row_of(
     for key, value in record.items():
         if key in mapping:
             continue
+        if value is None or value == "":
+            continue  # an empty cell: nothing to write (the defaults' value stands)
         if not isinstance(key, str) or key not in headers:
             unused.append(key if isinstance(key, str) else f"<{type(key).__name__}>")
             continue
-        if value is None or value == "":
-            continue  # an empty cell: the defaults' value stands
         if not isinstance(value, str):
             findings.append(_not_text(key, key, value, the_template))
             continue
@@ -507,7 +507,7 @@ def records_to_bulk_files(
         findings.extend(_unused_note(name, the_template, n) for name, n in unused.items())
         errors: set[int] = set()
         counter = [0]
-        for finding in _findings_of(bulk_rows, _context(the_template), counter):
+        for finding in _findings_of(bulk_rows, _context(the_template), counter, rows):
             assert finding.row is not None
             row = rows[finding.row]
             findings.append(_with_record(finding, row, labels[row]))
