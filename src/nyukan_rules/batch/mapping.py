@@ -5,11 +5,15 @@
 columns have the same names in the three procedures' templates, except the
 residence card number and the period of stay, whose names carry the form
 they belong to; a field with several candidate names fills the first the
-template has.  Everything else a template needs (the reason for the
-application, the employer's details, the simultaneous-application choice …)
-comes from ``defaults``: values shared by the batch, or given per template
-code; :meth:`~nyukan_rules.BulkTemplate.required_for` lists what is still
-needed for a row.
+template has.  A record may also give any column under the template's own
+header name: that is the person's own answer (spouse, education …) and is
+written over ``defaults``.  Everything else a template needs (the reason
+for the application, the employer's details, the simultaneous-application
+choice …) comes from ``defaults``: values shared by the batch, or given per
+template code; :meth:`~nyukan_rules.BulkTemplate.required_for` lists what is
+still needed for a row.  A record field that is neither mapped nor a header
+of the template is noted (``batch.field_not_in_template``), never dropped
+silently.
 """
 
 from __future__ import annotations
@@ -217,7 +221,7 @@ def bulk_row_with_findings(
     that is not a str: not written), ``batch.value_overridden`` (a field and
     the record's own value for the same column), ``batch.field_not_in_template``
     (a record field that is neither mapped to a column of the template nor
-    one of its headers: not written).
+    one of its headers: not written; empty values are not noted).
     """
     the_template = _template(template)
     row, findings, unused = _row_of(record, the_template, _checked_mapping(mapping))
@@ -339,7 +343,12 @@ def bulk_row(
     becomes ``0100000``), dates (``1990-01-31`` becomes ``19900131``);
     在留カードの有無 follows the card number.  Where the template takes one
     phone number of a party (the mobile only when the landline is empty), one
-    is kept: :func:`bulk_row_with_findings` says which.
+    is kept: :func:`bulk_row_with_findings` says which.  A record key that is
+    a header of the template is written as given (empty values aside); what
+    is not written (a field no column takes, a value that is not a str) is
+    said by :func:`bulk_row_with_findings`.  ``mapping`` values must be
+    tuples or lists of header names (a str raises
+    :class:`~nyukan_rules.ArgumentTypeError`).
 
     >>> row = bulk_row({"status": "特定技能1号", "sex": "F", "phone": "0311112222",
     ...                 "mobile_phone": "09011112222"}, "04V1")
@@ -403,7 +412,8 @@ def records_to_bulk_files(
     with :func:`~nyukan_rules.bulk_template_for` for the procedure ``kind``
     (or the one ``template`` for all), filled (:func:`bulk_row`) over
     ``defaults`` (values for every template that has the column, and values
-    per template code: ``{"04N2": {...}}``), checked, and written: every
+    per template code: ``{"04N2": {...}}``; a record's own value under a
+    column's header wins), checked, and written: every
     template's files, split at 300 applicants.  ``on``, where given, is the
     day the files are made: a workbook not yet published then is refused.
 
@@ -412,7 +422,10 @@ def records_to_bulk_files(
     message: its own problems (``field.*``, ``batch.*``), no template for its
     status (``batch.unplaced``), or the same passport or residence card
     number as an earlier record of the batch (``batch.duplicate_applicant``,
-    across all the files).
+    across all the files).  Record fields no column of a template takes are
+    one ``batch.field_not_in_template`` note per field and template, with
+    the count of records.  ``kind`` is resolved once: a misspelt one raises
+    :class:`~nyukan_rules.UnknownNameError`.
 
     >>> result = records_to_bulk_files(
     ...     [{"employee_id": "E1", "status": "永住者"}], kind="extension_of_period")
