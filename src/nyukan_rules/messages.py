@@ -655,6 +655,13 @@ MESSAGES: dict[str, Message] = {
         "Line {line} of the CSV opens a quote that is not closed; the line was read"
         " with its quotes as text, and reading went on at the next line.",
     ),
+    "csv.line_by_line": Message(
+        _W,
+        "引用符の閉じられていない行が{count}か所あったため、CSVの{line}行目からは1行ずつ読みました"
+        "（複数行にわたる引用符付きの値も、行ごとに別の行として読んでいます）。",
+        "After {count} broken quotes, the CSV was read a line at a time from line {line}"
+        " (a quoted value over several lines there is read as separate lines, each reported).",
+    ),
     "csv.multiline_field": Message(
         _W,
         "CSVの{line}行目から始まる行は、引用符で囲まれた値が{count}行にわたっています。"

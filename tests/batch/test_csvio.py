@@ -305,3 +305,62 @@ def test_the_guard_finds_a_formula_in_any_column_and_row(value: str, column: str
     rows[1][column] = value
     with pytest.raises(nr.ValidationError, match=f"row 2, field {column}"):
         nr.write_csv(rows, columns=["employee_id", "name_roman"], encoding="utf-8")
+
+
+# --- a file of broken quotes costs what a good file does (issue 10, "Cost of hostile input") --
+
+
+def test_after_many_broken_quotes_the_rest_is_read_line_by_line() -> None:
+    """Issue 10: a 25 MB file of '"x' lines restarted the csv reader on every line (6.85 s).
+    Past a thousand broken rows the rest is read a line at a time, said by a finding;
+    every line is still a row, its quotes kept as text."""
+    lines = ['"x'] * 1500 + ['E1,"A', 'B"', "E2,C", 'E3,"D"', 'E4,"E"x']
+    table = nr.read_csv("\r\n".join(["employee_id,name_roman", *lines]) + "\r\n")
+    assert len(table.records) == len(lines)
+    (note,) = table.report.by_code("csv.line_by_line")
+    assert "line 1002" in note.message_en  # the line after the thousandth broken row
+    assert table.records[-5:] == (
+        {"employee_id": "E1", "name_roman": '"A'},  # a value over lines, now two rows
+        {"employee_id": 'B"'},
+        {"employee_id": "E2", "name_roman": "C"},
+        {"employee_id": "E3", "name_roman": "D"},  # quotes that close are read as ever
+        {"employee_id": "E4", "name_roman": '"E"x'},
+    )
+    assert [f.row for f in table.report.findings if f.code == "csv.malformed"] == [1504]
+    more = {f.message_en for f in table.report.by_code("report.more_findings")}
+    assert any("csv.unterminated_quote" in m for m in more)
+    assert not table.report.ok
+
+
+QUOTED_LINE = st.lists(st.sampled_from(["a", ",", '"', " ", '""']), max_size=10).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTED_LINE)
+def test_a_quote_left_open_is_found_as_the_csv_module_finds_it(text: str) -> None:
+    """The quick check of the line-at-a-time reading agrees with the csv module."""
+    import csv
+
+    from nyukan_rules.batch.csvio import _OPEN_AT_END
+
+    line = text + "\r\n"
+    try:
+        next(csv.reader([line], strict=True), [])
+    except csv.Error as exc:
+        expected = str(exc) == "unexpected end of data"
+    else:
+        expected = False
+    assert bool(_OPEN_AT_END.match(line)) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(LINE, max_size=12))
+def test_every_line_is_a_row_when_read_line_by_line(lines: list[str]) -> None:
+    """The same promise once the reading has gone line by line (after 1,000 broken rows)."""
+    lines = ['"x'] * 1001 + lines
+    table = nr.read_csv("\r\n".join(["employee_id,name_roman", *lines]) + "\r\n", spec=None)
+    assert "csv.line_by_line" in table.report.codes
+    assert len(table.records) == len(lines)
+    kept = "".join("".join(r.values()) for r in table.records)
+    for char in "ab髙x":
+        assert kept.count(char) == "".join(lines).count(char)

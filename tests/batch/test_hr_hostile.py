@@ -4,8 +4,8 @@ Measured before the fix: read_csv of 6 MB of short bad rows gave 2 million findi
 took 1.16 GB.  Each case runs in a child process with RLIMIT_AS and RLIMIT_CPU set and a
 timeout, so a regression fails instead of hanging; the child builds its input, then
 measures its own CPU time and peak memory growth (VmHWM, else ru_maxrss).  The issue's
-budget is 2 s of CPU on this project's machine; the assertion leaves room for a loaded
-two-core runner (the cases measure 1 to 2 s here) while the CPU limit still bounds it.
+budget, 2 s of CPU, is asserted; the child's hard limits (30 s of CPU, 1 GiB) are generous
+so that an overloaded machine fails the assertion instead of hanging.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ line = {
     "short": b"x\r\n",  # one field where the header has twenty: ragged
     "wide": b"x," * 40 + b"\r\n",  # forty-one fields: ragged
     "quotes": b'"x\r\n',  # a quote opened on every line
+    "comma_quote": b'a,"x\r\n',  # a quote opened after a field on every line
     "nul": b"\x00,\r\n",
 }[case]
 data = header + line * ((size - len(header)) // len(line))
@@ -74,7 +75,7 @@ def _run(case: str) -> dict[str, object]:
     return result
 
 
-@pytest.mark.parametrize("case", ["short", "wide", "quotes", "nul"])
+@pytest.mark.parametrize("case", ["short", "wide", "quotes", "comma_quote", "nul"])
 def test_a_25_mb_csv_of_bad_rows_stays_within_budget(case: str) -> None:
     result = _run(case)
     codes = result["codes"]
@@ -88,7 +89,9 @@ def test_a_25_mb_csv_of_bad_rows_stays_within_budget(case: str) -> None:
     if rows == 500_000:
         assert codes.get("csv.too_many_rows") == 1  # the rest is reported, not dropped
     assert result["mb"] <= 256, result  # type: ignore[operator]
-    assert result["cpu"] <= 10, result  # type: ignore[operator]
+    # Issue 10's budget: 2 s of CPU (measured 0.9 to 1.7 s on the project's two-core
+    # machine while others ran; 6.85 s for "quotes" before the line-by-line reading).
+    assert result["cpu"] <= 2, result  # type: ignore[operator]
 
 
 _VALIDATE = r"""

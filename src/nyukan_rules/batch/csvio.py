@@ -23,7 +23,7 @@ import attrs
 from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
 from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError, ValidationError
-from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, make_finding
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, MESSAGES, make_finding
 from nyukan_rules.report import BatchReport, Finding
 
 __all__ = ["MAX_CSV_ROWS", "CsvTable", "read_csv", "write_csv"]
@@ -102,14 +102,13 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 #: Line breaks of str.splitlines that the csv module (and io.StringIO(newline=""))
 #: do not break lines at.
-_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CHUNK_FIRST, _CHUNK_MOST, _HEAD_LINES = 1 << 12, 1 << 20, 64
+_OTHER_BREAK_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CHUNK_FIRST, _CHUNK_MOST = 1 << 12, 1 << 20
 
 
-def _chunks(text: str, offset: int) -> Iterator[str]:
-    """The text from ``offset`` in pieces that each end a line: 4 Ki characters first,
-    doubling up to 1 Mi (a reader started again after a broken row reads little)."""
-    end, size = len(text), _CHUNK_FIRST
+def _chunks(text: str) -> Iterator[str]:
+    """The text in pieces that each end a line: 4 Ki characters first, doubling up to 1 Mi."""
+    offset, end, size = 0, len(text), _CHUNK_FIRST
     while offset < end:
         cut = text.find("\n", offset + size)
         if cut < 0:
@@ -119,27 +118,13 @@ def _chunks(text: str, offset: int) -> Iterator[str]:
         offset, size = cut, min(size * 2, _CHUNK_MOST)
 
 
-def _lines(text: str, offset: int, plain: bool) -> Iterator[str]:
-    """The lines from ``offset`` as io.StringIO(newline="") splits them, made a piece at a
-    time (a StringIO would hold a copy of the text at four bytes a character); ``plain``:
-    the text has no line break but CR and LF, so str.splitlines splits it the same way."""
-    if not plain:
-        return map(re.Match.group, _LINE.finditer(text, offset))
-    if offset == 0:
-        return itertools.chain.from_iterable(map(_keepends, _chunks(text, 0)))
-    # Started again after a broken row: the next few lines one by one (another
-    # broken row would start again soon), then pieces.
-    reached = [offset]
-
-    def head() -> Iterator[str]:
-        for match in itertools.islice(_LINE.finditer(text, offset), _HEAD_LINES):
-            reached[0] = match.end()
-            yield match.group()
-
-    def tail() -> Iterator[str]:
-        yield from _chunks(text, reached[0])
-
-    return itertools.chain(head(), itertools.chain.from_iterable(map(_keepends, tail())))
+def _lines(text: str) -> Iterator[str]:
+    """The lines as io.StringIO(newline="") splits them, made a piece at a time (a
+    StringIO would hold a copy of the text at four bytes a character)."""
+    if any(map(text.__contains__, _OTHER_BREAK_CHARS)):  # quicker than a regex search
+        return map(re.Match.group, _LINE.finditer(text))
+    # Only CR and LF break lines: str.splitlines splits the same way, and fast.
+    return itertools.chain.from_iterable(map(_keepends, _chunks(text)))
 
 
 def _keepends(chunk: str) -> list[str]:
@@ -147,109 +132,76 @@ def _keepends(chunk: str) -> list[str]:
 
 
 _END_OF_DATA = "unexpected end of data"
+#: The csv module's dialect for reading, made once: a reader given a dialect object
+#: shares it, where one given ``strict=True`` builds its own (most of its cost).
+_STRICT = csv.reader((), strict=True).dialect
 
 
 class _Rows:
     """Rows of the csv module over physical lines, re-reading after a broken line.
 
-    The csv module reads lines as ``io.StringIO(newline="")`` splits them,
-    made one at a time from the text (a StringIO would hold a copy at four
-    bytes a character).  A second, lagging iterator over the same lines
+    The csv module reads lines as ``io.StringIO(newline="")`` splits them, made
+    one at a time from the text.  A second, lagging iterator over the same lines
     (``itertools.tee``) keeps the lines of the row being read.  When a row
-    cannot be read (a quote never closed, a stray quote, a field over the
-    csv module's limit), its first line is taken alone, its quotes as text,
-    and reading starts again at the line after it: a broken quote costs one
-    line, never the rest of the file.  A quoted field is bounded by the csv
-    module's field limit (128 Ki characters), so each character is read a
-    bounded number of times.
+    cannot be read (a quote never closed, a stray quote, a field over the csv
+    module's limit), its first line is taken alone, its quotes as text, and the
+    lines after it that the row had taken are pushed back to be read again:
+    a broken quote costs one line, never the rest of the file.  A new reader
+    over the pushed-back lines, then the rest, costs a few objects, not a copy
+    of the text, so a file of broken lines costs about what a file of good ones
+    does.
     """
 
-    def __init__(self, text: str, wanted: Callable[[str], bool]) -> None:
-        self._text = text
-        self._plain = _OTHER_BREAKS.search(text) is None
-        self._wanted = wanted
+    def __init__(self, text: str) -> None:
+        self._src = _lines(text)
+        #: Lines to read again, the next one last, above a None that ends them.
+        self._again: list[str | None] = []
         self.line = 0  # physical lines consumed by finished rows
-        self._offset = 0  # where the next line starts in the text
-        self._held: tuple[list[str], int] | None = None
-        self._error: str | None = None
-        self._start(0)
+        self.restarts = 0  # broken rows whose lines after the first were read again
+        self._start([])
 
-    def _start(self, offset: int) -> None:
-        ahead, self._lag = itertools.tee(_lines(self._text, offset, self._plain))
-        self._reader = csv.reader(ahead, strict=True)
-        self._done = 0  # lines of this reader consumed by finished rows
+    def _start(self, again: list[str]) -> None:
+        source: Iterator[str] = self._src
+        if again:
+            stack = self._again
+            if not stack:
+                stack.append(None)
+            stack.extend(reversed(again))
+            source = itertools.chain(iter(stack.pop, None), source)
+        ahead, self.lag = itertools.tee(source)
+        self.reader = csv.reader(ahead, _STRICT)
+        self.done = 0  # lines of this reader consumed by finished rows
 
-    def next(self) -> tuple[int, list[str], Finding | None, bool] | None:
-        """(first line of the row, its fields, its finding, whether it had to be re-read).
-
-        None at the end.  The finding is None where its code is past its cap.
-        """
-        start = self.line + 1
-        if self._error is not None:
-            problem, self._error = self._error, None
-            return self._recover(start, problem)
-        if self._held is not None:
-            (fields, number), self._held = self._held, None
-        else:
-            try:
-                fields = next(self._reader)
-            except StopIteration:
-                return None
-            except csv.Error as exc:
-                return self._recover(start, str(exc))
-            number = self._reader.line_num
-        count = number - self._done
-        self._done = number
-        self.line += count
-        if count == 1:
-            self._offset += len(next(self._lag))
-            return start, fields, None, False
-        self._offset += sum(map(len, itertools.islice(self._lag, count)))
-        finding = None
-        if count > 1 and self._wanted("csv.multiline_field"):
-            finding = make_finding("csv.multiline_field", line=start, count=count)
-        return start, fields, finding, False
-
-    def take_simple(
-        self, header: tuple[str, ...], records: list[dict[str, str]], limit: int
-    ) -> None:
-        """Append the rows that need no finding (one line, a field per column) up to
-        ``limit`` records; the first row that needs more waits for :meth:`next`."""
-        reader, lag, append, width = self._reader, self._lag, records.append, len(header)
-        done, line, offset, room = self._done, self.line, self._offset, limit - len(records)
-        try:
-            for fields in reader:
-                number = reader.line_num
-                if number - done != 1 or len(fields) != width or room <= 0:
-                    self._held = (fields, number)
-                    break
-                done, line, room = number, line + 1, room - 1
-                offset += len(next(lag))
-                append(dict(zip(header, fields, strict=True)))
-        except csv.Error as exc:
-            self._error = str(exc)
-        finally:
-            self._done, self.line, self._offset = done, line, offset
-
-    def _recover(self, start: int, problem: str) -> tuple[int, list[str], Finding | None, bool]:
-        count = self._reader.line_num - self._done
-        first = next(self._lag)
+    def broken(self, problem: str) -> tuple[int, list[str], str, str]:
+        """After the reader raised ``problem``: (the row's first line, its fields read
+        alone with quotes as text, the finding code, the problem).  ``line`` and
+        ``done`` must be up to date."""
+        count = self.reader.line_num - self.done
+        first = next(self.lag)
         self.line += 1
-        self._offset += len(first)
         if count == 1:
-            self._done += 1  # the reader starts afresh at each row: it goes on
-        else:
-            self._start(self._offset)  # read again the lines after the broken row's first
+            self.done += 1  # the reader starts afresh at each row: it goes on
+        else:  # read again the lines after the broken row's first
+            self.restarts += 1
+            self._start(list(itertools.islice(self.lag, count - 1)))
         code = "csv.unterminated_quote" if count > 1 or problem == _END_OF_DATA else "csv.malformed"
-        # The line alone, its quotes as text: every character is kept.
-        fields = first.rstrip("\r\n").split(",")
-        finding = None
-        if self._wanted(code):
-            if code == "csv.malformed":
-                finding = make_finding(code, line=start, detail=problem)
-            else:
-                finding = make_finding(code, line=start)
-        return start, fields, finding, True
+        return self.line, first.rstrip("\r\n").split(","), code, problem
+
+    def next(self) -> tuple[int, list[str], str | None, str] | None:
+        """(first line of the row, its fields, the code of its finding or None, the
+        problem): the next row, None at the end."""
+        start = self.line + 1
+        try:
+            fields = next(self.reader)
+        except StopIteration:
+            return None
+        except csv.Error as exc:
+            return self.broken(str(exc))
+        number = self.reader.line_num
+        count, self.done = number - self.done, number
+        self.line += count
+        next(itertools.islice(self.lag, count - 1, count), None)
+        return start, fields, "csv.multiline_field" if count > 1 else None, str(count)
 
 
 def read_csv(
@@ -305,10 +257,12 @@ def read_csv(
     records: list[dict[str, str]] = []
     header: list[tuple[str, ...]] = []
     counts: dict[str, int] = {}
-    findings = list(_parse(text, columns or {}, spec, max_rows, records, header, raw, counts))
+    findings: list[Finding] = []
+    _parse(text, columns or {}, spec, max_rows, records, header, raw, counts, findings)
     findings.extend(
         make_finding(
             "report.more_findings",
+            severity=MESSAGES[code].severity,
             capped_code=code,
             count=count - MAX_FINDINGS_PER_CODE,
             limit=MAX_FINDINGS_PER_CODE,
@@ -324,8 +278,14 @@ def read_csv(
     )
 
 
-def _at(row: int, finding: Finding) -> Finding:
-    return attrs.evolve(finding, row=row)
+def _finding(code: str, line: int, detail: str) -> Finding:
+    """The finding of a row the csv module could not read, or read over lines
+    (``detail`` is then the number of lines)."""
+    if code == "csv.malformed":
+        return make_finding(code, line=line, detail=detail)
+    if code == "csv.multiline_field":
+        return make_finding(code, line=line, count=int(detail))
+    return make_finding(code, line=line)
 
 
 def _parse(
@@ -337,30 +297,32 @@ def _parse(
     header_out: list[tuple[str, ...]],
     raw: bytes | str,
     counts: dict[str, int],
-) -> Iterator[Finding]:
-    """Fill ``records`` and ``header_out``; yield the findings as they are found.
+    findings: list[Finding],
+) -> None:
+    """Fill ``records``, ``header_out`` and ``findings``.
 
     Findings of a code past :data:`MAX_FINDINGS_PER_CODE` are counted in
     ``counts`` and not built: a file of a million bad rows costs no more
-    than a good one.
+    than a good one.  One loop reads every row; a row that needs no finding
+    (one line, a field per column) costs the csv module's reading and a dict.
     """
+    cap = MAX_FINDINGS_PER_CODE
 
     def wanted(code: str) -> bool:
         count = counts.get(code, 0) + 1
         counts[code] = count
-        return count <= MAX_FINDINGS_PER_CODE
+        return count <= cap
 
-    rows = _Rows(text, wanted)
-    has_nul = "\x00" in text
+    rows = _Rows(text)
     first = rows.next()
     while first is not None and not first[1]:
         first = rows.next()  # blank lines before the header
     if first is None:
-        yield make_finding("csv.empty")
+        findings.append(make_finding("csv.empty"))
         return
-    line, raw_header, problem, _ = first
-    if problem is not None:
-        yield problem
+    line, raw_header, code, detail = first
+    if code is not None and wanted(code):
+        findings.append(_finding(code, line, detail))
     header = tuple(str(renames.get(h.strip(), h.strip())) for h in raw_header)
     header_out.append(header)
     known = set(spec.names) if spec is not None else None
@@ -368,43 +330,196 @@ def _parse(
     for name in header:
         if name in seen:
             if wanted("csv.duplicate_column"):
-                yield make_finding("csv.duplicate_column", field=name, name=_shown(name))
+                findings.append(make_finding("csv.duplicate_column", field=name, name=_shown(name)))
         elif known is not None and name not in known and wanted("csv.unknown_column"):
-            yield make_finding("csv.unknown_column", field=name, name=_shown(name))
+            findings.append(make_finding("csv.unknown_column", field=name, name=_shown(name)))
         seen.add(name)
     if known is not None and not known & seen:
-        yield _no_known_column(raw, header)
-    extra_key = f"#{len(header) + 1}"
+        findings.append(_no_known_column(raw, header))
+    # Records are made by a comprehension: dict(zip()) makes a tuple of each pair first.
+    width, has_nul = len(header), "\x00" in text
+    extra_key = f"#{width + 1}"
+    append, islice, room = records.append, itertools.islice, max_rows
     while True:
-        if not has_nul:
-            rows.take_simple(header, records, max_rows)
-        found = rows.next()
-        if found is None:
+        reader, lag, done, line = rows.reader, rows.lag, rows.done, rows.line
+        try:
+            for fields in reader:
+                number = reader.line_num
+                count, done, start = number - done, number, line + 1
+                line += count
+                if count == 1:
+                    next(lag)
+                    size = len(fields)
+                    if room <= 0 or has_nul:
+                        if not fields:
+                            continue  # a blank line
+                        code = None
+                    elif size == width:
+                        append({k: v for k, v in zip(header, fields, strict=False)})  # noqa: C416
+                        room -= 1
+                        continue
+                    elif fields:  # too many or too few fields: _row, inline
+                        ragged = counts.get("csv.ragged_row", 0) + 1
+                        counts["csv.ragged_row"] = ragged
+                        if ragged <= cap:
+                            finding = make_finding(
+                                "csv.ragged_row", line=start, count=size, expected=width
+                            )
+                            findings.append(attrs.evolve(finding, row=len(records)))
+                        record = dict(zip(header, fields, strict=False))
+                        if size > width:
+                            record[extra_key] = _csv_line(fields[width:])
+                        append(record)
+                        room -= 1
+                        continue
+                    else:
+                        continue  # a blank line
+                else:
+                    next(islice(lag, count - 1, count), None)
+                    code = "csv.multiline_field"
+                if not _row(
+                    start,
+                    fields,
+                    code,
+                    str(count),
+                    header,
+                    extra_key,
+                    has_nul,
+                    room,
+                    wanted,
+                    records,
+                    findings,
+                ):
+                    return
+                room -= 1
+        except csv.Error as exc:
+            rows.done, rows.line = done, line
+            start, fields, code, detail = rows.broken(str(exc))
+            if not _row(
+                start,
+                fields,
+                code,
+                detail,
+                header,
+                extra_key,
+                has_nul,
+                room,
+                wanted,
+                records,
+                findings,
+            ):
+                return
+            room -= 1
+            if rows.restarts >= _LINE_BY_LINE_AFTER:
+                findings.append(
+                    make_finding("csv.line_by_line", line=start + 1, count=rows.restarts)
+                )
+                _line_by_line(
+                    rows.lag, rows.line, header, extra_key, has_nul, room, wanted, records, findings
+                )
+                return
+        else:
             return
-        line, fields, problem, broken = found
-        if not fields and not broken:
-            continue  # a blank line
-        row = len(records)
-        if row >= max_rows:
-            yield _at(row, make_finding("csv.too_many_rows", limit=max_rows, line=line))
+
+
+_FIELD = r'(?:"(?:[^"]|"")*"|[^",\r\n][^,\r\n]*|)'
+#: A line the csv module, reading it alone, ends inside a quote ("unexpected end of
+#: data"): fields it reads, then a quote never closed.  (Checked against the csv module
+#: over random lines of quotes and commas.)
+_OPEN_AT_END = re.compile(rf'(?:{_FIELD},)*"(?:[^"]|"")*\Z')
+#: Broken rows over several lines after which the rest of a file is read a line at a time.
+_LINE_BY_LINE_AFTER = 1_000
+
+
+def _line_by_line(
+    lines: Iterator[str],
+    line: int,
+    header: tuple[str, ...],
+    extra_key: str,
+    has_nul: bool,
+    room: int,
+    wanted: Callable[[str], bool],
+    records: list[dict[str, str]],
+    findings: list[Finding],
+) -> None:
+    """The rest of a file whose quotes go wrong again and again, each line a row by
+    itself: a line the csv module cannot read alone is taken with its quotes as text,
+    as :meth:`_Rows.broken` takes it, and a line without quotes is split at its commas
+    (what the csv module gives for it), so no line is read twice."""
+    width, append, limit = len(header), records.append, csv.field_size_limit()
+    for text in lines:
+        line += 1
+        code, detail = None, ""
+        if len(text) <= limit and ('"' not in text or _OPEN_AT_END.match(text)):
+            body = text.rstrip("\r\n")
+            if not body:
+                continue  # a blank line
+            fields = body.split(",")
+            if '"' in text:  # a quote left open at the end of the line
+                code = "csv.unterminated_quote"
+        else:
+            try:
+                fields = next(csv.reader((text,), _STRICT), [])
+            except csv.Error as exc:
+                detail = str(exc)
+                code = "csv.unterminated_quote" if detail == _END_OF_DATA else "csv.malformed"
+                fields = text.rstrip("\r\n").split(",")
+            if not fields:
+                continue
+        if code is None and len(fields) == width and room > 0 and not has_nul:
+            append({k: v for k, v in zip(header, fields, strict=False)})  # noqa: C416
+        elif not _row(
+            line, fields, code, detail, header, extra_key, has_nul, room, wanted, records, findings
+        ):
             return
-        if problem is not None:
-            yield _at(row, problem)
-        if has_nul and "\x00" in "".join(fields) and wanted("csv.nul"):
-            yield _at(row, make_finding("csv.nul", line=line))
-        if len(fields) != len(header) and wanted("csv.ragged_row"):
-            yield _at(
-                row,
-                make_finding("csv.ragged_row", line=line, count=len(fields), expected=len(header)),
-            )
-        record = dict(zip(header, fields, strict=False))
-        if len(fields) > len(header):
-            record[extra_key] = _csv_line(fields[len(header) :])
-        records.append(record)
+        room -= 1
+
+
+def _row(
+    line: int,
+    fields: list[str],
+    code: str | None,
+    detail: str,
+    header: tuple[str, ...],
+    extra_key: str,
+    has_nul: bool,
+    room: int,
+    wanted: Callable[[str], bool],
+    records: list[dict[str, str]],
+    findings: list[Finding],
+) -> bool:
+    """Add a row that needs a finding or a look; False when there is no room for it."""
+    row = len(records)
+    if room <= 0:
+        finding = make_finding("csv.too_many_rows", limit=row, line=line)
+        findings.append(attrs.evolve(finding, row=row))
+        return False
+    if code is not None and wanted(code):
+        findings.append(attrs.evolve(_finding(code, line, detail), row=row))
+    if has_nul and "\x00" in "".join(fields) and wanted("csv.nul"):
+        findings.append(attrs.evolve(make_finding("csv.nul", line=line), row=row))
+    width = len(header)
+    if len(fields) != width and wanted("csv.ragged_row"):
+        finding = make_finding("csv.ragged_row", line=line, count=len(fields), expected=width)
+        findings.append(attrs.evolve(finding, row=row))
+    record = dict(zip(header, fields, strict=False))
+    if len(fields) > width:
+        record[extra_key] = _csv_line(fields[width:])
+    records.append(record)
+    return True
 
 
 def _csv_line(fields: list[str]) -> str:
     """Fields as one CSV line (quoted where they must be), without its line end."""
+    joined = ",".join(fields)
+    if (
+        joined
+        and joined.count(",") == len(fields) - 1
+        and '"' not in joined
+        and "\r" not in joined
+        and "\n" not in joined
+    ):
+        return joined  # no field needs quotes: what the csv module would write
     out = io.StringIO()
     csv.writer(out, lineterminator="").writerow(fields)
     return out.getvalue()
