@@ -734,7 +734,8 @@ def cap_findings(
     Untrusted input can repeat one problem millions of times; a report keeps
     the first ``limit`` of each code, in order, and ends with one
     ``report.more_findings`` note per capped code saying how many were left
-    out, so nothing is dropped without a finding.  The input is consumed
+    out, with the severity of the worst of them, so nothing is dropped without
+    a finding and a capped report of errors is not ``ok``.  The input is consumed
     lazily: memory stays bounded by ``limit`` per code however many findings
     the iterable yields.
 
@@ -744,16 +745,20 @@ def cap_findings(
     """
     kept: list[Finding] = []
     seen: dict[str, int] = {}
+    worst: dict[str, Severity] = {}  # of the findings left out, per code
     for finding in findings:
         count = seen.get(finding.code, 0) + 1
         seen[finding.code] = count
         if count <= limit:
             kept.append(finding)
+        else:
+            worst[finding.code] = worse(worst.get(finding.code), finding.severity)
     for code, count in seen.items():
         if count > limit:
             kept.append(
                 make_finding(
                     "report.more_findings",
+                    severity=worst[code],
                     field=field,
                     capped_code=code,
                     count=count - limit,
@@ -761,3 +766,17 @@ def cap_findings(
                 )
             )
     return kept
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def worse(one: Severity | None, other: Severity) -> Severity:
+    """The worse of two severities (``one`` may be None): a note that counts
+    findings left out has the severity of the worst of them, so a capped
+    report of errors is never ``ok``.
+
+    >>> worse(Severity.WARNING, Severity.ERROR)
+    <Severity.ERROR: 'error'>
+    """
+    return other if one is None or _RANK[other] > _RANK[one] else one

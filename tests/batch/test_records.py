@@ -399,3 +399,33 @@ def test_a_status_with_no_period_needs_no_period_cell(status: str) -> None:
     # Any other status still needs its period.
     other = nr.validate_records([dict(record, status="留学")], on=date(2026, 11, 22))
     assert ("field.required", "period_of_stay") in {(f.code, f.field) for f in other}
+
+
+def test_a_cap_of_zero_is_refused_and_a_capped_report_of_errors_is_not_ok() -> None:
+    """Review of issue 10: max_findings_per_code=0 capped every error away and the report
+    was ok.  A cap keeps at least one finding of each code, and the count of the rest
+    carries the severity of the worst finding it counts."""
+    with pytest.raises(nr.ArgumentValueError):
+        nr.validate_records([{}], on=date(2026, 1, 1), max_findings_per_code=0)
+    report = nr.validate_records([{}] * 3, on=date(2026, 1, 1), max_findings_per_code=1)
+    assert not report.ok
+    (more,) = [
+        f for f in report.by_code("report.more_findings") if "field.required" in f.message_en
+    ]
+    assert more.severity is nr.Severity.ERROR
+    # The shared helper does the same: a note counting errors is an error.
+    from nyukan_rules.messages import cap_findings, make_finding
+
+    notes = [make_finding("csv.multiline_field", line=1, count=2)] * 2
+    errors = [make_finding("csv.malformed", line=1, detail="x")] * 3
+    capped = cap_findings([*notes, *errors], limit=1)
+    assert [(f.code, f.severity.value) for f in capped[2:]] == [
+        ("report.more_findings", "warning"),
+        ("report.more_findings", "error"),
+    ]
+    assert (
+        nr.read_csv("employee_id\r\n" + '"x\r\n' * 200)
+        .report.by_code("report.more_findings")[0]
+        .severity
+        is nr.Severity.ERROR
+    )

@@ -20,8 +20,8 @@ from nyukan_rules._args import ensure_int, ensure_rows, type_name
 from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError
-from nyukan_rules.messages import make_finding
-from nyukan_rules.report import BatchReport, Finding
+from nyukan_rules.messages import make_finding, worse
+from nyukan_rules.report import BatchReport, Finding, Severity
 from nyukan_rules.text.fields import FieldKind, check_field, normalize
 
 __all__ = [
@@ -327,8 +327,9 @@ def validate_records(
     For untrusted input of any size pass ``max_findings_per_code`` (say
     100): the first that many findings of each code are kept and one
     ``report.more_findings`` note per code counts the rest, so memory stays
-    bounded.  A capped report no longer names every row with an error; its
-    ``ok`` is still false.
+    bounded.  A capped report no longer names every row with an error, but
+    each note has the severity of the worst finding it counts, so its ``ok``
+    is still false.  The cap is at least 1 (0 would leave out every finding).
 
     >>> report = validate_records([{"name_roman": "Yamada Taro"}], on=date(2026, 11, 22))
     >>> report.by_row(0)[0].code, report.by_row(0)[0].field
@@ -340,10 +341,11 @@ def validate_records(
     limit = (
         None
         if max_findings_per_code is None
-        else ensure_int(max_findings_per_code, "max_findings_per_code", minimum=0)
+        else ensure_int(max_findings_per_code, "max_findings_per_code", minimum=1)
     )
     findings: list[Finding] = []
     counts: dict[str, int] = {}
+    worst: dict[str, Severity] = {}  # of the findings left out, per code
 
     def add(row: int, found: Iterable[Finding]) -> None:
         if limit is None:
@@ -354,6 +356,8 @@ def validate_records(
             counts[f.code] = number
             if number <= limit:
                 findings.append(_at(row, f))
+            else:
+                worst[f.code] = worse(worst.get(f.code), f.severity)
 
     seen: dict[tuple[str, str], int] = {}
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
@@ -377,7 +381,13 @@ def validate_records(
         add(row, _cross(record, spec, on, row, seen))
     if limit is not None:
         findings.extend(
-            make_finding("report.more_findings", capped_code=code, count=n - limit, limit=limit)
+            make_finding(
+                "report.more_findings",
+                severity=worst[code],
+                capped_code=code,
+                count=n - limit,
+                limit=limit,
+            )
             for code, n in counts.items()
             if n > limit
         )
