@@ -396,7 +396,10 @@ def test_unsupported_chars_can_be_limited() -> None:
     text = "\x00" * 1_000 + "髙"
     assert len(nr.unsupported_chars(text)) == 1_001
     assert [i.index for i in nr.unsupported_chars(text, limit=3)] == [0, 1, 2]
-    assert nr.unsupported_chars(text, limit=0) == ()
+    # Review of issue 10: limit=0 gave () for text with issues, which reads as "all
+    # supported"; a limit is at least 1.
+    with pytest.raises(nr.ArgumentValueError):
+        nr.unsupported_chars(text, limit=0)
     with pytest.raises(nr.ArgumentTypeError):
         nr.unsupported_chars(text, limit="3")  # type: ignore[arg-type]
     with pytest.raises(nr.ArgumentValueError):

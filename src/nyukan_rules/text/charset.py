@@ -275,7 +275,8 @@ def unsupported_chars(text: str, *, limit: int | None = None) -> tuple[CharIssue
     characters the agency takes in their Windows form.  Each issue has a
     ``suggestion`` where a safe one exists.  Any ``str`` is taken; another
     type raises :class:`~nyukan_rules.ArgumentTypeError`.  Every issue is
-    returned unless ``limit`` says how many at most (the first ones): for
+    returned unless ``limit`` (at least 1: an empty answer means no issue)
+    says how many at most (the first ones): for
     text from an untrusted source, pass a limit, or use
     :func:`~nyukan_rules.check_field`, which caps and counts.
 
@@ -287,7 +288,7 @@ def unsupported_chars(text: str, *, limit: int | None = None) -> tuple[CharIssue
     if not isinstance(text, str):
         raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
     if limit is not None:
-        limit = ensure_int(limit, "limit", minimum=0)
+        limit = ensure_int(limit, "limit", minimum=1)
     if text.isascii() and text.isprintable():
         return ()
     return tuple(
