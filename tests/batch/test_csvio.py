@@ -364,3 +364,22 @@ def test_every_line_is_a_row_when_read_line_by_line(lines: list[str]) -> None:
     kept = "".join("".join(r.values()) for r in table.records)
     for char in "ab髙x":
         assert kept.count(char) == "".join(lines).count(char)
+
+
+@pytest.mark.parametrize("name", ["rot13", "base64", "zip", "hex", "undefined"])
+def test_only_text_encodings_are_taken(name: str) -> None:
+    """Review of issue 10: codecs.lookup takes codecs that are not text encodings
+    (rot13: LookupError from write_csv and read_csv; undefined: UnicodeError).  An
+    encoding must turn str into bytes and back; anything else is ArgumentValueError."""
+    with pytest.raises(nr.ArgumentValueError, match="text encoding"):
+        nr.write_csv([{"employee_id": "x"}], encoding=name)
+    with pytest.raises(nr.ArgumentValueError, match="text encoding"):
+        nr.read_csv(b"employee_id\r\nx\r\n", encoding=name)
+
+
+def test_a_text_encoding_that_cannot_decode_the_bytes_is_a_finding() -> None:
+    """idna raises UnicodeError (not UnicodeDecodeError) on bytes it cannot read."""
+    table = nr.read_csv(b"employee_id\r\nxn--zzzz\r\n", encoding="idna")
+    assert table.report.codes == ("csv.encoding",)
+    with pytest.raises(nr.ValidationError, match="idna"):
+        nr.write_csv([{"employee_id": "x" * 70}], columns=["employee_id"], encoding="idna")

@@ -69,8 +69,9 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
             if codec == "utf-8" and data.startswith(_BOM):
                 return data[len(_BOM) :].decode("utf-8"), encoding, []
             return data.decode(encoding), encoding, []
-        except UnicodeDecodeError as exc:
-            detail = f"byte {exc.start + 1} is not {encoding}"
+        except UnicodeError as exc:  # idna, for one, raises UnicodeError itself
+            where = f"byte {exc.start + 1}" if isinstance(exc, UnicodeDecodeError) else "it"
+            detail = f"{where} is not {encoding}"
             return None, "unknown", [make_finding("csv.encoding", detail=detail)]
     if data.startswith(_BOM):
         try:
@@ -549,11 +550,23 @@ def _no_known_column(raw: bytes | str, header: tuple[str, ...]) -> Finding:
 
 
 def _check_encoding(encoding: object) -> str:
+    """The name of a text encoding: one that turns str into bytes and back.
+
+    codecs.lookup also knows codecs that are not (rot13, base64, zip: str.encode
+    refuses them with LookupError) and ``undefined``, which refuses everything."""
     name = ensure_str(encoding, "encoding")
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
         raise ArgumentValueError(f"unknown encoding {name[:40]!r}") from None
+    try:
+        usable = getattr(info, "_is_text_encoding", True) and "a".encode(name).decode(name) == "a"
+    except (LookupError, UnicodeError, TypeError, ValueError):
+        usable = False
+    if not usable:
+        raise ArgumentValueError(
+            f"{name[:40]!r} is not a text encoding (one that turns text into bytes and back)"
+        )
     return name
 
 
@@ -652,7 +665,7 @@ def write_csv(
         text = _csv_text(header, rows)
     try:
         return text.encode(encoding)
-    except UnicodeEncodeError:
+    except UnicodeError:  # idna, for one, raises UnicodeError itself
         pass
     for index, row in enumerate(rows):
         for name, value in zip(names, row, strict=True):
@@ -664,7 +677,11 @@ def write_csv(
                     f"row {index + 1}, field {name}: U+{ord(char):04X} cannot be written"
                     f" in {encoding}"
                 ) from None
-    raise ValidationError(f"the header cannot be written in {encoding}")
+            except UnicodeError:
+                raise ValidationError(
+                    f"row {index + 1}, field {name}: cannot be written in {encoding}"
+                ) from None
+    raise ValidationError(f"the file cannot be written in {encoding}")
 
 
 _STR_ONLY = {str}
