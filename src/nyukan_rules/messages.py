@@ -602,7 +602,7 @@ MESSAGES: dict[str, Message] = {
     "record.value_not_accepted": Message(
         _E,
         "{label}「{value}」は受け付けられません（{expected_ja}を入力してください）。",
-        "{label_en} {value!r} would be refused: give {expected_en}.",
+        "{label_en} '{value}' would be refused: give {expected_en}.",
     ),
     "record.value_left_out": Message(
         _W,
@@ -611,35 +611,47 @@ MESSAGES: dict[str, Message] = {
     ),
     "roster.missing_expiry": Message(
         _E,
-        "{what_ja}がないため、更新の計画を立てられません。",
-        "No plan can be made: {what_en} is missing.",
+        "{row}行目（ID「{id}」）：{what_ja}がないため、更新の計画を立てられません。",
+        "Row {row} (id '{id}'): no plan can be made: {what_en} is missing.",
     ),
     "roster.missing_period": Message(
         _E,
-        "在留期間がないため（在留資格「{status}」）、更新の計画を立てられません。",
-        "No plan can be made: the period of stay is missing (status {status!r}).",
+        "{row}行目（ID「{id}」）：在留期間がないため（在留資格「{status}」）、"
+        "更新の計画を立てられません。",
+        "Row {row} (id '{id}'): no plan can be made: the period of stay is missing"
+        " (status '{status}').",
+    ),
+    "roster.indefinite_period": Message(
+        _E,
+        "{row}行目（ID「{id}」）：在留期間が「{value}」（無期限）ですが、在留資格「{status}」"
+        "には在留期間があるため、更新の計画を立てられません。",
+        "Row {row} (id '{id}'): no plan can be made: the period of stay is '{value}' (no"
+        " limit), but status '{status}' has a period of stay.",
     ),
     "roster.unknown_status": Message(
         _E,
-        "在留資格「{value}」が分からないため、更新の計画を立てられません。",
-        "No plan can be made: {value!r} is not a status of residence.",
+        "{row}行目（ID「{id}」）：在留資格「{value}」が分からないため、更新の計画を立てられません。",
+        "Row {row} (id '{id}'): no plan can be made: '{value}' is not a status of residence.",
     ),
     "roster.unknown_period": Message(
         _E,
-        "在留期間「{value}」が分からないため、更新の計画を立てられません。",
-        "No plan can be made: {value!r} is not a period of stay.",
+        "{row}行目（ID「{id}」）：在留期間「{value}」が一括申請ファイルの一覧にないため、"
+        "更新の計画を立てられません。",
+        "Row {row} (id '{id}'): no plan can be made: '{value}' is not a period of stay of"
+        " the bulk workbooks' list (1日 to 5年).",
     ),
     "roster.invalid_date": Message(
         _E,
-        "{label}「{value}」が日付として読めないため、更新の計画を立てられません。",
-        "No plan can be made: {label_en} {value!r} is not a date.",
+        "{row}行目（ID「{id}」）：{label}「{value}」が日付として読めないため、"
+        "更新の計画を立てられません。",
+        "Row {row} (id '{id}'): no plan can be made: {label_en} '{value}' is not a date.",
     ),
     "roster.date_out_of_range": Message(
         _E,
-        "{name}の日付{value}が基準日{on}から10年以上離れているため、更新の計画を立てられません"
-        "（期限なしを表す値ではありませんか）。",
-        "No plan can be made: {name} {value} is more than ten years from {on}"
-        " (an 'open-ended' placeholder?).",
+        "{row}行目（ID「{id}」）：{name}の日付{value}が基準日{on}から10年以上離れているため、"
+        "更新の計画を立てられません（期限なしを表す値ではありませんか）。",
+        "Row {row} (id '{id}'): no plan can be made: {name} {value} is more than ten years"
+        " from {on} (an 'open-ended' placeholder?).",
     ),
     "csv.ambiguous_encoding": Message(
         _E,

@@ -182,7 +182,10 @@ def test_a_permanent_resident_with_no_card_date_is_named() -> None:
     [
         (person("x", "2027-01-31", status="技術・人文"), "roster.unknown_status"),
         (person("x", "2027-01-31", period="7 weeks"), "roster.unknown_period"),
-        (person("x", "2027-01-31", period="無期限"), "roster.missing_period"),
+        (person("x", "2027-01-31", period="無期限"), "roster.indefinite_period"),
+        (person("x", "2027-01-31", period=""), "roster.missing_period"),
+        # Review of issue 10: planned with no finding while validate_records refused it.
+        (person("x", "2027-01-31", period="7年"), "roster.unknown_period"),
         (person("x", "31/01/2027"), "roster.invalid_date"),
         (
             {"id": "x", "status": "技人国", "period_of_stay": "1年", "expires_on": 20270131},
@@ -249,3 +252,44 @@ def test_every_person_is_planned_or_named(people: list[object]) -> None:
     named = {f.row for f in schedule.report.errors}
     assert len(schedule) + len(named) == len(people)
     assert schedule.report.rows == len(people)
+
+
+def test_periods_are_those_validate_records_accepts() -> None:
+    """Review of issue 10: plan_renewals planned 7年, which validate_records refuses (the
+    bulk workbooks' list of periods, isa-bulk-template-tool).  Both use the same rule."""
+    for period in ["7年", "6月", "2年3月", "400日", "5年"]:
+        record = {"status": "技人国", "period_of_stay": period}
+        refused = any(
+            f.field == "period_of_stay" and f.is_error for f in nr.validate_records([record], on=ON)
+        )
+        schedule = nr.plan_renewals([person("x", "2027-01-31", period=period)], on=ON)
+        assert refused == (not schedule.report.ok), period
+    (finding,) = nr.plan_renewals([person("x", "2027-01-31", period="無期限")], on=ON).report
+    assert "無期限" in finding.message_ja
+    assert "missing" not in finding.message_en
+
+
+def test_every_roster_message_names_the_row_and_the_id() -> None:
+    """Review of issue 10: roster.* messages named neither the row nor the person
+    (rows counted from 1 in every message a person reads, as record.duplicate does)."""
+    people = [
+        person("E1", "2027-01-31"),
+        person("E2", "2027-01-31", status="技術・人文"),
+        person("E3", "2027-01-31", period="7 weeks"),
+        person("E4", "31/01/2027"),
+        person("E5", "9999-12-31"),
+        person("E6", ""),
+        person("E7", "2027-01-31", period=""),
+        person("E8", "2027-01-31", period="無期限"),
+        person("E9", "", period="無期限", status="永住者"),
+    ]
+    report = nr.plan_renewals(people, on=ON).report
+    assert len(report.errors) == 8
+    for finding in report.errors:
+        assert finding.code.startswith("roster."), finding.code
+        row = (finding.row or 0) + 1
+        pid = f"E{row}"
+        assert f"Row {row} " in finding.message_en
+        assert repr(pid) in finding.message_en
+        assert f"{row}行目" in finding.message_ja
+        assert pid in finding.message_ja

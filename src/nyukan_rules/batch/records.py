@@ -220,6 +220,16 @@ def _periods() -> frozenset[PeriodOfStay]:
     return frozenset(found)
 
 
+def accepted_period(period: PeriodOfStay) -> bool:
+    """Whether a period of stay is one of the bulk workbooks' list (1日 to 5年), the
+    periods :func:`validate_records` accepts (``plan_renewals`` uses the same rule).
+
+    >>> accepted_period(PeriodOfStay.parse("5年")), accepted_period(PeriodOfStay.parse("7年"))
+    (True, False)
+    """
+    return period in _periods()
+
+
 def _accepted(domain: FieldDomain, value: str) -> bool:
     if domain is FieldDomain.STATUS:
         try:
@@ -232,7 +242,7 @@ def _accepted(domain: FieldDomain, value: str) -> bool:
         if text in _INDEFINITE:
             return True
         try:
-            return PeriodOfStay.parse(value) in _periods()
+            return accepted_period(PeriodOfStay.parse(value))
         except NyukanRulesError:
             return False
     return value in _domain_values(domain)

@@ -17,6 +17,7 @@ from typing import Any, overload
 import attrs
 
 from nyukan_rules._args import ensure_rows
+from nyukan_rules.batch.records import accepted_period
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import add_months, ensure_date
 from nyukan_rules.deadlines import renewal_window, special_period_end
@@ -24,7 +25,7 @@ from nyukan_rules.errors import NyukanRulesError, ValidationError
 from nyukan_rules.fees import fee_range
 from nyukan_rules.messages import make_finding
 from nyukan_rules.report import BatchReport, Finding
-from nyukan_rules.sources import sources
+from nyukan_rules.sources import Source, sources
 
 __all__ = ["Person", "Renewal", "RenewalPlan", "RenewalSchedule", "Urgency", "plan_renewals"]
 
@@ -154,11 +155,29 @@ class RenewalSchedule(Sequence[RenewalPlan]):
 
 
 class _Unplannable(Exception):
-    """A person who cannot be planned: the finding that says why."""
+    """A person who cannot be planned: the code and values of the finding that says why
+    (:func:`plan_renewals` adds the row, counted from 1, and the person's id)."""
 
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.code)
-        self.finding = finding
+    def __init__(
+        self, code: str, field: str | None, sources: tuple[Source, ...] = (), **values: str
+    ) -> None:
+        super().__init__(code)
+        self.code, self.field, self.sources = code, field, sources
+        self.values: dict[str, Any] = dict(values)
+
+    def finding(self, row: int, pid: str) -> Finding:
+        if self.code == "batch.not_a_row":
+            found = make_finding(self.code, **self.values)
+        else:
+            found = make_finding(
+                self.code,
+                field=self.field,
+                sources=self.sources,
+                row=row + 1,
+                id=_shown(pid),
+                **self.values,
+            )
+        return attrs.evolve(found, row=row)
 
 
 def _shown(value: object, limit: int = 40) -> str:
@@ -177,13 +196,7 @@ def _date(value: Mapping[Any, Any], key: str, label: str, label_en: str) -> date
         return ensure_date(raw, key)
     except (NyukanRulesError, TypeError, ValueError, OverflowError):
         raise _Unplannable(
-            make_finding(
-                "roster.invalid_date",
-                field=key,
-                label=label,
-                label_en=label_en,
-                value=_shown(raw),
-            )
+            "roster.invalid_date", key, label=label, label_en=label_en, value=_shown(raw)
         ) from None
 
 
@@ -200,7 +213,7 @@ def _person(value: object, row: int) -> Person:
         return value
     if not isinstance(value, Mapping):
         raise _Unplannable(
-            make_finding("batch.not_a_row", row=row + 1, type=_shown(type(value).__name__))
+            "batch.not_a_row", None, row=str(row + 1), type=_shown(type(value).__name__)
         )
     status_text = value.get("status")
     status = None
@@ -209,27 +222,28 @@ def _person(value: object, row: int) -> Person:
             status = StatusOfResidence.parse(status_text)
         except NyukanRulesError:
             raise _Unplannable(
-                make_finding("roster.unknown_status", field="status", value=_shown(status_text))
+                "roster.unknown_status", "status", value=_shown(status_text)
             ) from None
     period_text = value.get("period_of_stay")
     period = None
-    if (
-        status not in CARD_ONLY_STATUSES
-        and period_text is not None
-        and period_text != ""
-        and not (
+    if status not in CARD_ONLY_STATUSES and period_text is not None and period_text != "":
+        if (
             isinstance(period_text, str)
             and unicodedata.normalize("NFKC", period_text).strip().casefold() in _NO_RENEWAL
-        )
-    ):
+        ):
+            raise _Unplannable(
+                "roster.indefinite_period",
+                "period_of_stay",
+                value=_shown(period_text),
+                status=status.ja if status else "",
+            )
         try:
             period = PeriodOfStay.parse(period_text)
         except NyukanRulesError:
-            raise _Unplannable(
-                make_finding(
-                    "roster.unknown_period", field="period_of_stay", value=_shown(period_text)
-                )
-            ) from None
+            period = None
+        if period is None or not accepted_period(period):
+            # The periods validate_records accepts: the bulk workbooks' list.
+            raise _Unplannable("roster.unknown_period", "period_of_stay", value=_shown(period_text))
     return Person(
         id=_text(value, "id", "employee_id"),
         status=status,
@@ -242,6 +256,12 @@ def _person(value: object, row: int) -> Person:
             value, "card_expires_on", "在留カードの有効期間", "the residence card's validity"
         ),
     )
+
+
+def _id_of(value: object) -> str:
+    if isinstance(value, Person):
+        return value.id if isinstance(value.id, str) else str(value.id)
+    return _text(value, "id", "employee_id") if isinstance(value, Mapping) else ""
 
 
 def _urgency(on: date, first: date, last: date, final: date) -> tuple[Urgency, int]:
@@ -259,13 +279,7 @@ def _urgency(on: date, first: date, last: date, final: date) -> tuple[Urgency, i
 
 def _out_of_range(field: str, day: date, on: date) -> _Unplannable:
     return _Unplannable(
-        make_finding(
-            "roster.date_out_of_range",
-            field=field,
-            name=field,
-            value=day.isoformat(),
-            on=on.isoformat(),
-        )
+        "roster.date_out_of_range", field, name=field, value=day.isoformat(), on=on.isoformat()
     )
 
 
@@ -274,13 +288,11 @@ def _card_plan(person: Person, on: date) -> RenewalPlan:
     expires = person.card_expires_on or person.expires_on
     if expires is None:
         raise _Unplannable(
-            make_finding(
-                "roster.missing_expiry",
-                field="card_expires_on",
-                sources=sources("residence-card-validity"),
-                what_ja="在留カードの有効期間",
-                what_en="the residence card's validity",
-            )
+            "roster.missing_expiry",
+            "card_expires_on",
+            sources("residence-card-validity"),
+            what_ja="在留カードの有効期間",
+            what_en="the residence card's validity",
         )
     if abs(expires - on) > _PLAUSIBLE:
         raise _out_of_range(field, expires, on)
@@ -307,20 +319,16 @@ def _plan(
         return _card_plan(person, on)
     if person.period_of_stay is None:
         raise _Unplannable(
-            make_finding(
-                "roster.missing_period",
-                field="period_of_stay",
-                status=person.status.ja if person.status else "",
-            )
+            "roster.missing_period",
+            "period_of_stay",
+            status=person.status.ja if person.status else "",
         )
     if person.expires_on is None:
         raise _Unplannable(
-            make_finding(
-                "roster.missing_expiry",
-                field="expires_on",
-                what_ja="在留期間の満了日",
-                what_en="the expiry of the period of stay",
-            )
+            "roster.missing_expiry",
+            "expires_on",
+            what_ja="在留期間の満了日",
+            what_en="the expiry of the period of stay",
         )
     period, expires = person.period_of_stay, person.expires_on
     if abs(expires - on) > _PLAUSIBLE:
@@ -369,9 +377,12 @@ def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
     ``report`` naming every person who cannot be planned, at their 0-based
     ``row``, with the reason (``roster.missing_expiry``,
     ``roster.missing_period``, ``roster.unknown_status``,
-    ``roster.unknown_period``, ``roster.invalid_date``,
+    ``roster.unknown_period`` for a period outside the bulk workbooks' list,
+    as :func:`~nyukan_rules.validate_records` says, ``roster.indefinite_period``
+    for 無期限 given for a status that has a period, ``roster.invalid_date``,
     ``roster.date_out_of_range`` for an expiry more than ten years from
-    ``on`` such as 9999-12-31, ``batch.not_a_row``).  No row content
+    ``on`` such as 9999-12-31, ``batch.not_a_row``); each message names the
+    row, counted from 1, and the person's id.  No row content
     raises; ``schedule.raise_for_errors()`` restores the strict behaviour.
 
     >>> plans = plan_renewals([{"id": "E1", "status": "技人国", "period_of_stay": "1年",
@@ -394,7 +405,7 @@ def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
         try:
             plans.append(_plan(_person(value, row), on, fees))
         except _Unplannable as exc:
-            problems.append(attrs.evolve(exc.finding, row=row))
+            problems.append(exc.finding(row, _id_of(value)))
     plans.sort(
         key=lambda p: (
             p.urgency is Urgency.NO_RENEWAL,
