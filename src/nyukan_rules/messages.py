@@ -607,7 +607,12 @@ MESSAGES: dict[str, Message] = {
     "record.value_left_out": Message(
         _W,
         "「{name}」の値が文字列ではないため（{type}）、正規化後のデータに含めていません。",
-        "The value of {name} is not text (a {type}); it is left out of the normalized record.",
+        "The value of {name} is not text ({type}); it is left out of the normalized record.",
+    ),
+    "record.field_name_not_text": Message(
+        _W,
+        "項目名 {name} が文字列ではないため（{type}）、文字列「{name}」として扱いました。",
+        "The field name {name} is not text ({type}); it is kept as the text '{name}'.",
     ),
     "roster.missing_expiry": Message(
         _E,

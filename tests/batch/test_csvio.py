@@ -383,3 +383,12 @@ def test_a_text_encoding_that_cannot_decode_the_bytes_is_a_finding() -> None:
     assert table.report.codes == ("csv.encoding",)
     with pytest.raises(nr.ValidationError, match="idna"):
         nr.write_csv([{"employee_id": "x" * 70}], columns=["employee_id"], encoding="idna")
+
+
+def test_a_str_for_columns_is_refused_naming_columns() -> None:
+    """Review of issue 10: the error said "columns must be an iterable of rows"."""
+    with pytest.raises(nr.ArgumentTypeError, match="column names") as info:
+        nr.write_csv([{"employee_id": "x"}], columns="x")  # type: ignore[arg-type]
+    assert "rows" not in str(info.value)
+    with pytest.raises(nr.ValidationError, match=r"not text \(an int\)"):
+        nr.write_csv([{"employee_id": 5}], columns=["employee_id"])

@@ -429,3 +429,31 @@ def test_a_cap_of_zero_is_refused_and_a_capped_report_of_errors_is_not_ok() -> N
         .severity
         is nr.Severity.ERROR
     )
+
+
+def test_a_field_name_that_is_not_text_is_kept_with_a_finding() -> None:
+    """Review of issue 10: normalize_records turned the key 3 into '3' silently."""
+    out, report = nr.normalize_records([{3: "x", "employee_id": "E1"}])
+    assert out == [{"3": "x", "employee_id": "E1"}]
+    (finding,) = report.by_code("record.field_name_not_text")
+    assert (finding.row, finding.field) == (0, "3")
+    assert "an int" in finding.message_en
+    # Two names that read the same: the one that is not text is left out, and said.
+    out, report = nr.normalize_records([{3: "x", "3": "y"}])
+    assert out == [{"3": "y"}]
+    assert "record.value_left_out" in report.codes
+
+
+def test_messages_name_types_with_their_article_and_escape_once() -> None:
+    """Review of issue 10: "not text (a int)"; a lone surrogate shown as '\\\\udc80'."""
+    _, report = nr.normalize_records([{"employee_id": "E1", "note": 5}])
+    (left,) = report.by_code("record.value_left_out")
+    assert "(an int)" in left.message_en
+    report = nr.validate_records([{"status": "\udc80"}], on=ON)
+    (refused,) = [f for f in report.by_code("record.value_not_accepted") if f.field == "status"]
+    assert "'\\udc80'" in refused.message_en  # one backslash, as the value is written
+    assert "\\\\" not in refused.message_en
+    schedule = nr.plan_renewals([{"id": "E1", "status": "\udc80"}], on=ON)
+    (unknown,) = schedule.report.errors
+    assert "'\\udc80'" in unknown.message_en
+    assert "\\\\" not in unknown.message_en

@@ -616,7 +616,13 @@ def write_csv(
     if not isinstance(spec, RecordSpec):
         raise ArgumentTypeError(f"spec must be a RecordSpec, not {type_name(spec)}")
     if columns is not None:
-        ensure_rows(columns, "columns")
+        if isinstance(columns, (str, bytes, bytearray, memoryview, Mapping)) or not isinstance(
+            columns, Iterable
+        ):
+            raise ArgumentTypeError(
+                f"columns must be a sequence of column names, not {type_name(columns)}"
+                " (a str would be split into letters)"
+            )
         columns = list(columns)
         for name in columns:
             ensure_str(name, "each of columns")

@@ -492,6 +492,12 @@ def _cross(
     return found
 
 
+def _left_out(name: str, value: object) -> Finding:
+    return make_finding(
+        "record.value_left_out", field=name, name=_shown(name), type=type_name(value)
+    )
+
+
 def normalize_records(
     records: Iterable[object], *, spec: RecordSpec = DEFAULT_APPLICANT_SPEC
 ) -> tuple[list[dict[str, str]], BatchReport]:
@@ -520,6 +526,23 @@ def normalize_records(
         clean: dict[str, str] = {}
         for name, value in record.items():
             fs = kinds.get(name)
+            if not isinstance(name, str):
+                key = str(name)
+                if key in record or key in clean:  # two names that read the same
+                    findings.append(_at(row, _left_out(key, value if value is not None else "")))
+                    continue
+                findings.append(
+                    _at(
+                        row,
+                        make_finding(
+                            "record.field_name_not_text",
+                            field=key,
+                            name=_shown(key),
+                            type=type_name(name),
+                        ),
+                    )
+                )
+                name, fs = key, kinds.get(key)
             if value is None:
                 clean[str(name)] = ""
                 continue
@@ -529,17 +552,7 @@ def normalize_records(
                         _at(row, check_field(value, fs.kind, field=fs.name).findings[0])
                     )
                 else:
-                    findings.append(
-                        _at(
-                            row,
-                            make_finding(
-                                "record.value_left_out",
-                                field=str(name),
-                                name=_shown(str(name)),
-                                type=type(value).__name__,
-                            ),
-                        )
-                    )
+                    findings.append(_at(row, _left_out(str(name), value)))
                 continue
             clean[str(name)] = normalize(value, fs.kind) if fs is not None else value
         for fs in spec.fields:
