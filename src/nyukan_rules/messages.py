@@ -674,10 +674,11 @@ MESSAGES: dict[str, Message] = {
     ),
     "csv.line_by_line": Message(
         _W,
-        "引用符の閉じられていない行が{count}か所あったため、CSVの{line}行目からは1行ずつ読みました"
-        "（複数行にわたる引用符付きの値も、行ごとに別の行として読んでいます）。",
-        "After {count} broken quotes, the CSV was read a line at a time from line {line}"
-        " (a quoted value over several lines there is read as separate lines, each reported).",
+        "引用符の誤りが{count}か所あった（又は1行が1万行を超えて続いた）ため、CSVの{line}行目からは"
+        "1行ずつ読みました（複数行にわたる引用符付きの値も、行ごとに別の行として読んでいます）。",
+        "The CSV's quotes went wrong {count} time(s) (or a row ran over 10,000 lines), so it"
+        " was read a line at a time from line {line} (a quoted value over several lines there"
+        " is read as separate lines, each reported).",
     ),
     "csv.multiline_field": Message(
         _W,

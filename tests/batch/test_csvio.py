@@ -392,3 +392,16 @@ def test_a_str_for_columns_is_refused_naming_columns() -> None:
     assert "rows" not in str(info.value)
     with pytest.raises(nr.ValidationError, match=r"not text \(an int\)"):
         nr.write_csv([{"employee_id": 5}], columns=["employee_id"])
+
+
+def test_a_row_that_runs_on_is_cut_and_the_rest_read_line_by_line() -> None:
+    """Review of issue 10: 'a","' on every line opens a quoted field at each line's end,
+    so the whole file was one row (each restart read the rest again: 679 MB and
+    quadratic time for 25 MB).  A row is cut past 10,000 lines; every line is a row."""
+    lines = ['a","'] * 12_000 + ["E1,B"]
+    table = nr.read_csv("\r\n".join(["employee_id,name_roman", *lines]) + "\r\n")
+    assert len(table.records) == len(lines)
+    assert "csv.line_by_line" in table.report.codes
+    assert table.records[-1] == {"employee_id": "E1", "name_roman": "B"}
+    assert sum(r["employee_id"].count("a") for r in table.records) == 12_000
+    assert '"x' not in "".join("".join(r.values()) for r in table.records)  # nothing added

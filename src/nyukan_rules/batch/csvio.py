@@ -119,17 +119,29 @@ def _chunks(text: str) -> Iterator[str]:
         offset, size = cut, min(size * 2, _CHUNK_MOST)
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines as io.StringIO(newline="") splits them, made a piece at a time (a
-    StringIO would hold a copy of the text at four bytes a character)."""
+def _split(text: str) -> Callable[[str], list[str]]:
+    """How to split a piece of ``text`` into lines as io.StringIO(newline="") does."""
     if any(map(text.__contains__, _OTHER_BREAK_CHARS)):  # quicker than a regex search
-        return map(re.Match.group, _LINE.finditer(text))
-    # Only CR and LF break lines: str.splitlines splits the same way, and fast.
-    return itertools.chain.from_iterable(map(_keepends, _chunks(text)))
+        return _by_regex
+    return _keepends  # only CR and LF break lines: str.splitlines splits the same way
+
+
+def _by_regex(chunk: str) -> list[str]:
+    return list(map(re.Match.group, _LINE.finditer(chunk)))
 
 
 def _keepends(chunk: str) -> list[str]:
     return chunk.splitlines(keepends=True)
+
+
+#: Lines one row may take before it is cut: a quote that opens a field at the end of
+#: every line (``a","``) would otherwise make the rest of the file one row, held in
+#: memory twice.  No real row comes near (a quoted field holds 128 Ki characters).
+_MAX_ROW_LINES = 10_000
+#: Fed to the reader in the middle of a row that has run too long, where it is inside a
+#: quoted field (a row goes on past a line's end only there): a quote, then a letter,
+#: which the csv module refuses (strict), so the row ends as a broken one.
+_CUT = '"x'
 
 
 _END_OF_DATA = "unexpected end of data"
@@ -154,12 +166,25 @@ class _Rows:
     """
 
     def __init__(self, text: str) -> None:
-        self._src = _lines(text)
+        self._src = itertools.chain.from_iterable(self._pieces(text))
+        self.cut = False  # whether a row ran too long and was cut
         #: Lines to read again, the next one last, above a None that ends them.
         self._again: list[str | None] = []
         self.line = 0  # physical lines consumed by finished rows
         self.restarts = 0  # broken rows whose lines after the first were read again
+        self.again_lines = 0  # lines read again after them
         self._start([])
+
+    def _pieces(self, text: str) -> Iterator[list[str]]:
+        """The lines of the text, a piece at a time (a StringIO would hold a copy of the
+        text at four bytes a character); between pieces, a row that has run over
+        :data:`_MAX_ROW_LINES` is cut."""
+        split = _split(text)
+        for chunk in _chunks(text):
+            if not self.cut and self.reader.line_num - self.done > _MAX_ROW_LINES:
+                self.cut = True
+                yield [_CUT]
+            yield split(chunk)
 
     def _start(self, again: list[str]) -> None:
         source: Iterator[str] = self._src
@@ -184,7 +209,9 @@ class _Rows:
             self.done += 1  # the reader starts afresh at each row: it goes on
         else:  # read again the lines after the broken row's first
             self.restarts += 1
-            self._start(list(itertools.islice(self.lag, count - 1)))
+            again = [x for x in itertools.islice(self.lag, count - 1) if x is not _CUT]
+            self.again_lines += len(again)
+            self._start(again)
         code = "csv.unterminated_quote" if count > 1 or problem == _END_OF_DATA else "csv.malformed"
         return self.line, first.rstrip("\r\n").split(","), code, problem
 
@@ -342,10 +369,17 @@ def _parse(
     extra_key = f"#{width + 1}"
     append, islice, room = records.append, itertools.islice, max_rows
     while True:
+        if rows.cut or rows.restarts >= _LINE_BY_LINE_AFTER or rows.again_lines > _AGAIN_LINES:
+            count = max(rows.restarts, 1)
+            findings.append(make_finding("csv.line_by_line", line=rows.line + 1, count=count))
+            _line_by_line(
+                rows.lag, rows.line, header, extra_key, has_nul, room, wanted, records, findings
+            )
+            return
         reader, lag, done, line = rows.reader, rows.lag, rows.done, rows.line
         try:
             for fields in reader:
-                number = reader.line_num
+                number = rows.done = reader.line_num  # kept up to date for _pieces
                 count, done, start = number - done, number, line + 1
                 line += count
                 if count == 1:
@@ -411,14 +445,6 @@ def _parse(
             ):
                 return
             room -= 1
-            if rows.restarts >= _LINE_BY_LINE_AFTER:
-                findings.append(
-                    make_finding("csv.line_by_line", line=start + 1, count=rows.restarts)
-                )
-                _line_by_line(
-                    rows.lag, rows.line, header, extra_key, has_nul, room, wanted, records, findings
-                )
-                return
         else:
             return
 
@@ -430,6 +456,10 @@ _FIELD = r'(?:"(?:[^"]|"")*"|[^",\r\n][^,\r\n]*|)'
 _OPEN_AT_END = re.compile(rf'(?:{_FIELD},)*"(?:[^"]|"")*\Z')
 #: Broken rows over several lines after which the rest of a file is read a line at a time.
 _LINE_BY_LINE_AFTER = 1_000
+#: Lines read again after broken rows after which the rest is read a line at a time:
+#: rows that each run to the end of the file (``a","`` on every line) would otherwise
+#: read the file again for each of them.
+_AGAIN_LINES = 100_000
 
 
 def _line_by_line(
@@ -467,12 +497,32 @@ def _line_by_line(
                 fields = text.rstrip("\r\n").split(",")
             if not fields:
                 continue
-        if code is None and len(fields) == width and room > 0 and not has_nul:
-            append({k: v for k, v in zip(header, fields, strict=False)})  # noqa: C416
-        elif not _row(
-            line, fields, code, detail, header, extra_key, has_nul, room, wanted, records, findings
-        ):
-            return
+        if room <= 0 or has_nul:
+            if not _row(
+                line,
+                fields,
+                code,
+                detail,
+                header,
+                extra_key,
+                has_nul,
+                room,
+                wanted,
+                records,
+                findings,
+            ):
+                return
+        else:  # what _row does, inline: most lines of such a file come here
+            if code is not None and wanted(code):
+                findings.append(attrs.evolve(_finding(code, line, detail), row=len(records)))
+            size = len(fields)
+            if size != width and wanted("csv.ragged_row"):
+                finding = make_finding("csv.ragged_row", line=line, count=size, expected=width)
+                findings.append(attrs.evolve(finding, row=len(records)))
+            record = {k: v for k, v in zip(header, fields, strict=False)}  # noqa: C416
+            if size > width:
+                record[extra_key] = _csv_line(fields[width:])
+            append(record)
         room -= 1
 
 
