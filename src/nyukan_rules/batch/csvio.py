@@ -257,6 +257,11 @@ def read_csv(
     with its quotes as text and reading goes on at the next line, so no row
     is swallowed), a NUL character, a line with too many or too few fields:
     each is a finding with its row, and no value is dropped without one.
+    After 1,000 broken rows (or a row over 10,000 lines) the rest of the file
+    is read a line at a time (``csv.line_by_line``): every line is still a
+    row, and a 25 MB file of broken lines costs about what a good one does.
+    ``encoding`` must be a text encoding (not ``rot13`` or ``base64``:
+    :class:`~nyukan_rules.ArgumentValueError`).
     Findings of one code are capped at
     :data:`~nyukan_rules.messages.MAX_FINDINGS_PER_CODE` with a count of the
     rest; rows past ``max_rows`` are not read (``csv.too_many_rows``).
