@@ -388,7 +388,7 @@ def _parse(
                 count, done, start = number - done, number, line + 1
                 line += count
                 if count == 1:
-                    next(lag)
+                    raw = next(lag)
                     size = len(fields)
                     if room <= 0 or has_nul:
                         if not fields:
@@ -406,9 +406,16 @@ def _parse(
                                 "csv.ragged_row", line=start, count=size, expected=width
                             )
                             findings.append(attrs.evolve(finding, row=len(records)))
-                        record = dict(zip(header, fields, strict=False))
+                        record = {k: v for k, v in zip(header, fields, strict=False)}  # noqa: C416
                         if size > width:
-                            record[extra_key] = _csv_line(fields[width:])
+                            tail = fields[width:]
+                            # A line without quotes: no value needs quoting but a lone
+                            # empty one (written "").
+                            record[extra_key] = (
+                                ",".join(tail)
+                                if '"' not in raw and (size > width + 1 or tail[0])
+                                else _csv_line(tail)
+                            )
                         append(record)
                         room -= 1
                         continue
