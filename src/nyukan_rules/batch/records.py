@@ -516,6 +516,10 @@ def normalize_records(
     out: list[dict[str, str]] = []
     findings: list[Finding] = []
     kinds = {f.name: f for f in spec.fields}
+    # HR data repeats its values (statuses, nationalities, dates): each distinct
+    # value is normalized and checked once per batch, up to _MEMO_LIMIT of them.
+    normalized: dict[tuple[FieldKind, str], str] = {}
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
     for row, record in enumerate(records):
         if not isinstance(record, Mapping):
             out.append({})
@@ -554,14 +558,17 @@ def normalize_records(
                 else:
                     findings.append(_at(row, _left_out(str(name), value)))
                 continue
-            clean[str(name)] = normalize(value, fs.kind) if fs is not None else value
+            if fs is None:
+                clean[str(name)] = value
+                continue
+            done = normalized.get((fs.kind, value))
+            if done is None:
+                done = normalize(value, fs.kind)
+                if len(normalized) < _MEMO_LIMIT:
+                    normalized[(fs.kind, value)] = done
+            clean[str(name)] = done
         for fs in spec.fields:
-            value = clean.get(fs.name)
-            report = check_field(
-                value, fs.kind, required=_required(fs, clean, spec), max_length=fs.max_length,
-                field=fs.name,
-            )  # fmt: skip
-            findings.extend(_at(row, f) for f in report.findings)
-            findings.extend(_at(row, f) for f in _domain_findings(fs, value))
+            found = _field_findings(fs, clean.get(fs.name), memo, _required(fs, clean, spec))
+            findings.extend(_at(row, f) for f in found)
         out.append(clean)
     return out, BatchReport(findings, rows=len(out))
