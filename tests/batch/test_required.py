@@ -26,9 +26,7 @@ def test_answering_every_part_satisfies_the_date() -> None:
     row = {c.header: values[c.date_part] for c in template.required_for({}) if c.date_part}
     still = {c.header for c in template.required_for(row)}
     assert not still & set(row)
-    codes = {
-        f.code for f in nr.validate_bulk_rows([row], template=template) if f.field in set(row)
-    }
+    codes = {f.code for f in nr.validate_bulk_rows([row], template=template) if f.field in set(row)}
     assert "batch.invalid_date" not in codes
 
 
