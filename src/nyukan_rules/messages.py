@@ -411,7 +411,7 @@ MESSAGES: dict[str, Message] = {
     "batch.not_a_row": Message(
         _E,
         "{row}行目はデータの行（項目名と値の組）ではありません（{type}）。",
-        "Row {row} is not a mapping of column names to values (a {type}).",
+        "Row {row} is not a mapping of column names to values (it is {type}).",
     ),
     "batch.unknown_column": Message(
         _E,

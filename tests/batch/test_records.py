@@ -457,3 +457,10 @@ def test_messages_name_types_with_their_article_and_escape_once() -> None:
     (unknown,) = schedule.report.errors
     assert "'\\udc80'" in unknown.message_en
     assert "\\\\" not in unknown.message_en
+
+
+def test_a_row_that_is_no_mapping_is_named_with_its_article() -> None:
+    """Review of issue 10: "(a int)" in batch.not_a_row; the type is named as a person reads it."""
+    message = nr.validate_records([3], on=date(2026, 11, 22)).findings[0].message_en
+    assert message.endswith("(it is an int).")
+    assert nr.plan_renewals([3], on=date(2026, 11, 22)).report.findings[0].message_en == message

@@ -710,7 +710,7 @@ def _findings_of(
     for index, values in enumerate(rows):
         counter[0] += 1
         if not isinstance(values, Mapping):
-            finding = make_finding("batch.not_a_row", row=index + 1, type=type(values).__name__)
+            finding = make_finding("batch.not_a_row", row=index + 1, type=type_name(values))
             yield attrs.evolve(finding, row=index)
             continue
         row = _Row(index, values, ctx, memo)

@@ -376,7 +376,7 @@ def validate_records(
     for row, record in enumerate(records):
         count += 1
         if not isinstance(record, Mapping):
-            add(row, [make_finding("batch.not_a_row", row=row + 1, type=type(record).__name__)])
+            add(row, [make_finding("batch.not_a_row", row=row + 1, type=type_name(record))])
             continue
         for name in record:
             if name not in known:
@@ -524,7 +524,7 @@ def normalize_records(
         if not isinstance(record, Mapping):
             out.append({})
             findings.append(
-                _at(row, make_finding("batch.not_a_row", row=row + 1, type=type(record).__name__))
+                _at(row, make_finding("batch.not_a_row", row=row + 1, type=type_name(record)))
             )
             continue
         clean: dict[str, str] = {}

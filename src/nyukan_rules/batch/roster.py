@@ -16,7 +16,7 @@ from typing import Any, overload
 
 import attrs
 
-from nyukan_rules._args import ensure_rows
+from nyukan_rules._args import ensure_rows, type_name
 from nyukan_rules.batch.records import accepted_period
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import add_months, ensure_date
@@ -212,9 +212,7 @@ def _person(value: object, row: int) -> Person:
     if isinstance(value, Person):
         return value
     if not isinstance(value, Mapping):
-        raise _Unplannable(
-            "batch.not_a_row", None, row=str(row + 1), type=_shown(type(value).__name__)
-        )
+        raise _Unplannable("batch.not_a_row", None, row=str(row + 1), type=type_name(value))
     status_text = value.get("status")
     status = None
     if status_text is not None and status_text != "":
