@@ -505,8 +505,16 @@ MESSAGES: dict[str, Message] = {
     ),
     "batch.too_many_rows": Message(
         _E,
-        "1つのアップロードファイルに入れられる申請者は{limit}人までです（{count}人）。",
-        "An upload file takes at most {limit} applicants ({count} in this one).",
+        "1つのアップロードファイルに入れられる申請者は{limit}人までです（{count}人）。"
+        "{limit}人目より後の行は検査していません。",
+        "An upload file takes at most {limit} applicants ({count} in this one); the rows"
+        " after the {limit}th were not checked.",
+    ),
+    "batch.rows_not_read": Message(
+        _E,
+        "{line}行目以降の{count}行は読み込んでいません（1ファイルの申請者は{limit}人まで）。",
+        "The {count} line(s) from line {line} on were not read (an upload file takes at"
+        " most {limit} applicants).",
     ),
     "batch.duplicate_applicant": Message(
         _E,

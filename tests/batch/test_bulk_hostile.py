@@ -463,3 +463,32 @@ def test_random_rosters_leave_nobody_out_silently(records: list[dict[str, str]])
     result = nr.records_to_bulk_files(records, kind="extension_of_period")
     for row in range(len(records)):
         assert row in result.placed or any(f.is_error for f in result.report.by_row(row))
+
+
+def test_a_25_mb_file_of_junk_rows_within_budget(tmp_path: Path) -> None:
+    """Issue 10's budget for bulk files up to 25 MB: 11,121 full-width junk rows of 04N2
+    (every value wrong, values at unmapped positions too) took 80 s and 457 MB, building
+    a finding for every cell before the cap.  Past the cap a finding is only counted;
+    past ten times the agency's 300 applicants lines are counted, not held."""
+    template = nr.bulk_template(T)
+    line = "\t".join(["1", T[:3], T] + ["ｘ"] * (template.width - 3))
+    count = 25_000_000 // (len(line) * 2 + 4)
+    data = b"\xff\xfe" + ("\t".join(template.header) + "\r\n" + "\r\n".join([line] * count)).encode(
+        "utf-16-le"
+    )
+    assert len(data) > 24_000_000
+    _run_budget(
+        tmp_path,
+        data,
+        f"""
+        result = nr.read_bulk_file(data)
+        assert len(result.rows) == 3_000, len(result.rows)
+        report = result.report
+        (not_read,) = report.by_code("batch.rows_not_read")
+        assert not_read.is_error and "{count - 3000}" in not_read.message_en
+        (too_many,) = report.by_code("batch.too_many_rows")
+        assert "{count} in this one" in too_many.message_en
+        assert all(n <= 100 for n in __import__("collections").Counter(report.codes).values())
+        assert not report.ok
+        """,
+    )

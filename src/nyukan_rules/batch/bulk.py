@@ -32,7 +32,7 @@ from nyukan_rules.batch.templates import (
 )
 from nyukan_rules.batch.workbook import _col
 from nyukan_rules.errors import ArgumentTypeError, UnknownNameError, ValidationError
-from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, cap_findings, make_finding
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, MESSAGES, cap_findings, make_finding
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.sources import sources
 from nyukan_rules.text.charclass import CharClass, disallowed
@@ -240,9 +240,13 @@ class _Row:
         values: Mapping[str, str],
         ctx: _Context,
         memo: dict[tuple[str, str], Any] | None = None,
+        counts: dict[str, int] | None = None,
     ) -> None:
         self.index, self.values, self.ctx = index, values, ctx
         self.memo: dict[tuple[str, str], Any] = {} if memo is None else memo
+        # Where given, findings per code across the batch: past the cap a finding
+        # is counted, never built (a 25 MB file of junk would build millions).
+        self.counts = counts
         self.findings: list[Finding] = []
         self.flags: tuple[bool, bool, bool] | None = None
         # Many columns share a condition: each is evaluated once per row.
@@ -252,6 +256,10 @@ class _Row:
         return self.values.get(column.header, "") if column is not None else ""
 
     def add(self, code: str, column: BulkColumn | None, **values: Any) -> None:
+        if self.counts is not None:
+            count = self.counts[code] = self.counts.get(code, 0) + 1
+            if count > MAX_FINDINGS_PER_CODE:
+                return
         extra = _labels(column) if column is not None else {}
         finding = make_finding(
             code,
@@ -702,9 +710,12 @@ def _findings_of(
     ctx: _Context,
     counter: list[int],
     numbers: list[int] | None = None,
+    counts: dict[str, int] | None = None,
 ) -> Iterator[Finding]:
     """Every finding of every row, at its 0-based index; ``numbers`` (where given) are the
-    0-based numbers a person knows each row by (a file's line, a batch's record)."""
+    0-based numbers a person knows each row by (a file's line, a batch's record).  With
+    ``counts``, the row checks build at most ``MAX_FINDINGS_PER_CODE`` findings of a code
+    and count the rest there."""
     memo: dict[tuple[str, str], Any] = {}  # value-level outcomes, for this batch only
     seen: dict[tuple[str, str], int] = {}  # applicant's id -> first row
     for index, values in enumerate(rows):
@@ -713,7 +724,7 @@ def _findings_of(
             finding = make_finding("batch.not_a_row", row=index + 1, type=type_name(values))
             yield attrs.evolve(finding, row=index)
             continue
-        row = _Row(index, values, ctx, memo)
+        row = _Row(index, values, ctx, memo, counts)
         try:
             _check_row(row)
         except TypeError:
@@ -723,7 +734,7 @@ def _findings_of(
                 key: value if value is None or isinstance(value, str) else _NotText(value)
                 for key, value in values.items()
             }
-            row = _Row(index, safe, ctx, memo)  # type: ignore[arg-type]
+            row = _Row(index, safe, ctx, memo, counts)  # type: ignore[arg-type]
             _check_row(row)
         yield from row.findings
         duplicate = _same_applicant(values, index, ctx, seen, numbers)
@@ -875,10 +886,14 @@ class _Capped:
         for _ in range(min(times, max(0, MAX_FINDINGS_PER_CODE - seen))):
             self.kept.append(attrs.evolve(make_finding(code, **values), row=row))
 
+    def full(self, code: str) -> bool:
+        return self.counts.get(code, 0) >= MAX_FINDINGS_PER_CODE
+
     def findings(self) -> list[Finding]:
         notes = [
             make_finding(
                 "report.more_findings",
+                severity=MESSAGES[code].severity,
                 capped_code=code,
                 count=count - MAX_FINDINGS_PER_CODE,
                 limit=MAX_FINDINGS_PER_CODE,
@@ -898,13 +913,21 @@ def _broken_line(capped: _Capped, index: int, fields: int, width: int) -> None:
     )
 
 
+MAX_ROWS_READ = 10 * MAX_ROWS_PER_FILE
+"""How many applicants :func:`read_bulk_file` reads from one file: ten times what the
+agency takes.  Lines past it are counted in a ``batch.rows_not_read`` finding, never
+held, so a hostile 25 MB file costs bounded memory."""
+
+
 def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -> BulkFile:
     """Read an upload file back into rows, to check a file made elsewhere.
 
     The template is found from columns 1 to 3 where it is not given.  The
     bytes are never trusted: a wrong encoding, a broken line, a value at a
     position no input column is written to (``batch.unmapped_value``), more
-    than 300 applicants (``batch.too_many_rows``), the same passport or
+    than 300 applicants (``batch.too_many_rows``: the first 300 rows are
+    checked; past 3,000, :data:`MAX_ROWS_READ`, lines are counted in
+    ``batch.rows_not_read``, not read), the same passport or
     residence card number on two lines (``batch.duplicate_applicant``) or an
     unknown code is a finding, not an exception.  The rows are then checked with
     :func:`validate_bulk_rows`.  Every finding's ``row`` is the data line's
@@ -973,7 +996,7 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
     unmapped_values = operator.itemgetter(*unmapped, *unmapped[:1]) if unmapped else None
     rows: list[dict[str, str]] = []
     lines: list[int] = []  # the data line of each row
-    broken = 0
+    broken = not_read = 0
     index, pos, size = -1, (len(text) if end < 0 else end + 2), len(text)
     while end >= 0 and pos <= size:
         if text.startswith("\r\n", pos):  # a run of empty lines, counted at once
@@ -1012,29 +1035,58 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
                 detail_en=f"line {index + 2} has the code {fields[2][:10]!r}.",
             )
         if unmapped_values is not None and any(unmapped_values(fields)):
-            for p in (p for p in unmapped if fields[p]):
-                capped.add(
-                    "batch.unmapped_value",
-                    row=index,
-                    line=index + 2,
-                    position=p + 1,
-                    name=the_template.header[p] or "―",
-                    template=code,
-                )
+            if capped.full("batch.unmapped_value"):  # past the cap: counted at once
+                capped.counts["batch.unmapped_value"] += sum(1 for p in unmapped if fields[p])
+            else:
+                for p in (p for p in unmapped if fields[p]):
+                    capped.add(
+                        "batch.unmapped_value",
+                        row=index,
+                        line=index + 2,
+                        position=p + 1,
+                        name=the_template.header[p] or "―",
+                        template=code,
+                    )
         rows.append({name: fields[p] for p, name in positions if fields[p]})
         lines.append(index)
+        if len(rows) == MAX_ROWS_READ and pos < size:
+            # Far past what the agency takes: the rest is counted, not held.
+            rest = text.count("\r\n", pos) + (0 if text.endswith("\r\n") else 1)
+            capped.add(
+                "batch.rows_not_read",
+                row=index + 1,
+                line=index + 3,
+                count=rest,
+                limit=MAX_ROWS_PER_FILE,
+            )
+            not_read = rest
+            break
     if broken > MAX_FINDINGS_PER_CODE:  # counted, not built, past the cap
         capped.counts["batch.file_format"] += broken - MAX_FINDINGS_PER_CODE
     if len(rows) > MAX_ROWS_PER_FILE:
-        capped.add("batch.too_many_rows", limit=MAX_ROWS_PER_FILE, count=len(rows))
+        capped.add("batch.too_many_rows", limit=MAX_ROWS_PER_FILE, count=len(rows) + not_read)
     ctx = _context(the_template)
     counter = [0]
-    checked = (
+    counts: dict[str, int] = {}
+    checked = [
         attrs.evolve(f, row=lines[f.row]) if f.row is not None else f
-        for f in _findings_of(rows, ctx, counter, lines)
-    )
+        for f in _findings_of(rows[:MAX_ROWS_PER_FILE], ctx, counter, lines, counts)
+    ]
+    # The row checks stopped building findings at the cap; what they only counted is
+    # said in one note per code, with the code's severity.
+    notes = [
+        make_finding(
+            "report.more_findings",
+            severity=MESSAGES[code].severity,
+            capped_code=code,
+            count=count - MAX_FINDINGS_PER_CODE,
+            limit=MAX_FINDINGS_PER_CODE,
+        )
+        for code, count in counts.items()
+        if count > MAX_FINDINGS_PER_CODE
+    ]
     return BulkFile(
         the_template,
         tuple(rows),
-        BatchReport([*capped.findings(), *cap_findings(checked)], rows=len(rows)),
+        BatchReport([*capped.findings(), *cap_findings(checked), *notes], rows=len(rows)),
     )
