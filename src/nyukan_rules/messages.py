@@ -634,6 +634,11 @@ MESSAGES: dict[str, Message] = {
         "Row {row} (id '{id}'): no plan can be made: the period of stay is missing"
         " (status '{status}').",
     ),
+    "record.indefinite_period": Message(
+        _E,
+        "{label}が「{value}」（無期限）ですが、在留資格「{status}」には在留期間があります。",
+        "{label_en} is '{value}' (no limit), but status {status_en} has a period of stay.",
+    ),
     "roster.indefinite_period": Message(
         _E,
         "{row}行目（ID「{id}」）：在留期間が「{value}」（無期限）ですが、在留資格「{status}」"

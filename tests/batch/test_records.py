@@ -277,7 +277,10 @@ def test_values_the_agency_would_refuse_are_findings(field: str, value: str) -> 
     ],
 )
 def test_values_the_agency_accepts_pass(field: str, value: str) -> None:
-    assert nr.validate_records([{**GOOD, field: value}], on=ON).ok
+    record = {**GOOD, field: value}
+    if value == "無期限":  # the period of a status that has none (GOOD is 技人国)
+        record["status"] = "高度専門職2号"
+    assert nr.validate_records([record], on=ON).ok
 
 
 def test_a_domain_is_part_of_a_spec_and_optional() -> None:
@@ -464,3 +467,17 @@ def test_a_row_that_is_no_mapping_is_named_with_its_article() -> None:
     message = nr.validate_records([3], on=date(2026, 11, 22)).findings[0].message_en
     assert message.endswith("(it is an int).")
     assert nr.plan_renewals([3], on=date(2026, 11, 22)).report.findings[0].message_en == message
+
+
+def test_indefinite_is_the_period_only_of_a_status_without_one() -> None:
+    """無期限 is granted to 高度専門職2号 and 永住者 has no period (入管法 別表第二);
+    for 技術・人文知識・国際業務 it is refused, as plan_renewals refuses it
+    (roster.indefinite_period)."""
+    engineer = dict(GOOD, period_of_stay="無期限")
+    report = nr.validate_records([engineer], on=date(2026, 11, 22))
+    (found,) = report.by_code("record.indefinite_period")
+    assert found.field == "period_of_stay" and found.is_error  # noqa: PT018
+    assert "Engineer" in found.message_en or "技術" in found.message_ja
+    for status in ("高度専門職2号", "永住者"):
+        fine = nr.validate_records([dict(engineer, status=status)], on=date(2026, 11, 22))
+        assert not fine.by_code("record.indefinite_period"), status

@@ -442,6 +442,35 @@ def _phone_required(field: str) -> Finding:
     return make_finding("record.phone_required", field=field)
 
 
+def _indefinite_for_a_period_status(record: Mapping[Any, Any], spec: RecordSpec) -> Finding | None:
+    """無期限 is the period of a status that has none (永住者, 高度専門職2号); for any
+    other status it is a value the agency refuses (plan_renewals says the same)."""
+    period = next((f for f in spec.fields if f.domain is FieldDomain.PERIOD_OF_STAY), None)
+    status = next((f for f in spec.fields if f.domain is FieldDomain.STATUS), None)
+    if period is None or status is None:
+        return None
+    value, status_text = _text(record, period.name), _text(record, status.name)
+    if not value or not status_text:
+        return None
+    if unicodedata.normalize("NFKC", value).strip().casefold() not in _INDEFINITE:
+        return None
+    try:
+        parsed = StatusOfResidence.parse(status_text)
+    except NyukanRulesError:
+        return None  # the status's own finding says what is wrong
+    if parsed in NO_PERIOD_STATUSES:
+        return None
+    return make_finding(
+        "record.indefinite_period",
+        field=period.name,
+        label=period.label_ja or period.name,
+        label_en=period.label_en or period.name,
+        value=_shown(value),
+        status=parsed.ja,
+        status_en=parsed.en,
+    )
+
+
 def _cross(
     record: Mapping[Any, Any],
     spec: RecordSpec,
@@ -452,6 +481,9 @@ def _cross(
     found: list[Finding] = []
     if spec.phone_fields and not any(_text(record, n) for n in spec.phone_fields):
         found.append(_phone_required(spec.phone_fields[0]))
+    indefinite = _indefinite_for_a_period_status(record, spec)
+    if indefinite is not None:
+        found.append(indefinite)
     born = _as_date(_text(record, spec.birth_field))
     if born is not None and born > on:
         found.append(
