@@ -8,7 +8,7 @@ that every code the package emits is listed here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
@@ -16,7 +16,14 @@ from nyukan_rules.errors import UnknownNameError
 from nyukan_rules.report import Finding, Severity
 from nyukan_rules.sources import Source
 
-__all__ = ["MAX_FINDINGS_PER_CODE", "MESSAGES", "Message", "cap_findings", "make_finding"]
+__all__ = [
+    "MAX_FINDINGS_PER_CODE",
+    "MESSAGES",
+    "Message",
+    "cap_findings",
+    "make_finding",
+    "more_findings_notes",
+]
 
 
 @attrs.frozen
@@ -752,6 +759,31 @@ def make_finding(
         field=field,
         sources=sources,
     )
+
+
+def more_findings_notes(
+    counts: Mapping[str, int], *, limit: int = MAX_FINDINGS_PER_CODE
+) -> list[Finding]:
+    """One ``report.more_findings`` note per code counted past ``limit``.
+
+    For checks that count findings past the cap instead of building them
+    (``counts`` maps a code to how many there were in all); a note has its
+    code's severity, so a capped report of errors is not ``ok``.
+
+    >>> [f.message_en for f in more_findings_notes({"csv.nul": 103, "csv.empty": 1})]
+    ['3 more finding(s) with code csv.nul (only the first 100 are listed).']
+    """
+    return [
+        make_finding(
+            "report.more_findings",
+            severity=MESSAGES[code].severity,
+            capped_code=code,
+            count=count - limit,
+            limit=limit,
+        )
+        for code, count in counts.items()
+        if count > limit
+    ]
 
 
 def cap_findings(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
 import sys
 import textwrap
 import threading
@@ -26,6 +25,7 @@ from hypothesis import strategies as st
 import nyukan_rules as nr
 from nyukan_rules.batch.templates import _bundled
 from tests.batch.rows import valid_row
+from tests.budget import child_script, run_child
 
 ROOT = Path(__file__).resolve().parents[2]
 T = "04N2"
@@ -274,10 +274,8 @@ def test_empty_lines_are_counted_and_capped(row: dict[str, str]) -> None:
 
 # --- cost budgets, measured in a child process with resource limits -------------------------
 
-_BUDGET = """
-import resource, sys
-resource.setrlimit(resource.RLIMIT_AS, (256 * 2**20, 256 * 2**20))
-resource.setrlimit(resource.RLIMIT_CPU, (4, 4))
+_BUDGET = child_script(
+    """
 import nyukan_rules as nr
 from nyukan_rules.batch.templates import bulk_template
 bulk_template("04N2")  # the bundled data is loaded before the clock that matters
@@ -287,23 +285,17 @@ start = resource.getrusage(resource.RUSAGE_SELF).ru_utime
 used = resource.getrusage(resource.RUSAGE_SELF).ru_utime - start
 print("cpu", used)
 assert used <= 2.0, used
-"""
+""",
+    address_mb=256,
+    cpu_s=4,
+)
 
 
 def _run_budget(tmp_path: Path, data: bytes, body: str) -> str:
     path = tmp_path / "input.bin"
     path.write_bytes(data)
     script = _BUDGET.replace("{body}", textwrap.dedent(body))
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
+    return run_child(script, str(path), timeout=60)
 
 
 def test_20_mb_of_empty_lines_within_budget(tmp_path: Path) -> None:

@@ -15,41 +15,21 @@ else ru_maxrss).
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.budget import child_script, run_child
 from tests.files import fixtures, hostile
 
-ROOT = Path(__file__).resolve().parents[2]
-
-_CHILD = r"""
-import json, resource, sys, time
+_CHILD = child_script(
+    r"""
 from datetime import date
-resource.setrlimit(resource.RLIMIT_AS, (1_536 * 2**20, 1_536 * 2**20))
-resource.setrlimit(resource.RLIMIT_CPU, (30, 30))
 import nyukan_rules as nr
 import pypdf, PIL.Image, PIL.PngImagePlugin, PIL.JpegImagePlugin
 case, path = sys.argv[1], sys.argv[2]
-
-
-def peak_kb():
-    # VmHWM belongs to this process's memory map; ru_maxrss may carry the parent's
-    # peak across fork and exec on Linux.
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-
 with open(path, "rb") as file:
     data = file.read()
 nr.check_attachment(b"%PDF-1.4", filename="warm.pdf")  # imports and caches outside the count
@@ -71,7 +51,10 @@ else:
 cpu = time.process_time() - start
 grown = (peak_kb() - base) / 1024
 print(json.dumps({"outcome": outcome, "cpu": cpu, "mb": grown, "size": len(data)}))
-"""
+""",
+    address_mb=1_536,
+    cpu_s=30,
+)
 
 MAKERS: dict[str, Callable[[], bytes]] = {
     "object_stream": hostile.padded_object_stream,
@@ -124,16 +107,8 @@ CASES = {
 def test_budget(case: str, tmp_path: Path) -> None:
     path = tmp_path / "input"
     path.write_bytes(MAKERS[case]())
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, case, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    out = run_child(_CHILD, case, str(path), timeout=60)
+    measured = json.loads(out.strip().splitlines()[-1])
     assert measured["outcome"] == CASES[case]
     assert measured["size"] <= 25_000_000  # within the upload limit
     assert measured["cpu"] <= 2.0, measured  # the budget: 2 s of CPU ...

@@ -18,16 +18,13 @@ Character classes: source ``isa-bulk-template-tool``.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nyukan_rules as nr
 from nyukan_rules.text import ids
+from tests.budget import child_script, run_child
 
 F = nr.FieldKind
 CONTROLS = ["\x00", "\x1b", "\t", "\n", "\x7f", "\x85", "\u2028", "\u2029", "\u202e", "\ufeff"]
@@ -130,12 +127,8 @@ def test_counts_are_exact_across_mixed_values() -> None:
     assert report.codes.count("field.control_char") == 1
 
 
-_BUDGET_CHILD = textwrap.dedent(
+_BUDGET_CHILD = child_script(
     """
-    import resource, sys
-    resource.setrlimit(resource.RLIMIT_AS, (256 * 1024 * 1024,) * 2)
-    resource.setrlimit(resource.RLIMIT_CPU, (10, 10))
-    import time
     import nyukan_rules as nr
     start = time.process_time()
     report = nr.check_field("\\u9ad9" * 1_000_000, "address")
@@ -143,7 +136,9 @@ _BUDGET_CHILD = textwrap.dedent(
     report3 = nr.check_field("x" * 5_000_000, "postal_code")
     spent = time.process_time() - start
     print(len(report.findings), len(report2.findings), len(report3.findings), spent)
-    """
+    """,
+    address_mb=256,
+    cpu_s=10,
 )
 
 
@@ -154,15 +149,7 @@ def test_a_million_characters_stay_within_budget() -> None:
     regression fails (MemoryError, killed) instead of hanging; CPU time is
     asserted under 2 s.
     """
-    done = subprocess.run(
-        [sys.executable, "-c", _BUDGET_CHILD],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    first, second, third, spent = done.stdout.split()
+    first, second, third, spent = run_child(_BUDGET_CHILD, timeout=60).split()
     assert int(first) == 22  # too_long, 20 field.outside_jis, one report.more_findings
     assert int(second) <= 1 + 3 * 21
     assert int(third) == 22

@@ -32,7 +32,12 @@ from nyukan_rules.batch.templates import (
 )
 from nyukan_rules.batch.workbook import _col
 from nyukan_rules.errors import ArgumentTypeError, UnknownNameError, ValidationError
-from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, MESSAGES, cap_findings, make_finding
+from nyukan_rules.messages import (
+    MAX_FINDINGS_PER_CODE,
+    cap_findings,
+    make_finding,
+    more_findings_notes,
+)
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.sources import sources
 from nyukan_rules.text.charclass import CharClass, disallowed
@@ -890,18 +895,7 @@ class _Capped:
         return self.counts.get(code, 0) >= MAX_FINDINGS_PER_CODE
 
     def findings(self) -> list[Finding]:
-        notes = [
-            make_finding(
-                "report.more_findings",
-                severity=MESSAGES[code].severity,
-                capped_code=code,
-                count=count - MAX_FINDINGS_PER_CODE,
-                limit=MAX_FINDINGS_PER_CODE,
-            )
-            for code, count in self.counts.items()
-            if count > MAX_FINDINGS_PER_CODE
-        ]
-        return [*self.kept, *notes]
+        return [*self.kept, *more_findings_notes(self.counts)]
 
 
 def _broken_line(capped: _Capped, index: int, fields: int, width: int) -> None:
@@ -1074,17 +1068,7 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
     ]
     # The row checks stopped building findings at the cap; what they only counted is
     # said in one note per code, with the code's severity.
-    notes = [
-        make_finding(
-            "report.more_findings",
-            severity=MESSAGES[code].severity,
-            capped_code=code,
-            count=count - MAX_FINDINGS_PER_CODE,
-            limit=MAX_FINDINGS_PER_CODE,
-        )
-        for code, count in counts.items()
-        if count > MAX_FINDINGS_PER_CODE
-    ]
+    notes = more_findings_notes(counts)
     return BulkFile(
         the_template,
         tuple(rows),

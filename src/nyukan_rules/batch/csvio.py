@@ -23,7 +23,7 @@ import attrs
 from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
 from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError, ValidationError
-from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, MESSAGES, make_finding
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, make_finding, more_findings_notes
 from nyukan_rules.report import BatchReport, Finding
 
 __all__ = ["MAX_CSV_ROWS", "CsvTable", "read_csv", "write_csv"]
@@ -292,17 +292,7 @@ def read_csv(
     counts: dict[str, int] = {}
     findings: list[Finding] = []
     _parse(text, columns or {}, spec, max_rows, records, header, raw, counts, findings)
-    findings.extend(
-        make_finding(
-            "report.more_findings",
-            severity=MESSAGES[code].severity,
-            capped_code=code,
-            count=count - MAX_FINDINGS_PER_CODE,
-            limit=MAX_FINDINGS_PER_CODE,
-        )
-        for code, count in counts.items()
-        if count > MAX_FINDINGS_PER_CODE
-    )
+    findings.extend(more_findings_notes(counts))
     return CsvTable(
         tuple(records),
         used,
