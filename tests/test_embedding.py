@@ -23,6 +23,7 @@ from nyukan_rules import errors
 from tests.batch.hr import records
 from tests.batch.rows import valid_row
 from tests.files import fixtures
+from tests.host import host_state
 
 ON = date(2026, 11, 22)
 
@@ -185,42 +186,21 @@ def _jobs() -> list[tuple[str, Any]]:
     return jobs
 
 
-def _host_state() -> tuple[Any, ...]:
-    import logging
-    import warnings
-
-    pypdf, pil = logging.getLogger("pypdf"), logging.getLogger("PIL")
-    return (
-        list(warnings.filters),
-        warnings.showwarning,
-        getattr(warnings, "_showwarnmsg_impl", None),
-        logging.root.manager.disable,
-        list(logging.root.handlers),
-        (pypdf.level, pypdf.propagate, list(pypdf.handlers), pypdf.disabled),
-        (pil.level, pil.propagate, list(pil.handlers), pil.disabled),
-    )
-
-
+@pytest.mark.usefixtures("short_switch_interval")
 def test_threads_leave_the_host_alone_and_agree_with_a_sequential_run() -> None:
     """Issue 10: after 8 threads of check_photo the host's warnings were swallowed."""
-    import sys
     import warnings
     from concurrent.futures import ThreadPoolExecutor
 
     jobs = _jobs()
     expected = {name: job() for name, job in jobs}
-    before = _host_state()
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            futures = [(name, pool.submit(job)) for _ in range(3) for name, job in jobs]
-            results = [(name, future.result()) for name, future in futures]
-    finally:
-        sys.setswitchinterval(interval)
+    before = host_state()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        futures = [(name, pool.submit(job)) for _ in range(3) for name, job in jobs]
+        results = [(name, future.result()) for name, future in futures]
     for name, result in results:
         assert result == expected[name], name
-    assert _host_state() == before
+    assert host_state() == before
     # A warning of the host's own, after the threads, still reaches the host.
     with pytest.warns(UserWarning, match="host"):
         warnings.warn("host warning", UserWarning, stacklevel=1)

@@ -9,13 +9,10 @@ host's warnings filters are left as they were.
 from __future__ import annotations
 
 import functools
-import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-
-import pytest
 
 import nyukan_rules as nr
 from nyukan_rules.catalog import _base
@@ -55,16 +52,6 @@ def _clear_caches() -> None:
     ):
         cached.cache_clear()
     _base._LOOKUPS.clear()
-
-
-@pytest.fixture
-def short_switch_interval() -> Iterator[None]:
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
 
 
 def test_eight_threads_agree_with_a_sequential_run(short_switch_interval: None) -> None:

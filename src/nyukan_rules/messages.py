@@ -19,7 +19,9 @@ from nyukan_rules.sources import Source
 __all__ = [
     "MAX_FINDINGS_PER_CODE",
     "MESSAGES",
+    "RECORD_FRAME",
     "Message",
+    "about_record",
     "cap_findings",
     "make_finding",
     "more_findings_notes",
@@ -729,6 +731,24 @@ MESSAGES: dict[str, Message] = {
         "{count} more finding(s) with code {capped_code} (only the first {limit} are listed).",
     ),
 }
+
+#: How a batch names the record a finding is about, in front of the finding's own
+#: message (``records_to_bulk_files``: "[employee_id E0001] …").
+RECORD_FRAME = Message(_I, "［{record}］{message}", "[{record}] {message}")
+
+
+def about_record(finding: Finding, record: str) -> Finding:
+    """``finding`` with the record it is about named in front of both messages.
+
+    >>> about_record(make_finding("csv.empty"), "employee_id E1").message_en
+    '[employee_id E1] The CSV is empty (no header line).'
+    """
+    return attrs.evolve(
+        finding,
+        message_ja=RECORD_FRAME.ja.format(record=record, message=finding.message_ja),
+        message_en=RECORD_FRAME.en.format(record=record, message=finding.message_en),
+    )
+
 
 MAX_FINDINGS_PER_CODE = 100
 """How many findings of one code :func:`cap_findings` keeps by default."""

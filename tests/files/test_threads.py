@@ -8,9 +8,8 @@ logging": with the pypdf logger at ERROR a repaired PDF was no longer reported).
 from __future__ import annotations
 
 import logging
-import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
@@ -19,6 +18,7 @@ import pytest
 
 import nyukan_rules as nr
 from tests.files import fixtures, hostile
+from tests.host import host_state
 
 _DAY = date(2026, 11, 22)
 
@@ -65,27 +65,6 @@ def _outcome(function: Callable[[Any], Any], argument: Any) -> Any:
     return ("ok", len(result) > 0)
 
 
-def _host_state() -> tuple[Any, ...]:
-    loggers = [logging.getLogger(name) for name in ("", "pypdf", "pypdf._reader", "PIL")]
-    return (
-        list(warnings.filters),
-        warnings.showwarning,
-        getattr(warnings, "_showwarnmsg_impl", None),
-        [(lg.level, list(lg.handlers), lg.propagate, lg.disabled) for lg in loggers],
-        logging.root.manager.disable,
-    )
-
-
-@pytest.fixture
-def short_switch_interval() -> Iterator[None]:
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(1e-6)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
-
-
 def test_repaired_fixture_needs_repair() -> None:
     assert "attachment.repaired" in nr.check_attachment(_repaired(), filename="a.pdf").codes
 
@@ -94,11 +73,11 @@ def test_repaired_fixture_needs_repair() -> None:
 def test_threads_match_a_sequential_run_and_leave_the_host_alone() -> None:
     jobs = _jobs()
     sequential = {name: job() for name, job in jobs}
-    before = _host_state()
+    before = host_state()
     with ThreadPoolExecutor(max_workers=8) as pool:
         rounds = [pool.map(lambda item: (item[0], item[1]()), jobs * 2) for _ in range(2)]
         results = [dict(r) for r in rounds]
-    assert _host_state() == before
+    assert host_state() == before
     for result in results:
         assert result == sequential
     with pytest.warns(UserWarning, match="host warning"):

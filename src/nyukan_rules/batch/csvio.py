@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import itertools
 import re
@@ -363,6 +364,10 @@ def _parse(
     width, has_nul = len(header), "\x00" in text
     extra_key = f"#{width + 1}"
     append, islice, room = records.append, itertools.islice, max_rows
+    emit = functools.partial(
+        _row, header=header, extra_key=extra_key, has_nul=has_nul, wanted=wanted,
+        records=records, findings=findings,
+    )  # fmt: skip
     while True:
         if rows.cut or rows.restarts >= _LINE_BY_LINE_AFTER or rows.again_lines > _AGAIN_LINES:
             count = max(rows.restarts, 1)
@@ -414,37 +419,13 @@ def _parse(
                 else:
                     next(islice(lag, count - 1, count), None)
                     code = "csv.multiline_field"
-                if not _row(
-                    start,
-                    fields,
-                    code,
-                    str(count),
-                    header,
-                    extra_key,
-                    has_nul,
-                    room,
-                    wanted,
-                    records,
-                    findings,
-                ):
+                if not emit(start, fields, code, str(count), room=room):
                     return
                 room -= 1
         except csv.Error as exc:
             rows.done, rows.line = done, line
             start, fields, code, detail = rows.broken(str(exc))
-            if not _row(
-                start,
-                fields,
-                code,
-                detail,
-                header,
-                extra_key,
-                has_nul,
-                room,
-                wanted,
-                records,
-                findings,
-            ):
+            if not emit(start, fields, code, detail, room=room):
                 return
             room -= 1
         else:
@@ -480,6 +461,10 @@ def _line_by_line(
     as :meth:`_Rows.broken` takes it, and a line without quotes is split at its commas
     (what the csv module gives for it), so no line is read twice."""
     width, append, limit = len(header), records.append, csv.field_size_limit()
+    emit = functools.partial(
+        _row, header=header, extra_key=extra_key, has_nul=has_nul, wanted=wanted,
+        records=records, findings=findings,
+    )  # fmt: skip
     for text in lines:
         line += 1
         code, detail = None, ""
@@ -500,19 +485,7 @@ def _line_by_line(
             if not fields:
                 continue
         if room <= 0 or has_nul:
-            if not _row(
-                line,
-                fields,
-                code,
-                detail,
-                header,
-                extra_key,
-                has_nul,
-                room,
-                wanted,
-                records,
-                findings,
-            ):
+            if not emit(line, fields, code, detail, room=room):
                 return
         else:  # what _row does, inline: most lines of such a file come here
             if code is not None and wanted(code):

@@ -45,7 +45,7 @@ from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.catalog._base import lookup_key
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, NotOfferedError, NyukanRulesError
-from nyukan_rules.messages import make_finding
+from nyukan_rules.messages import about_record, make_finding
 from nyukan_rules.report import BatchReport, Finding
 
 __all__ = [
@@ -377,12 +377,7 @@ class BulkFiles:
 def _with_record(finding: Finding, row: int, label: str) -> Finding:
     if not label:
         return attrs.evolve(finding, row=row)
-    return attrs.evolve(
-        finding,
-        row=row,
-        message_ja=f"［{label}］{finding.message_ja}",
-        message_en=f"[{label}] {finding.message_en}",
-    )
+    return attrs.evolve(about_record(finding, label), row=row)
 
 
 def _defaults_for(defaults: Mapping[str, Any], template: BulkTemplate) -> dict[str, str]:
