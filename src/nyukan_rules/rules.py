@@ -12,8 +12,8 @@ source (or none checked) stays out of default answers lives here, once.
 ... class Example(DatedRule):
 ...     yen: int
 >>> rows = (
-...     Example(4_000, effective=Effective(until=date(2025, 3, 31)), source_ids=("isa-fees",)),
-...     Example(6_000, effective=Effective(since=date(2025, 4, 1)), source_ids=("isa-fees",)),
+...     Example(4_000, effective=Effective(until=date(2025, 3, 31)), source_ids=("isa-fee-2025",)),
+...     Example(6_000, effective=Effective(since=date(2025, 4, 1)), source_ids=("isa-fee-2025",)),
 ... )
 >>> [r.yen for r in in_force(rows, date(2025, 4, 1))]
 [6000]
