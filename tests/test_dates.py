@@ -6,6 +6,7 @@ Sources: civil-code-periods (民法 第140条〜第143条), office-closed-days
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -118,7 +119,9 @@ def test_effective_periods() -> None:
 def test_ensure_date() -> None:
     assert ensure_date(datetime(2026, 11, 22, 9, 30), "on") == date(2026, 11, 22)
     assert ensure_date(" 2026-11-22 ", "on") == date(2026, 11, 22)
-    for junk in ("", "22/11/2026", "⑱", "２０２６-11-22", "2026-11-22" + " " * 50 + "x"):
+    # Full-width digits are read, as normalize(..., "date") reads them.
+    assert ensure_date("２０２６-11-22", "on") == date(2026, 11, 22)
+    for junk in ("", "22/11/2026", "⑱", "2026-11-22" + " " * 50 + "x", "2026/11-22", "R8"):
         with pytest.raises(nr.ValidationError, match="on must be a date"):
             ensure_date(junk, "on")
     # issue 10: a wrong type is the package's own TypeError, named in the message.
@@ -214,3 +217,118 @@ def test_effective_contains_reads_its_date() -> None:
         window.contains(20270130)  # type: ignore[arg-type]
     with pytest.raises(nr.ArgumentTypeError):
         nr.StatusOfResidence.parse("留学").exists_on(None)  # type: ignore[arg-type]
+
+
+# --- One date reader (issue 11): the forms normalize(..., "date") reads, era bounds -----
+# Sources: 元号を改める政令 (昭和64年政令第1号: 平成 from 1989-01-08; 平成31年政令第143号:
+# 令和 from 2019-05-01); 改元ノ詔書 for 大正 and 昭和.
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("令和8年11月23日", date(2026, 11, 23)),
+        ("R8.11.23", date(2026, 11, 23)),
+        ("r8/11/23", date(2026, 11, 23)),
+        ("Ｒ８．１１．２３", date(2026, 11, 23)),
+        ("H31.4.30", date(2019, 4, 30)),
+        ("平成31年4月30日", date(2019, 4, 30)),
+        ("令和元年5月1日", date(2019, 5, 1)),
+        ("令和1年5月1日", date(2019, 5, 1)),
+        ("昭和64年1月7日", date(1989, 1, 7)),
+        ("平成元年1月8日", date(1989, 1, 8)),
+        ("S1.12.25", date(1926, 12, 25)),
+        ("大正元年7月30日", date(1912, 7, 30)),
+        ("明治45年7月29日", date(1912, 7, 29)),
+        ("2026/11/23", date(2026, 11, 23)),
+        ("2026.11.23", date(2026, 11, 23)),
+        ("20261123", date(2026, 11, 23)),
+        ("2026年11月23日", date(2026, 11, 23)),
+        ("2026 年 11 月 23 日", date(2026, 11, 23)),
+        ("２０２６年１１月２３日", date(2026, 11, 23)),
+    ],
+)
+def test_ensure_date_reads_every_form(text: str, day: date) -> None:
+    assert ensure_date(text, "on") == day
+
+
+@pytest.mark.parametrize(
+    ("text", "era"),
+    [
+        ("令和0年1月1日", "令和"),  # year 0 of an era never existed
+        ("R0.1.1", "令和"),
+        ("平成31年5月1日", "平成"),  # Heisei ended 2019-04-30
+        ("令和元年4月30日", "令和"),  # Reiwa began 2019-05-01
+        ("昭和64年1月8日", "昭和"),
+        ("平成元年1月7日", "平成"),
+        ("明治5年12月31日", "明治"),  # lunisolar: before 明治6年1月1日
+    ],
+)
+def test_ensure_date_refuses_days_outside_the_era(text: str, era: str) -> None:
+    with pytest.raises(nr.ValidationError, match=r"^on must be a date") as info:
+        ensure_date(text, "on")
+    assert info.value.code == "date.outside_era"
+    assert info.value.params["era"] == era
+    assert era in str(info.value)
+
+
+def test_a_day_in_no_month_is_no_date_not_an_era_problem() -> None:
+    with pytest.raises(nr.ValidationError) as info:
+        ensure_date("令和8年2月30日", "on")
+    assert info.value.code == "date.not_a_date"
+    assert info.value.params == {"name": "on", "text": "令和8年2月30日"}
+
+
+def test_the_era_table_has_no_gap_and_no_overlap() -> None:
+    from nyukan_rules.dates import ERAS, era_of
+
+    for before, after in itertools.pairwise(ERAS):
+        assert before.until is not None
+        assert before.until + timedelta(days=1) == after.since
+        assert after.offset + 1 == after.since.year  # 元年 is the year the era began
+        assert era_of(before.until) is before
+        assert era_of(after.since) is after
+    assert ERAS[-1].until is None
+    assert all(era.source for era in ERAS)
+
+
+def _forms(day: date) -> list[str]:
+    from nyukan_rules.dates import era_of
+
+    era = era_of(day)
+    assert era is not None
+    year_of_era = day.year - era.offset
+    year_ja = "元" if year_of_era == 1 else str(year_of_era)
+    full = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x30, 0x3A)})
+    y, m, d = day.year, day.month, day.day
+    return [
+        day.isoformat(),
+        f"{y}/{m}/{d}",
+        f"{y}.{m:02d}.{d:02d}",
+        f"{y:04d}{m:02d}{d:02d}",
+        f"{y}年{m}月{d}日",
+        f"{era.name}{year_ja}年{m}月{d}日",
+        f"{era.letter}{year_of_era}.{m}.{d}",
+        f"{era.letter}{year_of_era:02d}/{m:02d}/{d:02d}",
+        f"{y}年{m}月{d}日".translate(full),
+    ]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.dates(min_value=date(1989, 1, 1), max_value=date(2100, 12, 31)))
+def test_every_form_of_every_day_reads_back(day: date) -> None:
+    for text in _forms(day):
+        assert ensure_date(text, "on") == day, text
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(max_size=40))
+def test_a_string_is_a_date_or_a_validation_error(text: str) -> None:
+    code = None
+    try:
+        found = ensure_date(text, "on")
+    except nr.ValidationError as error:
+        code = error.code
+    else:
+        assert type(found) is date
+    assert code in {None, "date.not_a_date", "date.outside_era"}

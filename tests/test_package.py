@@ -70,3 +70,73 @@ def test_the_command_on_another_day_as_json(capsys: pytest.CaptureFixture[str]) 
 def test_the_command_reports_a_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--on", "someday"]) == 2
     assert "on must be a date" in capsys.readouterr().err
+
+
+# --- A public face that cannot drift (issue 11) -------------------------------------
+
+
+def _face() -> tuple[dict[str, str], dict[str, str], list[str], dict[str, str]]:
+    """Eager imports, TYPE_CHECKING imports (name -> module), __all__ and the lazy map."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    source = Path(nr.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    eager: dict[str, str] = {}
+    typed: dict[str, str] = {}
+    exported: list[str] = []
+    lazy: dict[str, str] = {}
+
+    def imports(body: list[ast.stmt], into: dict[str, str]) -> None:
+        for node in body:
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for alias in node.names:
+                    name = alias.asname or alias.name
+                    # ``from nyukan_rules.text import ids`` names the module itself.
+                    try:
+                        is_module = importlib.util.find_spec(f"{node.module}.{alias.name}")
+                    except ModuleNotFoundError:  # the parent is a module, not a package
+                        is_module = None
+                    into[name] = f"{node.module}.{alias.name}" if is_module else node.module
+
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            imports(node.body, typed)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            if isinstance(target, ast.Name) and target.id == "__all__":
+                exported = ast.literal_eval(node.value)  # type: ignore[arg-type]
+            if isinstance(target, ast.Name) and target.id == "_LAZY":
+                lazy = ast.literal_eval(node.value)  # type: ignore[arg-type]
+    imports(tree.body, eager)
+    eager = {k: v for k, v in eager.items() if v.startswith("nyukan_rules")}
+    return eager, typed, exported, lazy
+
+
+def test_type_checking_imports_are_the_lazy_map() -> None:
+    _, typed, _, lazy = _face()
+    assert typed == lazy
+
+
+def test_all_is_the_eager_and_lazy_names() -> None:
+    eager, _, exported, lazy = _face()
+    assert set(exported) == {*eager, *lazy, "__version__"}
+    assert len(exported) == len(set(exported))
+    assert not set(eager) & set(lazy)
+
+
+def test_every_lazy_name_comes_from_its_module() -> None:
+    import importlib
+
+    _, _, _, lazy = _face()
+    for name, module in lazy.items():
+        loaded = importlib.import_module(module)
+        value = loaded if module.endswith("." + name) else getattr(loaded, name)
+        assert getattr(nr, name) is value, name
+
+
+def test_every_error_is_on_the_face() -> None:
+    from nyukan_rules import errors
+
+    assert set(errors.__all__) <= set(nr.__all__)

@@ -26,14 +26,21 @@ def _samples() -> dict[type[BaseException], BaseException]:
         errors.NyukanRulesError: errors.NyukanRulesError("base"),
         errors.ArgumentTypeError: errors.ArgumentTypeError("flag must be True or False"),
         errors.ArgumentValueError: errors.ArgumentValueError("months must be at least 1"),
-        errors.UnknownNameError: errors.UnknownNameError("kind", "x"),
+        errors.UnknownNameError: errors.UnknownNameError("kind", "x", choices=("a", "b")),
+        errors.AmbiguousNameError: errors.AmbiguousNameError(
+            "status", "高度専門職", candidates=("a", "b"), choices=("a", "b", "c")
+        ),
+        errors.MissingExtraError: errors.MissingExtraError("openpyxl", extra="xlsm"),
+        errors.ConversionError: errors.ConversionError("Fee", ["required field missing @ $.x"]),
         errors.NotOfferedError: errors.NotOfferedError("not offered"),
         errors.MissingInputError: errors.MissingInputError("missing"),
         errors.NoRuleError: errors.NoRuleError("no rule"),
         errors.ValidationError: errors.ValidationError("1 error(s)", report),
         errors.InvalidFormatError: errors.InvalidFormatError("bad format"),
         errors.InvalidLengthError: errors.InvalidLengthError("bad length", report),
-        errors.InvalidChecksumError: errors.InvalidChecksumError("bad check digit"),
+        errors.InvalidChecksumError: errors.InvalidChecksumError(
+            "bad check digit", code="id.checksum", params={"on": date(2026, 11, 23)}
+        ),
     }
 
 

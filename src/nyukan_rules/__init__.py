@@ -39,11 +39,14 @@ from nyukan_rules.deadlines import (
 )
 from nyukan_rules.eligibility import check_online_eligibility, online_kinds
 from nyukan_rules.errors import (
+    AmbiguousNameError,
     ArgumentTypeError,
     ArgumentValueError,
+    ConversionError,
     InvalidChecksumError,
     InvalidFormatError,
     InvalidLengthError,
+    MissingExtraError,
     MissingInputError,
     NoRuleError,
     NotOfferedError,
@@ -133,7 +136,10 @@ if TYPE_CHECKING:
 __version__ = "0.1.0.dev0"
 
 # The files and text capabilities, and the cattrs converter, load on first use
-# (PEP 562): ``import nyukan_rules`` then costs only the rules core.
+# (PEP 562): ``import nyukan_rules`` then costs only the rules core.  This map
+# is the one table of lazy names: tests/test_package.py checks that the
+# TYPE_CHECKING imports above name exactly these (from these modules) and that
+# __all__ is exactly the names imported here plus these.
 _LAZY: dict[str, str] = {
     "BULK_MAPPING": "nyukan_rules.batch",
     "CsvTable": "nyukan_rules.batch",
@@ -217,6 +223,7 @@ __all__ = [
     "MAX_ROWS_PER_FILE",
     "MESSAGES",
     "SOURCES",
+    "AmbiguousNameError",
     "ApplicantRole",
     "ApplicationKind",
     "ArgumentTypeError",
@@ -233,6 +240,7 @@ __all__ = [
     "CharIssue",
     "CodeList",
     "Confidence",
+    "ConversionError",
     "CsvTable",
     "DateWindow",
     "EditionLimits",
@@ -249,6 +257,7 @@ __all__ = [
     "InvalidFormatError",
     "InvalidLengthError",
     "IssueKind",
+    "MissingExtraError",
     "MissingInputError",
     "NoRuleError",
     "NotOfferedError",

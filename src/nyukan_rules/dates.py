@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import functools
+import re
 from datetime import date, timedelta
 
 import attrs
@@ -23,13 +24,177 @@ from nyukan_rules.errors import (
 )
 
 __all__ = [
+    "ERAS",
     "Effective",
+    "Era",
     "add_months",
     "civil_period_end",
     "ensure_date",
+    "era_of",
+    "era_problem",
     "is_office_closed",
     "next_office_day",
+    "read_date",
 ]
+
+
+@attrs.frozen
+class Era:
+    """A Japanese era (元号): its names, the year before its first, its first and last days.
+
+    ``offset`` + the year of the era is the Gregorian year (令和8年 is 2018 + 8).
+
+    >>> ERAS[-1].name, ERAS[-1].offset + 8
+    ('令和', 2026)
+    """
+
+    name: str
+    en: str
+    letter: str
+    offset: int
+    since: date
+    until: date | None
+    source: str = ""
+
+    def contains(self, day: date) -> bool:
+        """True when ``day`` falls in this era."""
+        return self.since <= day and (self.until is None or day <= self.until)
+
+    def day(self, year_of_era: int, month: int, day: int) -> date | None:
+        """The date 元号 ``year_of_era`` 年 ``month`` 月 ``day`` 日, or None if it never existed.
+
+        Year 0 and days before the era's first or after its last day never
+        existed (平成31年5月1日 is 令和元年5月1日).
+
+        >>> ERAS[3].day(31, 5, 1) is None, ERAS[4].day(1, 5, 1)
+        (True, datetime.date(2019, 5, 1))
+        """
+        if year_of_era < 1:
+            return None
+        try:
+            found = date(self.offset + year_of_era, month, day)
+        except ValueError:
+            return None
+        return found if self.contains(found) else None
+
+
+#: The eras a date may be written in, oldest first; the one home of these facts.
+#: 明治 dates are taken from 明治6年1月1日 (1873-01-01), when Japan adopted the
+#: Gregorian calendar (明治5年太政官布告第337号); earlier ones were lunisolar
+#: dates that a year offset cannot convert.  Each era's first day is set by
+#: the source named on its row; its last day is the day before the next one's.
+ERAS: tuple[Era, ...] = (
+    Era("明治", "Meiji", "M", 1867, date(1873, 1, 1), date(1912, 7, 29),
+        "明治5年太政官布告第337号 (改暦ノ布告)"),
+    Era("大正", "Taisho", "T", 1911, date(1912, 7, 30), date(1926, 12, 24),
+        "改元ノ詔書 (明治45年7月30日)"),
+    Era("昭和", "Showa", "S", 1925, date(1926, 12, 25), date(1989, 1, 7),
+        "改元ノ詔書 (大正15年12月25日)"),
+    Era("平成", "Heisei", "H", 1988, date(1989, 1, 8), date(2019, 4, 30),
+        "元号を改める政令 (昭和64年政令第1号)"),
+    Era("令和", "Reiwa", "R", 2018, date(2019, 5, 1), None,
+        "元号を改める政令 (平成31年政令第143号)"),
+)  # fmt: skip
+_ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.letter, era.letter.lower())}
+
+
+def era_of(day: date) -> Era | None:
+    """The era ``day`` falls in, or None before 1873 (see :data:`ERAS`).
+
+    >>> era_of(date(1989, 1, 7)).name, era_of(date(1989, 1, 8)).name
+    ('昭和', '平成')
+    """
+    for era in reversed(ERAS):
+        if era.since <= day:
+            return era if era.contains(day) else None
+    return None
+
+
+# Full-width ASCII and the ideographic space, as people type dates.
+_FOLD = str.maketrans({**{chr(c + 0xFEE0): chr(c) for c in range(0x21, 0x7F)}, "\u3000": " "})
+_WESTERN = re.compile(
+    r"(?P<y>[0-9]{4})(?:(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
+    r"| *年 *(?P<m2>[0-9]{1,2}) *月 *(?P<d2>[0-9]{1,2}) *日|(?P<m3>[0-9]{2})(?P<d3>[0-9]{2}))",
+    re.ASCII,
+)
+_ERA_DATE = re.compile(
+    r"(?P<era>明治|大正|昭和|平成|令和|[MTSHRmtshr]) *(?P<y>元|[0-9]{1,3})"
+    r"(?: *年 *(?P<m>[0-9]{1,2}) *月 *(?P<d>[0-9]{1,2}) *日"
+    r"|(?P<s>[-/. ])(?P<m2>[0-9]{1,2})(?P=s)(?P<d2>[0-9]{1,2}))",
+    re.ASCII,
+)
+#: No date form is longer; a longer text is refused before it is read.
+_LONGEST_DATE = 32
+
+
+def read_date(text: str) -> date | None:
+    """The day ``text`` names, or None when it names none (the one date reader).
+
+    The forms read, in ASCII or full-width digits, spaces around the parts
+    ignored: ``2026-11-23``, ``2026/11/23``, ``2026.11.23``, ``20261123``,
+    ``2026年11月23日``, ``令和8年11月23日`` (``令和元年`` for year 1),
+    ``R8.11.23``, ``R8/11/23``, ``R8-11-23`` and the same with 平成 (H),
+    昭和 (S), 大正 (T) and 明治 (M).  An era date that never existed (year 0,
+    or outside the era's days in :data:`ERAS`) is None; :func:`era_problem`
+    says why.
+
+    >>> read_date("令和8年11月23日"), read_date("R8.11.23") == read_date("２０２６/１１/２３")
+    (datetime.date(2026, 11, 23), True)
+    >>> read_date("平成31年5月1日") is None, read_date("令和元年5月1日")
+    (True, datetime.date(2019, 5, 1))
+    """
+    parts = _era_parts(text)
+    if parts is not None:
+        era, year_of_era, month, day = parts
+        return era.day(year_of_era, month, day)
+    folded = text.translate(_FOLD).strip(" ") if len(text) <= _LONGEST_DATE else ""
+    match = _WESTERN.fullmatch(folded)
+    if not match:
+        return None
+    try:
+        return date(
+            int(match["y"]),
+            int(match["m"] or match["m2"] or match["m3"]),
+            int(match["d"] or match["d2"] or match["d3"]),
+        )
+    except ValueError:
+        return None
+
+
+def _era_parts(text: str) -> tuple[Era, int, int, int] | None:
+    if len(text) > _LONGEST_DATE:
+        return None
+    match = _ERA_DATE.fullmatch(text.translate(_FOLD).strip(" "))
+    if not match:
+        return None
+    year_of_era = 1 if match["y"] == "元" else int(match["y"])
+    month = int(match["m"] or match["m2"])
+    day = int(match["d"] or match["d2"])
+    return _ERA_BY_KEY[match["era"]], year_of_era, month, day
+
+
+def era_problem(text: str) -> Era | None:
+    """The era of an era date that never existed (令和0年, 平成31年5月1日), else None.
+
+    None too for a text that is no era date at all, or names a day that is
+    in no month (令和8年2月30日): that is not the era's fault.
+
+    >>> era_problem("平成31年5月1日").until, era_problem("令和0年1月1日").since
+    (datetime.date(2019, 4, 30), datetime.date(2019, 5, 1))
+    >>> era_problem("令和元年5月1日") is None
+    True
+    """
+    parts = _era_parts(text)
+    if parts is None:
+        return None
+    era, year_of_era, month, day = parts
+    if era.day(year_of_era, month, day) is not None:
+        return None
+    try:
+        date(era.offset + max(year_of_era, 1), month, day)
+    except ValueError:
+        return None  # no such day in any era
+    return era
 
 
 def ensure_date(value: object, name: str) -> date:
@@ -37,37 +202,60 @@ def ensure_date(value: object, name: str) -> date:
 
     Every public function that takes a date reads it here.  A ``date`` is
     taken as it is; a ``datetime`` (a ``date`` subclass) gives its date, its
-    time and time zone ignored; an ISO string (``"2026-11-22"``) or the basic
-    form the online system writes (``"20261122"``, on every Python, where
-    ``date.fromisoformat`` reads it only from 3.11) is read, in ASCII digits
-    only.  A string that is no date raises
-    :class:`~nyukan_rules.ValidationError`; any other type (``None``, a
-    number, a list) raises :class:`~nyukan_rules.ArgumentTypeError`, which is
-    a ``TypeError`` too.
+    time and time zone ignored; a string is read by :func:`read_date` (ISO,
+    ``2026/11/23``, ``20261123``, ``2026年11月23日``, ``令和8年11月23日``,
+    ``R8.11.23``).  A string that is no date, or an era date that never
+    existed (``令和0年1月1日``, ``平成31年5月1日``), raises
+    :class:`~nyukan_rules.ValidationError` (code ``date.not_a_date`` or
+    ``date.outside_era``); any other type (``None``, a number, a list)
+    raises :class:`~nyukan_rules.ArgumentTypeError`, which is a
+    ``TypeError`` too.
 
-    >>> ensure_date("2026-11-22", "on")
-    datetime.date(2026, 11, 22)
+    >>> ensure_date("2026-11-22", "on"), ensure_date("R8.11.23", "on")
+    (datetime.date(2026, 11, 22), datetime.date(2026, 11, 23))
+    >>> ensure_date("平成31年5月1日", "on")
+    Traceback (most recent call last):
+    ...
+    nyukan_rules.errors.ValidationError: on must be a date, not '平成31年5月1日': 平成 (Heisei) ran from 1989-01-08 to 2019-04-30
     >>> ensure_date(20261122, "on")
     Traceback (most recent call last):
     ...
     nyukan_rules.errors.ArgumentTypeError: on must be a date or a date string, not an int
-    """
+    """  # noqa: E501
+    if type(value) is date:
+        return value
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, date):
-        return value if type(value) is date else date(value.year, value.month, value.day)
+        return date(value.year, value.month, value.day)
     if isinstance(value, str):
-        text = value.strip()
-        if len(text) == 8 and text.isascii() and text.isdigit():
-            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-        if len(text) <= 32 and text.isascii():
-            try:
-                return date.fromisoformat(text)
-            except ValueError:
-                pass
+        found = read_date(value)
+        if found is not None:
+            return found
         shown = repr(value[:40]) + ("…" if len(value) > 40 else "")
-        raise ValidationError(f"{name} must be a date (or an ISO date string), not {shown}")
-    raise ArgumentTypeError(f"{name} must be a date or a date string, not {type_name(value)}")
+        era = era_problem(value)
+        if era is not None:
+            span = f"began on {era.since.isoformat()}"
+            params: dict[str, object] = {"name": name, "text": value[:40], "era": era.name}
+            params["since"] = era.since
+            if era.until is not None:
+                span = f"ran from {era.since.isoformat()} to {era.until.isoformat()}"
+                params["until"] = era.until
+            raise ValidationError(
+                f"{name} must be a date, not {shown}: {era.name} ({era.en}) {span}",
+                code="date.outside_era",
+                params=params,
+            )
+        raise ValidationError(
+            f"{name} must be a date, not {shown}",
+            code="date.not_a_date",
+            params={"name": name, "text": value[:40]},
+        )
+    raise ArgumentTypeError(
+        f"{name} must be a date or a date string, not {type_name(value)}",
+        code="argument.type",
+        params={"name": name, "type": type(value).__name__},
+    )
 
 
 def _out_of_range(name: str, day: date) -> ArgumentValueError:
