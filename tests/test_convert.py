@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date
 
 import attrs
@@ -117,3 +118,49 @@ def test_every_public_model_is_covered() -> None:
     # is data of the package, rebuilt from its workbook rather than from JSON.
     assert public_models - covered <= {nr.Finding, nr.StayBand, nr.BulkTemplate}
     # Finding and StayBand are covered inside the report and the fee above.
+
+
+# --- The package's own error, with paths (issue 11; STYLE.md: cattrs' ClassValidationError) ---
+
+
+def test_structure_raises_the_packages_error_with_every_path() -> None:
+    data = nr.converter.unstructure(EXAMPLE_FILING)
+    data["role"] = "boss"
+    data["kinds"] = ["在留期間更新許可申請", "no such kind"]
+
+    with pytest.raises(nr.ConversionError) as info:
+        nr.converter.structure(data, ExampleFiling)
+    error = info.value
+    assert isinstance(error, nr.ValidationError)
+    paths = [problem.rsplit(" @ ", 1)[1] for problem in error.problems]
+    assert "$.role" in paths
+    assert "$.kinds[1]" in paths
+    assert "unknown ApplicantRole: 'boss'" in str(error)  # the package's message, not cattrs'
+    assert error.code == "convert.invalid"
+    assert error.params["type"] == "ExampleFiling"
+    again = pickle.loads(pickle.dumps(error))
+    assert (str(again), again.problems) == (str(error), error.problems)
+
+
+def test_structure_wraps_cattrs_own_errors() -> None:
+    with pytest.raises(nr.ConversionError, match=r"@ \$"):
+        nr.converter.structure("x", int)
+    with pytest.raises(nr.ConversionError):
+        nr.converter.structure({"yen": 1}, nr.Fee)
+    # A package error at the top is raised as it is.
+    with pytest.raises(nr.ValidationError, match=r"^date must be a date"):
+        nr.converter.structure("令和0年1月1日", date)
+
+
+def test_enums_are_covered_without_a_list() -> None:
+    """Hooks sit on the base classes: an enum made after the converter still converts."""
+    import enum
+
+    class Late(str, enum.Enum):
+        A = "a"
+
+    assert type(nr.converter.unstructure(Late.A)) is str
+    assert nr.converter.structure("a", Late) is Late.A
+    assert (
+        nr.converter.structure("更新", nr.ApplicationKind) is nr.ApplicationKind.EXTENSION_OF_PERIOD
+    )
