@@ -140,3 +140,22 @@ def test_every_error_is_on_the_face() -> None:
     from nyukan_rules import errors
 
     assert set(errors.__all__) <= set(nr.__all__)
+
+
+def test_every_public_name_is_in_the_api_reference() -> None:
+    """docs/api.md names every name of nr.__all__: a ``:::`` entry or in backticks."""
+    import re
+    from pathlib import Path
+
+    from nyukan_rules import errors
+
+    text = (Path(__file__).parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    named: set[str] = set()
+    for target in re.findall(r"^::: ([\w.]+)", text, re.MULTILINE):
+        named.add(target.rsplit(".", 1)[-1])
+        if target == "nyukan_rules.errors":  # the module entry documents every error
+            named.update(errors.__all__)
+        if target == "nyukan_rules.convert":
+            named.add("converter")
+    named.update(re.findall(r"`(?:nr\.|nyukan_rules\.(?:\w+\.)*)?(\w+)`", text))
+    assert [name for name in nr.__all__ if name not in named] == []
