@@ -246,10 +246,17 @@ def test_effective_contains_reads_its_date() -> None:
         ("2026年11月23日", date(2026, 11, 23)),
         ("2026 年 11 月 23 日", date(2026, 11, 23)),
         ("２０２６年１１月２３日", date(2026, 11, 23)),
+        ("2026年11月23", date(2026, 11, 23)),  # 日 left out, as normalize reads it
+        ("令和8年11月23", date(2026, 11, 23)),
+        ("㍻31年4月30日", None),  # the square era sign is not a form normalize reads
     ],
 )
-def test_ensure_date_reads_every_form(text: str, day: date) -> None:
-    assert ensure_date(text, "on") == day
+def test_ensure_date_reads_every_form(text: str, day: date | None) -> None:
+    if day is None:
+        with pytest.raises(nr.ValidationError):
+            ensure_date(text, "on")
+    else:
+        assert ensure_date(text, "on") == day
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ __all__ = [
     "add_months",
     "civil_period_end",
     "ensure_date",
+    "era_named",
     "era_of",
     "era_problem",
     "is_office_closed",
@@ -77,6 +78,23 @@ class Era:
             return None
         return found if self.contains(found) else None
 
+    def has_month(self, year_of_era: int, month: int) -> bool:
+        """True when some day of 元号 ``year_of_era`` 年 ``month`` 月 falls in this era.
+
+        For a date written without its day (令和7年4月): 平成31年4月 is, 平成31年5月 is not.
+
+        >>> ERAS[3].has_month(31, 4), ERAS[3].has_month(31, 5), ERAS[4].has_month(0, 5)
+        (True, False, False)
+        """
+        if year_of_era < 1 or not 1 <= month <= 12:
+            return False
+        year = self.offset + year_of_era
+        if not date.min.year <= year <= date.max.year:
+            return False
+        first = date(year, month, 1)
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return self.since <= last and (self.until is None or first <= self.until)
+
 
 #: The eras a date may be written in, oldest first; the one home of these facts.
 #: 明治 dates are taken from 明治6年1月1日 (1873-01-01), when Japan adopted the
@@ -98,6 +116,15 @@ ERAS: tuple[Era, ...] = (
 _ERA_BY_KEY = {key: era for era in ERAS for key in (era.name, era.letter, era.letter.lower())}
 
 
+def era_named(name: str) -> Era | None:
+    """The era called ``name`` (``"令和"``) or by its letter (``"R"``, ``"r"``), or None.
+
+    >>> era_named("H").since
+    datetime.date(1989, 1, 8)
+    """
+    return _ERA_BY_KEY.get(name)
+
+
 def era_of(day: date) -> Era | None:
     """The era ``day`` falls in, or None before 1873 (see :data:`ERAS`).
 
@@ -114,12 +141,12 @@ def era_of(day: date) -> Era | None:
 _FOLD = str.maketrans({**{chr(c + 0xFEE0): chr(c) for c in range(0x21, 0x7F)}, "\u3000": " "})
 _WESTERN = re.compile(
     r"(?P<y>[0-9]{4})(?:(?P<s>[-/.])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})"
-    r"| *年 *(?P<m2>[0-9]{1,2}) *月 *(?P<d2>[0-9]{1,2}) *日|(?P<m3>[0-9]{2})(?P<d3>[0-9]{2}))",
+    r"| *年 *(?P<m2>[0-9]{1,2}) *月 *(?P<d2>[0-9]{1,2}) *日?|(?P<m3>[0-9]{2})(?P<d3>[0-9]{2}))",
     re.ASCII,
 )
 _ERA_DATE = re.compile(
     r"(?P<era>明治|大正|昭和|平成|令和|[MTSHRmtshr]) *(?P<y>元|[0-9]{1,3})"
-    r"(?: *年 *(?P<m>[0-9]{1,2}) *月 *(?P<d>[0-9]{1,2}) *日"
+    r"(?: *年 *(?P<m>[0-9]{1,2}) *月 *(?P<d>[0-9]{1,2}) *日?"
     r"|(?P<s>[-/. ])(?P<m2>[0-9]{1,2})(?P=s)(?P<d2>[0-9]{1,2}))",
     re.ASCII,
 )
