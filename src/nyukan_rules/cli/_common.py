@@ -1,0 +1,311 @@
+"""What every subcommand shares: options, dates, languages, output and exit codes.
+
+This module imports only click and the light core; rich and the batch, files
+and text stacks are imported inside the functions that need them, so
+``nyukan-rules --help`` and ``--version`` stay quick.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from nyukan_rules.report import Finding, Report
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit codes (documented in docs/cli.md): as ruff and pip use them.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+#: The environment variable that sets ``--lang`` when it is not given.
+LANG_ENV = "NYUKAN_RULES_LANG"
+
+#: Batches at least this long show a progress bar (on stderr, when it is a terminal).
+PROGRESS_FROM = 20
+
+
+@attrs.frozen
+class Settings:
+    """The group's options, the defaults of every subcommand's own."""
+
+    json: bool = False
+    lang: str | None = None
+    on: date | None = None
+
+
+class DateType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """``YYYY-MM-DD``, as a :class:`datetime.date`."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            name = param.name if param is not None and param.name else "the value"
+            self.fail(f"{name} must be a date (YYYY-MM-DD), not {value!r}", param, ctx)
+
+
+DATE = DateType()
+
+
+def available_languages() -> tuple[str, ...]:
+    """The languages messages can be shown in (ja and en where the catalogues are absent)."""
+    try:
+        from nyukan_rules.i18n import languages
+    except ImportError:  # pragma: no cover - before the catalogues existed
+        return ("ja", "en")
+    return tuple(dict.fromkeys(("ja", "en", *(lang.tag for lang in languages()))))
+
+
+def check_language(tag: str) -> str:
+    """The catalogue ``tag`` is read as; a :class:`click.BadParameter` for one we do not have."""
+    known = available_languages()
+    try:
+        from nyukan_rules.i18n import resolve_language
+    except ImportError:  # pragma: no cover - before the catalogues existed
+        resolved = tag.strip().lower().replace("_", "-").split("-")[0]
+        resolved = resolved if resolved in known else ""
+    else:
+        resolved = resolve_language(tag)
+        # An unknown tag resolves to English: take it only when English was meant.
+        if resolved == "en" and not tag.strip().lower().startswith("en"):
+            resolved = ""
+    if not resolved:
+        raise click.BadParameter(f"unknown language {tag!r}; one of: {', '.join(known)}")
+    return resolved
+
+
+def _lang_callback(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return None if value is None else check_language(value)
+
+
+def output_options(func: F) -> F:
+    """``--json`` and ``--lang`` on a subcommand (they may also come before it)."""
+    func = click.option(
+        "--lang",
+        metavar="LANG",
+        callback=_lang_callback,
+        help=f"Language of the messages: ja, en or another catalogue's tag (env {LANG_ENV}).",
+    )(func)
+    return click.option(
+        "--json",
+        "as_json",
+        is_flag=True,
+        default=None,
+        help="Print JSON (one object per line for batches) instead of a table.",
+    )(func)
+
+
+def on_option(help_text: str = "The day to evaluate for (default: today).") -> Callable[[F], F]:
+    return click.option("--on", type=DATE, default=None, metavar="YYYY-MM-DD", help=help_text)
+
+
+@attrs.frozen
+class Out:
+    """Where a subcommand writes, in which form and language."""
+
+    as_json: bool
+    lang: str
+
+    def json(self, obj: Mapping[str, Any]) -> None:
+        """One JSON object on one line of stdout."""
+        click.echo(json.dumps(obj, ensure_ascii=False, default=_json_default))
+
+    def console(self) -> Console:
+        """A console on stdout: 120 columns when it is not a terminal (and COLUMNS is unset)."""
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=False)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console = Console(highlight=False, soft_wrap=False, width=120)
+        return console
+
+    def table(self, *columns: str, title: str | None = None, right: tuple[str, ...] = ()) -> Any:
+        """A rich table whose cells wrap, never cut (nothing is lost for a narrow screen)."""
+        from rich.table import Table
+
+        table = Table(title=title)
+        for name in columns:
+            table.add_column(name, overflow="fold", justify="right" if name in right else "left")
+        return table
+
+    def message(self, finding: Finding) -> str:
+        return message(finding, self.lang)
+
+    def name(self, member: Any) -> str:
+        """A catalog member's name in the language (Japanese or English)."""
+        return str(member.ja if self.lang == "ja" else member.en)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    from nyukan_rules.convert import converter
+
+    return converter.unstructure(value)
+
+
+def resolve(
+    ctx: click.Context, as_json: bool | None, lang: str | None, on: date | None = None
+) -> tuple[Out, date]:
+    """The output settings and the day, from the subcommand's options, then the group's."""
+    settings = ctx.find_object(Settings) or Settings()
+    chosen = lang or settings.lang
+    if chosen is None:
+        env = os.environ.get(LANG_ENV, "").strip()
+        try:
+            chosen = check_language(env) if env else "en"
+        except click.BadParameter as exc:
+            raise click.UsageError(f"{LANG_ENV}: {exc.message}") from None
+    use_json = settings.json if as_json is None else as_json
+    # The command reads the clock here, at its edge; the library never does.
+    day = on or settings.on or date.today()
+    return Out(as_json=bool(use_json), lang=chosen), day
+
+
+def message(finding: Finding, lang: str) -> str:
+    """The finding's message in ``lang`` (English or Japanese before the catalogues)."""
+    render = getattr(finding, "message", None)
+    if callable(render):
+        return str(render(lang))
+    return finding.message_ja if lang == "ja" else finding.message_en  # pragma: no cover
+
+
+def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
+    """A finding as JSON: the schema of docs/cli.md ("finding")."""
+    from nyukan_rules.convert import converter
+
+    params = converter.unstructure(getattr(finding, "params", {}))
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": message(finding, lang),
+        "field": finding.field,
+        "row": None if finding.row is None else finding.row + 1,
+        "params": params,
+        "sources": [s.id for s in finding.sources],
+    }
+
+
+def report_json(report: Report, lang: str) -> dict[str, Any]:
+    return {"ok": report.ok, "findings": [finding_json(f, lang) for f in report.findings]}
+
+
+def summary_json(report: Report, **extra: Any) -> dict[str, Any]:
+    """The last line of a batch's JSON: counts and ``ok``."""
+    return {
+        "type": "summary",
+        **extra,
+        "ok": report.ok,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "infos": len(report.infos),
+    }
+
+
+def exit_code(report: Report) -> int:
+    """0 when no finding is an error, else 1."""
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def findings_table(out: Out, findings: Sequence[Finding], *, ids: Sequence[str] = ()) -> None:
+    """Findings as a table for a person: rows counted from 1."""
+    console = out.console()
+    if not findings:
+        console.print("No findings.")
+        return
+    with_rows = any(f.row is not None for f in findings)
+    names = [*(("row", *(("id",) if ids else ())) if with_rows else ())]
+    table = out.table(*names, "severity", "code", "field", "message", right=("row",))
+    for f in findings:
+        cells: list[str] = []
+        if with_rows:
+            cells.append("" if f.row is None else str(f.row + 1))
+            if ids:
+                cells.append(ids[f.row] if f.row is not None and f.row < len(ids) else "")
+        cells += [f.severity.value, f.code, f.field or "", out.message(f)]
+        table.add_row(*(_plain(c) for c in cells))
+    console.print(table)
+
+
+def counts_line(report: Report) -> str:
+    verdict = "ok" if report.ok else "errors found"
+    return (
+        f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s), "
+        f"{len(report.infos)} note(s)"
+    )
+
+
+def _plain(text: str) -> str:
+    """Text shown as it is: rich markup in data (``[bold]``) is not markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
+    """A file's bytes (at most ``limit + 1`` of them); an unreadable file is a usage error."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read() if limit is None else handle.read(limit + 1)
+    except OSError as exc:
+        raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files, with each folder's files (recursively, sorted, hidden ones skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def progress(items: Sequence[Any], label: str) -> Iterator[Any]:
+    """``items``, with a progress bar on stderr for a long batch on a terminal."""
+    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import track
+
+    yield from track(items, description=label, console=Console(stderr=True), transient=True)
+
+
+def library_errors(func: F) -> F:
+    """A library argument error (an unknown kind, a bad period) becomes a usage error (2)."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from nyukan_rules.errors import NyukanRulesError
+
+        try:
+            return func(*args, **kwargs)
+        except NyukanRulesError as exc:
+            raise click.UsageError(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]

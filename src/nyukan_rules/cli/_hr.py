@@ -1,0 +1,584 @@
+"""``validate``, ``plan``, ``upload`` and ``templates``: an HR export to the agency's files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+import click
+
+from nyukan_rules.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Out,
+    counts_line,
+    exit_code,
+    finding_json,
+    findings_table,
+    library_errors,
+    on_option,
+    output_options,
+    read_bytes,
+    resolve,
+    summary_json,
+)
+
+if TYPE_CHECKING:
+    from nyukan_rules.batch import CsvTable
+    from nyukan_rules.report import BatchReport, Finding
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Rows of the example roster (``--example``), as in docs/hr.md.
+EXAMPLE_COUNT = 350
+
+#: Larger HR exports are not read (read_csv reads at most 500,000 rows anyway).
+MAX_CSV_BYTES = 512 * 1024 * 1024
+
+
+def roster_options(func: F) -> F:
+    """The CSV argument and how it is read (shared by validate, plan and upload)."""
+    for decorator in reversed(
+        (
+            click.argument(
+                "csv_path",
+                required=False,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                metavar="[CSV]",
+            ),
+            click.option(
+                "--example",
+                is_flag=True,
+                help=f"Use the bundled example export ({EXAMPLE_COUNT} employees, cp932).",
+            ),
+            click.option(
+                "--columns",
+                "columns_file",
+                type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                help="A JSON file mapping the CSV's headers to the spec's fields.",
+            ),
+            click.option(
+                "--column",
+                "column_pairs",
+                multiple=True,
+                metavar="HEADER=FIELD",
+                help="One header and its field (repeatable; overrides --columns).",
+            ),
+            click.option(
+                "--encoding",
+                type=click.Choice(("utf-8", "cp932")),
+                default=None,
+                help="The CSV's encoding (default: found from the bytes).",
+            ),
+        )
+    ):
+        func = decorator(func)
+    return func
+
+
+@attrs.frozen
+class Roster:
+    """An HR export read and normalized: the records and what was said on the way."""
+
+    table: CsvTable
+    records: list[dict[str, str]]
+    fixes: BatchReport
+    source: str
+
+    @property
+    def ids(self) -> list[str]:
+        return [r.get("employee_id", "") for r in self.records]
+
+
+def _columns(columns_file: Path | None, pairs: tuple[str, ...]) -> dict[str, str] | None:
+    columns: dict[str, str] = {}
+    if columns_file is not None:
+        try:
+            loaded = json.loads(read_bytes(columns_file).decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise click.BadParameter(f"{columns_file}: not a JSON object ({exc})") from None
+        if not isinstance(loaded, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in loaded.items()
+        ):
+            raise click.BadParameter(f"{columns_file}: must map header names to field names")
+        columns.update(loaded)
+    for pair in pairs:
+        header, sep, field = pair.partition("=")
+        if not sep or not header or not field:
+            raise click.BadParameter(f"--column takes HEADER=FIELD, not {pair!r}")
+        columns[header] = field
+    return columns or None
+
+
+def read_roster(
+    csv_path: Path | None,
+    example: bool,
+    columns_file: Path | None,
+    column_pairs: tuple[str, ...],
+    encoding: str | None,
+) -> Roster:
+    """Read and normalize the export; the one place the command reads a CSV."""
+    import nyukan_rules as nr
+
+    if example == (csv_path is not None):
+        raise click.UsageError("give one CSV file or --example")
+    columns = _columns(columns_file, column_pairs)
+    if example:
+        from nyukan_rules.examples import EXAMPLE_HR_COLUMNS, example_hr_export
+
+        data, source = example_hr_export(EXAMPLE_COUNT), "(example export)"
+        columns = columns or EXAMPLE_HR_COLUMNS
+    else:
+        assert csv_path is not None
+        if csv_path.stat().st_size > MAX_CSV_BYTES:
+            raise click.FileError(str(csv_path), hint="too large to read")
+        data, source = read_bytes(csv_path), str(csv_path)
+    table = nr.read_csv(data, columns=columns, encoding=encoding)
+    records, fixes = nr.normalize_records(table.records)
+    return Roster(table=table, records=records, fixes=fixes, source=source)
+
+
+def _finding_line(finding: Finding, ids: list[str], out: Out) -> dict[str, Any]:
+    row = finding.row
+    return {
+        "type": "finding",
+        **finding_json(finding, out.lang),
+        "id": ids[row] if row is not None and 0 <= row < len(ids) else None,
+    }
+
+
+def _emit_findings(out: Out, findings: tuple[Finding, ...], ids: list[str]) -> None:
+    for f in findings:
+        out.json(_finding_line(f, ids, out))
+
+
+@click.command()
+@roster_options
+@on_option("The day the records are checked against (default: today).")
+@output_options
+@click.pass_context
+@library_errors
+def validate(
+    ctx: click.Context,
+    csv_path: Path | None,
+    example: bool,
+    columns_file: Path | None,
+    column_pairs: tuple[str, ...],
+    encoding: str | None,
+    on: date | None,
+    as_json: bool | None,
+    lang: str | None,
+) -> int:
+    """Check an HR CSV export: reading, normalizing, every field and the rules across them.
+
+    Exit code 1 when any finding is an error.
+    """
+    import nyukan_rules as nr
+
+    out, day = resolve(ctx, as_json, lang, on)
+    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
+    checked = nr.validate_records(roster.records, on=day)
+    report = nr.BatchReport(
+        [*roster.table.report.findings, *roster.fixes.findings, *checked.findings],
+        rows=len(roster.records),
+    )
+    if out.as_json:
+        _emit_findings(out, report.findings, roster.ids)
+        out.json(summary_json(report, rows=len(roster.records), encoding=roster.table.encoding))
+    else:
+        click.echo(
+            f"{roster.source}: {len(roster.records)} row(s), encoding {roster.table.encoding}"
+        )
+        findings_table(out, report.findings, ids=roster.ids)
+        click.echo(counts_line(report))
+    return exit_code(report)
+
+
+URGENCIES = ("not_yet_open", "open", "last_two_weeks", "online_closed", "expired")
+
+
+@click.command()
+@roster_options
+@click.option(
+    "--urgency",
+    "urgencies",
+    multiple=True,
+    type=click.Choice(URGENCIES),
+    help="Only plans of this urgency (repeatable).",
+)
+@on_option("The planning day (default: today).")
+@output_options
+@click.pass_context
+@library_errors
+def plan(
+    ctx: click.Context,
+    csv_path: Path | None,
+    example: bool,
+    columns_file: Path | None,
+    column_pairs: tuple[str, ...],
+    encoding: str | None,
+    urgencies: tuple[str, ...],
+    on: date | None,
+    as_json: bool | None,
+    lang: str | None,
+) -> int:
+    """Whose renewal is due when, as of a day: each person's window and urgency.
+
+    Exit code 1 when someone cannot be planned (or the CSV has errors).
+    """
+    import nyukan_rules as nr
+    from nyukan_rules.convert import converter
+
+    out, day = resolve(ctx, as_json, lang, on)
+    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
+    schedule = nr.plan_renewals(roster.records, on=day)
+    report = nr.BatchReport(
+        [*roster.table.report.findings, *schedule.report.findings], rows=len(roster.records)
+    )
+    shown = [p for p in schedule if not urgencies or p.urgency.value in urgencies]
+    if out.as_json:
+        for p in shown:
+            out.json({"type": "plan", **converter.unstructure(p)})
+        _emit_findings(out, report.findings, roster.ids)
+        out.json(
+            summary_json(
+                report, people=len(roster.records), planned=len(schedule), shown=len(shown)
+            )
+        )
+        return exit_code(report)
+    table = out.table(
+        "id",
+        "renews",
+        "urgency",
+        "first day",
+        "last online",
+        "last counter",
+        "days",
+        title=f"Renewals as of {day.isoformat()}",
+        right=("days",),
+    )
+    for p in shown:
+        table.add_row(
+            p.person.id,
+            p.renews.value,
+            p.urgency.value,
+            str(p.first_day or ""),
+            str(p.last_day_online or ""),
+            str(p.last_day_counter or ""),
+            "" if p.days_left is None else str(p.days_left),
+        )
+    out.console().print(table)
+    if report.findings:
+        findings_table(out, report.findings, ids=roster.ids)
+    click.echo(f"{len(schedule)} of {len(roster.records)} planned; " + counts_line(report))
+    return exit_code(report)
+
+
+def _defaults(
+    path: Path | None, use_examples: bool, records: list[dict[str, str]], kind: str
+) -> dict[str, Any] | None:
+    import nyukan_rules as nr
+
+    if path is not None:
+        try:
+            loaded = json.loads(read_bytes(path).decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise click.BadParameter(f"{path}: not a JSON object ({exc})") from None
+        if not isinstance(loaded, dict):
+            raise click.BadParameter(f"{path}: must be a JSON object")
+        return loaded
+    if not use_examples:
+        return None
+    from nyukan_rules.errors import NyukanRulesError
+    from nyukan_rules.examples import example_defaults
+
+    click.echo(
+        "note: stand-in answers for what the export does not hold (never for a real filing)",
+        err=True,
+    )
+    answers: dict[str, Any] = {}
+    for record in records:
+        try:
+            template = nr.bulk_template_for(kind, record.get("status", ""))
+        except NyukanRulesError:
+            continue  # the record is reported unplaced by records_to_bulk_files
+        if template.code not in answers:
+            answers[template.code] = example_defaults(template, nr.bulk_row(record, template))
+    return answers
+
+
+DUE = ("open", "last_two_weeks")
+
+
+@click.command()
+@roster_options
+@click.option(
+    "--kind",
+    default="extension_of_period",
+    show_default=True,
+    help="The procedure the files are for.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder the upload files are written to (made if missing).",
+)
+@click.option("--dry-run", is_flag=True, help="Make and check the files; write nothing.")
+@click.option("--force", is_flag=True, help="Overwrite files of the same name in --out.")
+@click.option(
+    "--due",
+    is_flag=True,
+    help="Only the people whose renewal window is open (or closing) on --on.",
+)
+@click.option(
+    "--defaults",
+    "defaults_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='A JSON object of values for every file ({"header": "value"}) and per template '
+    '({"04N2": {...}}).',
+)
+@click.option(
+    "--example-defaults",
+    is_flag=True,
+    help="Stand-in answers for what the export lacks (for trying it out; implied by --example).",
+)
+@on_option("The day the files are made (default: today).")
+@output_options
+@click.pass_context
+@library_errors
+def upload(
+    ctx: click.Context,
+    csv_path: Path | None,
+    example: bool,
+    columns_file: Path | None,
+    column_pairs: tuple[str, ...],
+    encoding: str | None,
+    kind: str,
+    out_dir: Path | None,
+    dry_run: bool,
+    force: bool,
+    due: bool,
+    defaults_file: Path | None,
+    example_defaults: bool,
+    on: date | None,
+    as_json: bool | None,
+    lang: str | None,
+) -> int:
+    """An HR CSV to the agency's upload files (split at 300 applicants).
+
+    A record that cannot go into a file is named with its row and id; the
+    files of the others are still written.  Exit code 1 when any finding is
+    an error.
+    """
+    import nyukan_rules as nr
+
+    out, day = resolve(ctx, as_json, lang, on)
+    if out_dir is None and not dry_run:
+        raise click.UsageError("give --out FOLDER (or --dry-run)")
+    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
+    records = roster.records
+    keep = list(range(len(records)))
+    if due:
+        schedule = nr.plan_renewals(records, on=day)
+        wanted = {
+            p.person.id
+            for p in schedule
+            if p.renews is nr.Renewal.PERIOD_OF_STAY and p.urgency.value in DUE
+        }
+        keep = [i for i, r in enumerate(records) if r.get("employee_id", "") in wanted]
+        records = [records[i] for i in keep]
+    defaults = _defaults(defaults_file, example_defaults or example, records, kind)
+    result = nr.records_to_bulk_files(records, kind=kind, on=day, defaults=defaults)
+    written: list[dict[str, Any]] = []
+    if out_dir is not None and not dry_run:
+        written = _write(out_dir, result.files, force)
+    else:
+        written = [{"name": n, "path": None, "bytes": len(d)} for n, d in result.files]
+    lines: dict[str, int] = {}
+    for name, _ in result.placed.values():
+        lines[name] = lines.get(name, 0) + 1
+    # Rows as in the CSV, also after --due kept only some of them.
+    placed = [
+        f if f.row is None else attrs.evolve(f, row=keep[f.row]) for f in result.report.findings
+    ]
+    report = nr.BatchReport([*roster.table.report.findings, *placed], rows=len(roster.records))
+    if out.as_json:
+        for item in written:
+            out.json({"type": "file", **item, "applicants": lines.get(item["name"], 0)})
+        _emit_findings(out, report.findings, roster.ids)
+        out.json(
+            summary_json(
+                report, records=len(records), placed=len(result.placed), files=len(written)
+            )
+        )
+        return exit_code(report)
+    table = out.table(
+        "file",
+        "applicants",
+        "bytes",
+        title="Upload files" + (" (dry run: not written)" if dry_run else ""),
+        right=("applicants", "bytes"),
+    )
+    for item in written:
+        table.add_row(
+            item["path"] or item["name"], str(lines.get(item["name"], 0)), f"{item['bytes']:,}"
+        )
+    out.console().print(table)
+    if report.findings:
+        findings_table(out, report.findings, ids=roster.ids)
+    click.echo(f"{len(result.placed)} of {len(records)} placed; " + counts_line(report))
+    return exit_code(report)
+
+
+def _write(
+    out_dir: Path, files: tuple[tuple[str, bytes], ...], force: bool
+) -> list[dict[str, Any]]:
+    """Write the files; never over an existing one without --force."""
+    targets = [(out_dir / name, data) for name, data in files]
+    clash = [str(p) for p, _ in targets if p.exists()]
+    if clash and not force:
+        raise click.UsageError(f"would overwrite {', '.join(clash)} (pass --force)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for path, data in targets:
+            path.write_bytes(data)
+    except OSError as exc:
+        raise click.FileError(str(out_dir), hint=exc.strerror or str(exc)) from None
+    return [{"name": p.name, "path": str(p), "bytes": len(d)} for p, d in targets]
+
+
+def _row(row_file: Path | None, pairs: tuple[str, ...]) -> dict[str, str] | None:
+    if row_file is None and not pairs:
+        return None
+    row: dict[str, str] = {}
+    if row_file is not None:
+        try:
+            loaded = json.loads(read_bytes(row_file).decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise click.BadParameter(f"{row_file}: not a JSON object ({exc})") from None
+        if not isinstance(loaded, Mapping):
+            raise click.BadParameter(f"{row_file}: must be a JSON object")
+        row.update({str(k): "" if v is None else str(v) for k, v in loaded.items()})
+    for pair in pairs:
+        header, sep, value = pair.partition("=")
+        if not sep or not header:
+            raise click.BadParameter(f"--set takes HEADER=VALUE, not {pair!r}")
+        row[header] = value
+    return row
+
+
+@click.command()
+@click.argument("code", required=False)
+@click.option("--kind", help="Find the template for this procedure (with --status).")
+@click.option("--status", help="Find the template for this status of residence (with --kind).")
+@click.option(
+    "--row",
+    "row_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A JSON object of a row's values: show the columns it still needs.",
+)
+@click.option(
+    "--set", "pairs", multiple=True, metavar="HEADER=VALUE", help="A row's value (repeatable)."
+)
+@output_options
+@click.pass_context
+@library_errors
+def templates(
+    ctx: click.Context,
+    code: str | None,
+    kind: str | None,
+    status: str | None,
+    row_file: Path | None,
+    pairs: tuple[str, ...],
+    as_json: bool | None,
+    lang: str | None,
+) -> int:
+    """The bundled upload templates; with CODE, the columns a row still needs.
+
+    With no CODE (nor --kind and --status), every template.  With a row
+    (--row or --set), exit code 1 when it still needs a column.
+    """
+    import nyukan_rules as nr
+
+    out, _ = resolve(ctx, as_json, lang)
+    if (kind is None) != (status is None):
+        raise click.UsageError("--kind and --status go together")
+    if kind is not None and status is not None:
+        if code is not None:
+            raise click.UsageError("give CODE or --kind and --status, not both")
+        code = nr.bulk_template_for(kind, status).code
+    if code is None:
+        return _list_templates(out)
+    template = nr.bulk_template(code)
+    row = _row(row_file, pairs)
+    needed = template.required_for(row or {})
+    if out.as_json:
+        for c in needed:
+            out.json(
+                {
+                    "type": "column",
+                    "template": template.code,
+                    "header": c.header,
+                    "label": c.label,
+                    "label_en": c.label_en,
+                    "allowed": [list(pair) for pair in c.allowed],
+                    "length": c.length,
+                    "exact": c.exact,
+                    "classes": [cls.name for cls in c.classes],
+                    "one_of": list(c.one_of),
+                    "date_part": c.date_part,
+                }
+            )
+    else:
+        from nyukan_rules.cli._common import _plain
+
+        click.echo(
+            f"{template.code} {template.file_name}: {template.kind.value}, {template.status}"
+        )
+        table = out.table(
+            "header",
+            "label",
+            "length",
+            "values",
+            title="Columns still needed" if row is not None else "Columns to fill",
+        )
+        for c in needed:
+            values = ", ".join(f"{code_}={label}" for label, code_ in c.allowed[:8])
+            if len(c.allowed) > 8:
+                values += f", … ({len(c.allowed)} values)"
+            length = "" if c.length is None else f"{'' if c.exact else '≤'}{c.length}"
+            table.add_row(_plain(c.header), _plain(c.label), length, _plain(values))
+        out.console().print(table)
+        click.echo(f"{len(needed)} column(s)")
+    return EXIT_FINDINGS if row is not None and needed else EXIT_OK
+
+
+def _list_templates(out: Out) -> int:
+    import nyukan_rules as nr
+
+    found = [nr.bulk_template(c) for c in nr.bulk_template_codes()]
+    if out.as_json:
+        for t in found:
+            out.json(
+                {
+                    "type": "template",
+                    "code": t.code,
+                    "kind": t.kind.value,
+                    "status": t.status,
+                    "file_name": t.file_name,
+                    "columns": len(t.header),
+                }
+            )
+        return EXIT_OK
+    from nyukan_rules.cli._common import _plain
+
+    table = out.table("code", "procedure", "status", "file name", title=f"{len(found)} templates")
+    for t in found:
+        table.add_row(t.code, out.name(t.kind), _plain(t.status), t.file_name)
+    out.console().print(table)
+    return EXIT_OK
