@@ -89,3 +89,20 @@ def test_messages_never_contain_an_object_repr() -> None:
         again = pickle.loads(pickle.dumps(caught.value))
         assert type(again) is ArgumentTypeError
         assert str(again) == str(caught.value)
+
+
+def test_argument_errors_carry_a_code_and_params() -> None:
+    """Issue 11: every error has a code and language-neutral params (never the value)."""
+    with pytest.raises(ArgumentTypeError) as info:
+        _args.ensure_bool("yes", "flag")
+    assert info.value.code == "argument.type"
+    assert info.value.params == {"name": "flag", "expected": "bool", "given": "str"}
+    with pytest.raises(ArgumentValueError) as value_info:
+        _args.ensure_int(0, "months", minimum=1)
+    assert value_info.value.code == "argument.too_small"
+    assert value_info.value.params == {"name": "months", "minimum": 1}
+    with pytest.raises(ArgumentTypeError) as date_info:
+        nr.add_months(20260101, 1)  # type: ignore[arg-type]
+    assert date_info.value.params == {"name": "day", "expected": "date", "given": "int"}
+    again = pickle.loads(pickle.dumps(date_info.value))
+    assert (again.code, again.params) == (date_info.value.code, date_info.value.params)

@@ -42,6 +42,14 @@ def type_name(value: object) -> str:
     return f"{article} {name}"
 
 
+def _wrong_type(name: str, value: object, expected: str) -> dict[str, Any]:
+    """The code and params of an :class:`ArgumentTypeError`: names and types, never the value."""
+    return {
+        "code": "argument.type",
+        "params": {"name": name, "expected": expected, "given": type(value).__name__},
+    }
+
+
 def ensure_bool(value: object, name: str) -> bool:
     """``value`` if it is ``True`` or ``False``; no other truthy or falsy value.
 
@@ -50,7 +58,9 @@ def ensure_bool(value: object, name: str) -> bool:
     """
     if isinstance(value, bool):
         return value
-    raise ArgumentTypeError(f"{name} must be True or False, not {type_name(value)}")
+    raise ArgumentTypeError(
+        f"{name} must be True or False, not {type_name(value)}", **_wrong_type(name, value, "bool")
+    )
 
 
 def ensure_int(
@@ -68,12 +78,22 @@ def ensure_int(
     nyukan_rules.errors.ArgumentValueError: months must be at least 1, not 0
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ArgumentTypeError(f"{name} must be an int, not {type_name(value)}")
+        raise ArgumentTypeError(
+            f"{name} must be an int, not {type_name(value)}", **_wrong_type(name, value, "int")
+        )
     number = int(value)
     if minimum is not None and number < minimum:
-        raise ArgumentValueError(f"{name} must be at least {minimum}, not {_short_int(number)}")
+        raise ArgumentValueError(
+            f"{name} must be at least {minimum}, not {_short_int(number)}",
+            code="argument.too_small",
+            params={"name": name, "minimum": minimum},
+        )
     if maximum is not None and number > maximum:
-        raise ArgumentValueError(f"{name} must be at most {maximum}, not {_short_int(number)}")
+        raise ArgumentValueError(
+            f"{name} must be at most {maximum}, not {_short_int(number)}",
+            code="argument.too_large",
+            params={"name": name, "maximum": maximum},
+        )
     return number
 
 
@@ -93,7 +113,9 @@ def ensure_str(value: object, name: str) -> str:
     nyukan_rules.errors.ArgumentTypeError: text must be a str, not a bytes
     """
     if not isinstance(value, str):
-        raise ArgumentTypeError(f"{name} must be a str, not {type_name(value)}")
+        raise ArgumentTypeError(
+            f"{name} must be a str, not {type_name(value)}", **_wrong_type(name, value, "str")
+        )
     return str(value)
 
 
@@ -118,7 +140,9 @@ def ensure_bytes(value: object, name: str) -> bytes:
         return value
     if isinstance(value, (bytearray, memoryview)):
         return bytes(value)
-    raise ArgumentTypeError(f"{name} must be bytes, not {type_name(value)}")
+    raise ArgumentTypeError(
+        f"{name} must be bytes, not {type_name(value)}", **_wrong_type(name, value, "bytes")
+    )
 
 
 def ensure_rows(value: object, name: str, *, of: str = "rows") -> Iterable[Any]:
@@ -138,5 +162,8 @@ def ensure_rows(value: object, name: str, *, of: str = "rows") -> Iterable[Any]:
     if isinstance(value, (str, bytes, bytearray, memoryview, Mapping)) or not isinstance(
         value, Iterable
     ):
-        raise ArgumentTypeError(f"{name} must be an iterable of {of}, not {type_name(value)}")
+        raise ArgumentTypeError(
+            f"{name} must be an iterable of {of}, not {type_name(value)}",
+            **_wrong_type(name, value, "iterable"),
+        )
     return value

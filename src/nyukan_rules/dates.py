@@ -281,7 +281,7 @@ def ensure_date(value: object, name: str) -> date:
     raise ArgumentTypeError(
         f"{name} must be a date or a date string, not {type_name(value)}",
         code="argument.type",
-        params={"name": name, "type": type(value).__name__},
+        params={"name": name, "expected": "date", "given": type(value).__name__},
     )
 
 
