@@ -368,6 +368,279 @@ SOURCES: dict[str, Source] = dict(
             "IDs approved or renewed from 2026-01 are valid three years (one secondary source)",
             _1,
         ),
+        # --- documents ------------------------------------------------------------
+        # Which documents to attach (research-documents.md, seen 2026-11-23; the
+        # date each source was seen is kept on the document rows, DOCUMENTS_SEEN).
+        _s(
+            "docs-category-table",
+            "https://meccha.jp/ja/platform/blog/osaka-city/article/931",
+            "ISA: employer categories 1-4 for 技術・人文知識・国際業務 and other work statuses"
+            " (the ISA table quoted word for word; agreed by actio-office.com, visa-navi.asia,"
+            " srgyosei.com)",
+            _2,
+        ),
+        _s(
+            "docs-category-2020",
+            "https://omuraoffice.jp/html/column/202001.html",
+            "From 2020-01-06 category 1 widened and the category-2 threshold lowered from 15"
+            " to 10 million yen of withholding tax (agreed by an-japan.com,"
+            " office-immi-lawyer.com)",
+            _2,
+        ),
+        _s(
+            "docs-category-before-2020",
+            "http://www.moj.go.jp/ONLINE/IMMIGRATION/ZAIRYU_NINTEI/shin_zairyu_nintei10_11.html",
+            "MOJ (old page, 技術 COE): category 2 at 15 million yen of withholding tax",
+            _O,
+        ),
+        _s(
+            "docs-category-online-approval",
+            "https://lighthouse88.com/apply-for-residence-procedures-online/organization-staff/",
+            "An organization whose 利用申出 is approved is category 2, except category 1 and 4"
+            " bodies (ISA wording quoted; agreed by meccha.jp)",
+            _2,
+        ),
+        _s(
+            "docs-category-4-proof",
+            "https://tanaka-masato.com/?p=62",
+            "Category 4: a document showing why the 法定調書合計表 cannot be given (ISA"
+            " checksheet wording quoted; agreed by two public checklists citing the ISA"
+            " checksheet)",
+            _2,
+        ),
+        _s(
+            "docs-gijinkoku-coe",
+            "https://marumero-firm.com/",
+            "ISA list for a certificate of eligibility, 技術・人文知識・国際業務, by category"
+            " (quoted; agreed by srgyosei.com 2021-09-03 and the ISA page mirror)",
+            _2,
+        ),
+        _s(
+            "docs-gijinkoku-extension",
+            "https://tanaka-masato.com/?p=62",
+            "ISA list for an extension, 技術・人文知識・国際業務, by category (quoted; agreed by"
+            " chieri17.com/gijinkoku-update)",
+            _2,
+        ),
+        _s(
+            "docs-gijinkoku-page",
+            "https://www.moj.go.jp/isa/applications/status/gijinkoku.html",
+            "ISA: 在留資格「技術・人文知識・国際業務」 (read through a mirror copy: passport copy"
+            " when spellings differ, the submitter's ID)",
+            _2,
+        ),
+        _s(
+            "docs-gijinkoku-dispatch",
+            "https://tanaka-masato.com/?p=62",
+            "Dispatched workers: documents of the activity at the client and the dispatch"
+            " pledge (参考様式) (agreed by a public checklist citing the ISA checksheet)",
+            _2,
+        ),
+        _s(
+            "docs-gijinkoku-2026-language",
+            "https://www.hashi-immigration.com/blog/new-japanese-language-requirement-for-engineer-specialist-in-humanities-international-services-visa-2026-update",
+            "From 2026-04-15, categories 3 and 4: evidence of CEFR B2 in the working language"
+            " when the job is mainly interpersonal language work (ISA line quoted; agreed by"
+            " kaneko-office.biz, tommyslegal.com, ey.com 2026-04-09)",
+            _2,
+        ),
+        _s(
+            "docs-gijinkoku-2026-representative",
+            "https://phinx.tech/en/article/gijinkoku-n2-requirement-guide",
+            "From 2026-04-15, categories 3 and 4: 所属機関の代表者に関する申告書 (参考様式)"
+            " (agreed by two public checklists)",
+            _2,
+        ),
+        _s(
+            "docs-residence-tax",
+            "https://chieri17.com/gijinkokuupdate/",
+            "住民税の課税（又は非課税）証明書及び納税証明書: one year, from the municipality of"
+            " the 1 January address; one certificate showing both is enough (ISA wording"
+            " quoted; agreed by office-immi-lawyer.com)",
+            _2,
+        ),
+        _s(
+            "docs-form-parts",
+            "https://lighthouse88.com/status-of-residence-application-form-how-to-write/application-for-extension-of-period-of-stay-esihis",
+            "Application forms: the applicant's part and the organization's (or supporter's)"
+            " part, by status group (agreed by blue.zero.jp)",
+            _2,
+        ),
+        _s(
+            "docs-coe-return-envelope",
+            "https://www.profiquest.com/?p=2221",
+            "A paper certificate-of-eligibility application: a return envelope with stamps for"
+            " 簡易書留 (agreed by srgyosei.com and the old MOJ page)",
+            _2,
+        ),
+        _s(
+            "docs-tb-jpets",
+            "https://jpets.mhlw.go.jp/jp",
+            "MHLW: 入国前結核スクリーニング (JPETS): Philippines and Nepal from 2025-06-23,"
+            " Viet Nam from 2025-09-01; Indonesia, Myanmar, China not yet set",
+            _O,
+        ),
+        _s(
+            "docs-tb-mofa",
+            "https://www.mofa.go.jp/mofaj/ca/fna/page24_001040.html",
+            "MOFA: 入国前結核スクリーニングの導入 (target countries, exemptions)",
+            _O,
+        ),
+        _s(
+            "docs-tb-ssw-exempt",
+            "https://immigration-info.air-nifty.com/",
+            "特定技能 applicants are outside TB screening for the time being (agreed by"
+            " human-ring.jp, mintoku.com)",
+            _2,
+        ),
+        _s(
+            "docs-ssw-2025",
+            "https://www.moj.go.jp/isa/10_00225.html",
+            "ISA: 特定技能制度における運用改善について (from 2025-04-01)",
+            _O,
+        ),
+        _s(
+            "docs-ssw-first-acceptance",
+            "https://xn--wckxc688jykhyucvwh863cdkhro4b.com/specific-skill/",
+            "From 2025-04-01 an organization already accepting 特定技能 workers gives only the"
+            " applicant's documents (ISA wording quoted; agreed by ippo.support 2025-04-09,"
+            " kawase-gyosei.com)",
+            _2,
+        ),
+        _s(
+            "docs-ssw-list",
+            "https://visa-shinsei.jp/document/tokuteigino/",
+            "ISA 特定技能1号 提出書類一覧表 (applicant and organization tables; agreed by"
+            " en.visahubjp.com and a copy of the 2025-07-01 list)",
+            _2,
+        ),
+        _s(
+            "docs-ssw-council",
+            "https://kbp.or.jp/cms/",
+            "特定技能: the 協議会 membership certificate with every application from"
+            " 2024-06-15 (運用要領 quoted; agreed by kawase-gyosei.com, aki-houmu.jp)",
+            _2,
+        ),
+        _s(
+            "docs-ssw-cooperation",
+            "https://www.town.kadogawa.lg.jp/live/job/page005174.html",
+            "Municipality: 特定技能所属機関による「協力確認書」の提出 (from 2025-04-01)",
+            _O,
+        ),
+        _s(
+            "docs-ssw-2025-09-forms",
+            "https://nagoyavisa.com/2158",
+            "特定技能 from 2025-09-30: 休業期間に関する申立書 (1-30) and 通算在留期間を超える在留に"
+            "関する申立書 (1-31) (agreed by noborder.cloud)",
+            _2,
+        ),
+        _s(
+            "docs-ssw-bilateral",
+            "https://visa-shinsei.jp/document/tokuteigino/",
+            "特定技能: documents of the procedure a bilateral memorandum sets, by nationality"
+            " (one source)",
+            _1,
+        ),
+        _s(
+            "docs-dependent",
+            "https://soken-b.jp/nyukan/siryo/kazoku",
+            "ISA list for 家族滞在 extension and change (quoted; agreed by uenaka-office.com and"
+            " the 施行規則 別表第三 text quoted by visanishioka.com)",
+            _2,
+        ),
+        _s(
+            "docs-spouse-japanese",
+            "https://office-immi-lawyer.com/submission-document/japanease-national-koshin",
+            "ISA list for 日本人の配偶者等 (quoted; agreed by marriagevisa.tokyo, ngj.jp)",
+            _2,
+        ),
+        _s(
+            "docs-spouse-japanese-change",
+            "http://www.otk-gyosho.com/2023/06/20/",
+            "日本人の配偶者等, change and certificate of eligibility (spouse): foreign marriage"
+            " certificate, 質問書, snapshots (agreed by ngj.jp)",
+            _2,
+        ),
+        _s(
+            "docs-spouse-permanent",
+            "https://ngj.jp/application_detail.php?a_id=71&lang=JPN",
+            "ISA list for 永住者の配偶者等 (quoted; agreed by nakatagyousei.com,"
+            " visa.katsumi-office.com)",
+            _2,
+        ),
+        _s(
+            "docs-spouse-permanent-questionnaire",
+            "https://www.nakatagyousei.com/永住者の配偶者等/",
+            "永住者の配偶者等, change: 質問書 and snapshots (one, older source)",
+            _1,
+        ),
+        _s(
+            "docs-student",
+            "https://intl-student-handbook.oia.hokudai.ac.jp/procedure/immigration_control/update",
+            "留学 extension: the school's list (提出書類一覧表, enrolment, grades, attendance,"
+            " funding) (agreed by asia-u.ac.jp, keio.ac.jp)",
+            _2,
+        ),
+        _s(
+            "docs-passport-card-shown",
+            "https://lighthouse88.com/visa-administrative-scrivener/residence-card-delivered-by-mail",
+            "Passport and residence card are shown, not filed; for mail receipt the card, the"
+            " fee slip and a trackable return envelope are mailed, never the passport (agreed"
+            " by maharihack.xyz and ISA Q&A A6-1)",
+            _2,
+        ),
+        _s(
+            "docs-online-pending-proof",
+            "https://www.moj.go.jp/isa/applications/online/online-QA.html",
+            "ISA notice: after an online filing the acceptance e-mail with the application"
+            " number proves the pending application (the card is not stamped; quoted by a"
+            " 2025 guide to online filing and bridge2n.jp)",
+            _2,
+        ),
+        _s(
+            "docs-attachment-declaration",
+            "https://help.kusunoki.ltd/ja/speedvisa/0157",
+            "Legacy system: a file over 10 MB is sent separately with the 資料添付に係る申告書"
+            " (参考様式9) (ISA Q&A A4-2 quoted; agreed by a 2025 guide to online filing)",
+            _2,
+        ),
+        _s(
+            "docs-org-new-request",
+            "https://www.moj.go.jp/isa/applications/online/10_00114.html",
+            "ISA: 所属機関等の職員の利用 — 新規利用申出: 必要書類チェックシート, 利用申出書 (not"
+            " when requested online), ID, 申請等取次者証明書 or training certificate, 在職証明書,"
+            " 誓約書 (list as quoted by a gyoseishoshi article of 2026-01 and bridge2n.jp)",
+            _2,
+        ),
+        _s(
+            "docs-org-request-2025",
+            "https://www.moj.go.jp/isa/applications/online/11_00001.html",
+            "ISA: 利用申出・定期報告の見直し (from 2025-04-01: the 依頼書 is no longer needed)",
+            _O,
+        ),
+        _s(
+            "docs-org-periodic-report",
+            "https://www.moj.go.jp/isa/applications/online/online-teikihoukoku.html",
+            "ISA: 定期報告 — documents per the 必要書類チェックシート（定期報告）; the requester"
+            " holds a 申請等取次者 certificate or meets its requirements",
+            _O,
+        ),
+        _s(
+            "docs-org-pledged-list",
+            "https://visa-asocia.com/column/2230",
+            "From 2026-01-05 staff of registered support organizations and public-interest"
+            " corporations file a 利用者別誓約機関一覧表 with a new request and a periodic report"
+            " (agreed by visa.katsumi-office.com/column/change)",
+            _2,
+        ),
+        _s(
+            "docs-org-notifications",
+            "https://www.moj.go.jp/isa/applications/online/10_00114.html",
+            "Before a new 利用申出: the organization has filed its acceptance notifications"
+            " with the agency and the 外国人雇用状況届出 with Hello Work (a gyoseishoshi"
+            " article of 2026-01; the ISA requirement text was not captured)",
+            _1,
+        ),
     ]
 )
 

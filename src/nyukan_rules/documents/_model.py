@@ -1,0 +1,343 @@
+"""The shapes of the document rules and of the answers built from them."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from nyukan_rules.catalog import (
+    ApplicantRole,
+    ApplicationKind,
+    CatalogEnum,
+    Channel,
+    StatusOfResidence,
+)
+from nyukan_rules.dates import Effective
+from nyukan_rules.rules import DatedRule
+from nyukan_rules.sources import Confidence, Source
+
+__all__ = [
+    "DOCUMENTS_SEEN",
+    "AfterFilingRow",
+    "AfterFilingStep",
+    "Checklist",
+    "Condition",
+    "Document",
+    "DocumentRow",
+    "EmployerCategory",
+    "Fact",
+    "Level",
+    "OnlineDelivery",
+    "OrganizationRow",
+    "Preparer",
+    "Prerequisite",
+    "PrerequisiteRow",
+    "Question",
+    "SpecifiedSkillField",
+]
+
+#: The day the sources of the document rows were read (research-documents.md).
+DOCUMENTS_SEEN = date(2026, 11, 23)
+
+
+class Preparer(str, enum.Enum):
+    """Who gets or writes a document."""
+
+    APPLICANT = "applicant"
+    EMPLOYER = "employer"
+    SPONSOR = "sponsor"
+    SCHOOL = "school"
+    STAFF_MEMBER = "staff_member"
+
+
+class OnlineDelivery(str, enum.Enum):
+    """How a document is given when the application is filed online.
+
+    ``upload``: attached as a file; ``shown_later``: shown at the counter when
+    the card is collected (passport, residence card); ``mailed``: sent by
+    post; ``not_needed``: only a paper filing needs it; ``elsewhere``: filed
+    with another office (a municipality), not with the agency.
+    """
+
+    UPLOAD = "upload"
+    SHOWN_LATER = "shown_later"
+    MAILED = "mailed"
+    NOT_NEEDED = "not_needed"
+    ELSEWHERE = "elsewhere"
+
+
+class Level(str, enum.Enum):
+    """How firmly a document is needed.
+
+    ``required``: needed on the facts given; ``conditional``: needed only in
+    the circumstance its condition words describe, which the library does
+    not decide (read ``condition_en``).
+    """
+
+    REQUIRED = "required"
+    CONDITIONAL = "conditional"
+
+
+class SpecifiedSkillField(CatalogEnum):
+    """The industry fields of 特定技能 (as of 2024-03-29: sixteen)."""
+
+    NURSING_CARE = ("nursing_care", "介護", "Nursing care")
+    BUILDING_CLEANING = ("building_cleaning", "ビルクリーニング", "Building cleaning")
+    INDUSTRIAL_PRODUCTS = (
+        "industrial_products",
+        "工業製品製造業",
+        "Industrial products manufacturing",
+    )
+    CONSTRUCTION = ("construction", "建設", "Construction")
+    SHIPBUILDING = ("shipbuilding", "造船・舶用工業", "Shipbuilding and ship machinery")
+    AUTOMOBILE_REPAIR = ("automobile_repair", "自動車整備", "Automobile repair and maintenance")
+    AVIATION = ("aviation", "航空", "Aviation")
+    ACCOMMODATION = ("accommodation", "宿泊", "Accommodation")
+    AGRICULTURE = ("agriculture", "農業", "Agriculture")
+    FISHERY = ("fishery", "漁業", "Fishery and aquaculture")
+    FOOD_MANUFACTURING = (
+        "food_manufacturing",
+        "飲食料品製造業",
+        "Manufacture of food and beverages",
+    )
+    FOOD_SERVICE = ("food_service", "外食業", "Food service")
+    AUTOMOBILE_TRANSPORT = ("automobile_transport", "自動車運送業", "Automobile transportation")
+    RAILWAY = ("railway", "鉄道", "Railway")
+    FORESTRY = ("forestry", "林業", "Forestry")
+    WOOD_INDUSTRY = ("wood_industry", "木材産業", "Wood industry")
+
+
+class Fact(str, enum.Enum):
+    """A fact a document depends on; the value is the parameter that gives it."""
+
+    EMPLOYER_CATEGORY = "employer_category"
+    NATIONALITY = "nationality"
+    CHANNEL = "channel"
+    APPLICANT_AGE = "applicant_age"
+    DISPATCHED = "dispatched"
+    LANGUAGE_INTERPERSONAL_WORK = "language_interpersonal_work"
+    SAME_WORK_CONTINUES = "same_work_continues"
+    FIRST_EXTENSION_AFTER_JOB_CHANGE = "first_extension_after_job_change"
+    SENMONSHI_ROUTE = "senmonshi_route"
+    FIRST_SSW_ACCEPTANCE = "first_ssw_acceptance"
+    SSW_FIELD = "ssw_field"
+    SUPPORT_OUTSOURCED = "support_outsourced"
+    NATIONAL_HEALTH_INSURANCE = "national_health_insurance"
+    NATIONAL_PENSION = "national_pension"
+    PUBLIC_DUES_ARREARS = "public_dues_arrears"
+    SEVERAL_APPLICANTS = "several_applicants"
+    SPONSOR_WORKING = "sponsor_working"
+    RELATIONSHIP = "relationship"
+    HOLDS_AGENT_CERTIFICATE = "holds_agent_certificate"
+    REQUEST_ONLINE = "request_online"
+
+
+@attrs.frozen
+class Condition:
+    """A document applies when ``fact`` has one of ``values``.
+
+    Values are codes: ``"yes"``/``"no"`` for a yes-or-no fact, ``"1"``-``"4"``
+    for the employer category, ISO 3166 alpha-2 codes for a nationality,
+    catalog codes otherwise.
+    """
+
+    fact: Fact
+    values: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class DocumentRow(DatedRule):
+    """One document of one table, as the agency's lists give it."""
+
+    id: str
+    kinds: tuple[ApplicationKind, ...]
+    name_ja: str
+    name_en: str
+    prepared_by: Preparer
+    online: OnlineDelivery = OnlineDelivery.UPLOAD
+    level: Level = Level.REQUIRED
+    when: tuple[Condition, ...] = ()
+    condition_ja: str = "全員"
+    condition_en: str = "everyone"
+    note_ja: str = ""
+    note_en: str = ""
+    except_statuses: tuple[StatusOfResidence, ...] = ()
+    seen: date = DOCUMENTS_SEEN
+
+
+@attrs.frozen(kw_only=True)
+class OrganizationRow(DocumentRow):
+    """A document of the organization's own request (利用申出) or periodic report."""
+
+    requests: tuple[str, ...]
+    roles: tuple[ApplicantRole, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One document of a checklist, with where the rule comes from."""
+
+    id: str
+    name_ja: str
+    name_en: str
+    prepared_by: Preparer
+    online: OnlineDelivery
+    level: Level
+    condition_ja: str
+    condition_en: str
+    conditions: tuple[Condition, ...]
+    note_ja: str
+    note_en: str
+    effective: Effective
+    seen: date
+    sources: tuple[Source, ...]
+    confidence: Confidence
+
+
+@attrs.frozen(kw_only=True)
+class Question:
+    """A fact the caller did not give, and the documents its answer decides.
+
+    ``id`` is stable (``documents.<parameter>``); ``parameter`` names the
+    keyword argument that answers it; ``choices`` lists the accepted codes
+    (empty when any value of the parameter's type is accepted).
+    """
+
+    id: str
+    parameter: str
+    ja: str
+    en: str
+    choices: tuple[str, ...]
+    decides: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class PrerequisiteRow(DatedRule):
+    """Something that must be true before a request can be made."""
+
+    id: str
+    parameter: str
+    ja: str
+    en: str
+    roles: tuple[ApplicantRole, ...]
+    requests: tuple[str, ...]
+    seen: date = DOCUMENTS_SEEN
+
+
+@attrs.frozen(kw_only=True)
+class Prerequisite:
+    """A prerequisite, and whether the caller said it is met (``None``: not said)."""
+
+    id: str
+    parameter: str
+    ja: str
+    en: str
+    met: bool | None
+    seen: date
+    sources: tuple[Source, ...]
+    confidence: Confidence
+
+
+@attrs.frozen(kw_only=True)
+class Checklist:
+    """The documents to attach, the ones still open, and what decides them.
+
+    ``documents`` apply on the facts given; ``pending`` may apply, and each
+    is named in the ``decides`` of a :class:`Question`.  The lists are the
+    agency's minimum: it may ask for more (``notice_ja``/``notice_en``).
+    """
+
+    kind: ApplicationKind | None
+    status: StatusOfResidence | None
+    role: ApplicantRole | None
+    on: date
+    documents: tuple[Document, ...]
+    pending: tuple[Document, ...]
+    questions: tuple[Question, ...]
+    prerequisites: tuple[Prerequisite, ...] = ()
+    notice_ja: str
+    notice_en: str
+
+    @property
+    def complete(self) -> bool:
+        """True when no question is open (every document is decided)."""
+        return not self.questions
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of every document and prerequisite, each once."""
+        seen: dict[str, Source] = {}
+        groups: list[tuple[Source, ...]] = [d.sources for d in (*self.documents, *self.pending)]
+        groups += [p.sources for p in self.prerequisites]
+        for group in groups:
+            for s in group:
+                seen.setdefault(s.id, s)
+        return tuple(seen.values())
+
+    @property
+    def confidence(self) -> Confidence:
+        """The weakest confidence among the checklist's sources."""
+        return Confidence.weakest(s.confidence for s in self.sources)
+
+    def question(self, parameter: str) -> Question | None:
+        """The open question answered by ``parameter``, if any."""
+        return next((q for q in self.questions if q.parameter == parameter), None)
+
+    def ids(self) -> tuple[str, ...]:
+        """The ids of the documents that apply, in order."""
+        return tuple(d.id for d in self.documents)
+
+
+@attrs.frozen(kw_only=True)
+class EmployerCategory:
+    """The category (1-4) of the receiving organization, with the reason.
+
+    ``category`` is ``None`` when the facts given do not decide it; the
+    ``questions`` then say which argument would.
+    """
+
+    category: int | None
+    on: date
+    reason_ja: str
+    reason_en: str
+    proof_ja: str
+    proof_en: str
+    threshold_yen: int
+    questions: tuple[Question, ...]
+    sources: tuple[Source, ...]
+
+    @property
+    def confidence(self) -> Confidence:
+        """The weakest confidence among the sources."""
+        return Confidence.weakest(s.confidence for s in self.sources)
+
+
+@attrs.frozen(kw_only=True)
+class AfterFilingRow(DatedRule):
+    """What a person needs to know once an application is in."""
+
+    id: str
+    kinds: tuple[ApplicationKind, ...]
+    channels: tuple[Channel, ...]
+    topic_ja: str
+    topic_en: str
+    ja: str
+    en: str
+    seen: date = DOCUMENTS_SEEN
+
+
+@attrs.frozen(kw_only=True)
+class AfterFilingStep:
+    """One thing to know after filing, with its source."""
+
+    id: str
+    topic_ja: str
+    topic_en: str
+    ja: str
+    en: str
+    effective: Effective
+    seen: date
+    sources: tuple[Source, ...]
+    confidence: Confidence
