@@ -62,8 +62,7 @@ def cli(ctx: click.Context, as_json: bool, lang: str | None, on: date | None) ->
     """
     ctx.obj = Settings(json=as_json, lang=lang, on=on)
     if ctx.invoked_subcommand is None:
-        result = ctx.invoke(demo)
-        return int(result)
+        return int(ctx.invoke(demo))
     return None
 
 

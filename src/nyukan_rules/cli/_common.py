@@ -296,7 +296,13 @@ def progress(items: Sequence[Any], label: str) -> Iterator[Any]:
 
 
 def library_errors(func: F) -> F:
-    """A library argument error (an unknown kind, a bad period) becomes a usage error (2)."""
+    """The body of a subcommand: its return value is the exit code; errors are usage errors.
+
+    A library argument error (an unknown kind, a bad period) becomes a usage
+    error (exit code 2).  The exit code goes through ``ctx.exit`` so that it
+    holds however the command is run (``main``, click's standalone mode, a
+    ``CliRunner``, or as a subcommand of another click application).
+    """
     import functools
 
     @functools.wraps(func)
@@ -304,8 +310,11 @@ def library_errors(func: F) -> F:
         from nyukan_rules.errors import NyukanRulesError
 
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
         except NyukanRulesError as exc:
             raise click.UsageError(str(exc)) from None
+        if isinstance(result, int) and result != EXIT_OK:
+            click.get_current_context().exit(result)
+        return result
 
     return wrapper  # type: ignore[return-value]

@@ -59,7 +59,7 @@ def demo(ctx: click.Context, as_json: bool | None, lang: str | None, on: date | 
     day = on or settings.on
     filing = EXAMPLE_FILING if day is None else attrs.evolve(EXAMPLE_FILING, on=day)
     if use_json:
-        click.echo(json.dumps(summary(filing), ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"type": "demo", **summary(filing)}, ensure_ascii=False))
     else:
         click.echo(render(filing))
     return exit_code(evaluate(filing).eligibility)
