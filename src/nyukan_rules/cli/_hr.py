@@ -142,6 +142,24 @@ def read_roster(
     return Roster(table=table, records=records, fixes=fixes, source=source)
 
 
+def _distinct(*groups: tuple[Finding, ...]) -> list[Finding]:
+    """The findings of every step, each said once.
+
+    ``normalize_records`` reports what it could not fix, and
+    ``validate_records`` then finds the same value wrong: one finding (same
+    code, row, field and params) is shown once, in the order first found.
+    """
+    seen: set[str] = set()
+    found: list[Finding] = []
+    for group in groups:
+        for f in group:
+            key = repr((f.code, f.row, f.field, sorted(getattr(f, "params", {}).items(), key=str)))
+            if key not in seen:
+                seen.add(key)
+                found.append(f)
+    return found
+
+
 def _finding_line(finding: Finding, ids: list[str], out: Out) -> dict[str, Any]:
     row = finding.row
     return {
@@ -183,7 +201,7 @@ def validate(
     roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
     checked = nr.validate_records(roster.records, on=day)
     report = nr.BatchReport(
-        [*roster.table.report.findings, *roster.fixes.findings, *checked.findings],
+        _distinct(roster.table.report.findings, roster.fixes.findings, checked.findings),
         rows=len(roster.records),
     )
     if out.as_json:
