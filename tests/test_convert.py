@@ -66,6 +66,14 @@ def _samples() -> list[object]:
             placed={0: ("SA_03_003_04N2_ver001.csv", 1)},
         ),
         nr.Person("E2", None, None, None),
+        # --- documents
+        nr.required_documents("change_of_status", "特定技能1号", on=ON, nationality="VN"),
+        nr.required_documents("extension_of_period", "技人国", on=ON).documents[0],
+        nr.required_documents("extension_of_period", "技人国", on=ON).questions[0],
+        nr.employer_category(on=ON),
+        nr.organization_request_checklist(role="organization_staff", on=ON),
+        nr.organization_request_checklist(role="organization_staff", on=ON).prerequisites[0],
+        nr.after_filing("certificate_of_eligibility", on=ON, channel="online")[0],
     ]
 
 

@@ -36,6 +36,7 @@ def _samples() -> list[Any]:
     photo = fixtures.photo()
     schedule = nr.plan_renewals(records(3), on=ON)
     roster = [dict(r, status="技術・人文知識・国際業務") for r in records(2)]
+    checklist = nr.required_documents("extension_of_period", "技術・人文知識・国際業務", on=ON)
     return [
         nr.fee("extension_of_period", channel="online", accepted_on=ON, period_of_stay="1年"),
         nr.fee_schedule(ON),
@@ -77,6 +78,13 @@ def _samples() -> list[Any]:
         template.required_for({})[0],
         nr.records_to_bulk_files(roster, kind="extension_of_period", defaults={}),
         nr.read_bulk_file(nr.write_bulk_files([valid_row(template)], template=template)[0][1]),
+        # --- documents
+        checklist,
+        checklist.documents[0],
+        checklist.questions[0],
+        nr.employer_category(withholding_tax_yen=20_000_000, on=ON),
+        nr.organization_request_checklist(role="organization_staff", on=ON).prerequisites[0],
+        nr.after_filing("extension_of_period", on=ON, channel="online")[0],
     ]
 
 
