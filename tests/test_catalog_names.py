@@ -33,7 +33,7 @@ S = nr.StatusOfResidence
         ("永住", K.PERMANENT_RESIDENCE),
         ("資格外活動", K.PERMISSION_FOR_ACTIVITY),
         ("就労資格証明書", K.EMPLOYMENT_CERTIFICATE),
-        ("RENEWAL", K.EXTENSION_OF_PERIOD),
+        ("ＥＸＴＥＮＳＩＯＮ ＯＦ ＰＥＲＩＯＤ ＯＦ ＳＴＡＹ", K.EXTENSION_OF_PERIOD),
     ],
 )
 def test_application_kind_reads_hr_names(text: str, member: nr.ApplicationKind) -> None:

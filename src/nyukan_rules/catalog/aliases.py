@@ -47,8 +47,6 @@ _KIND_ALIASES: tuple[Alias, ...] = (
         "更新",
         "在留期間の更新",
         "ビザ更新",
-        "renewal",
-        "extension",
     ),
     *_rows(
         "change_of_status",
