@@ -74,6 +74,8 @@ def _samples() -> list[object]:
         nr.organization_request_checklist(role="organization_staff", on=ON),
         nr.organization_request_checklist(role="organization_staff", on=ON).prerequisites[0],
         nr.after_filing("certificate_of_eligibility", on=ON, channel="online")[0],
+        # --- languages (i18n)
+        nr.languages()[0],
     ]
 
 
