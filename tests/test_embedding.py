@@ -85,6 +85,7 @@ def _samples() -> list[Any]:
         nr.employer_category(withholding_tax_yen=20_000_000, on=ON),
         nr.organization_request_checklist(role="organization_staff", on=ON).prerequisites[0],
         nr.after_filing("extension_of_period", on=ON, channel="online")[0],
+        nr.languages()[0],
     ]
 
 
