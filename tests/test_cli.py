@@ -729,3 +729,34 @@ def test_tables_show_data_as_text_not_markup(tmp_path: Path) -> None:
     result = run("check", str(odd))
     assert result.exit_code == 0
     assert "[bold]x.pdf" in result.stdout
+
+
+def test_progress_goes_to_stderr_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A long batch shows a bar (and a long step a spinner) on stderr; stdout stays data."""
+    import io
+
+    from nyukan_rules.cli._common import progress, stage
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    items = list(range(50))
+    assert list(progress(items, "checking PDFs")) == items  # every item, in order
+    with stage("validating", 5_000):
+        pass
+    assert capsys.readouterr().out == ""
+    assert "checking PDFs" in terminal.getvalue()
+    assert "validating (5,000 rows)" in terminal.getvalue()
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from nyukan_rules.cli._common import progress
+
+    items = list(range(50))
+    assert list(progress(items, "checking PDFs")) == items
+    assert capsys.readouterr().err == ""

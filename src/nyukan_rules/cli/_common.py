@@ -7,10 +7,12 @@ and text stacks are imported inside the functions that need them, so
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -293,6 +295,23 @@ def progress(items: Sequence[Any], label: str) -> Iterator[Any]:
     from rich.progress import track
 
     yield from track(items, description=label, console=Console(stderr=True), transient=True)
+
+
+#: Batches at least this long show what step they are at (a spinner on stderr, on a terminal).
+STAGE_FROM = 1_000
+
+
+def stage(label: str, size: int) -> AbstractContextManager[Any]:
+    """A spinner on stderr naming the step of a long batch (a terminal only), else nothing.
+
+    A step that is one library call over the whole batch (validation finds
+    duplicates across rows) has no count to show: the spinner says it runs.
+    """
+    if size < STAGE_FROM or not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(f"{label} ({size:,} rows)…")
 
 
 def library_errors(func: F) -> F:

@@ -74,7 +74,7 @@ def _file_json(path: str, check: str, report: Report, out: Out) -> dict[str, Any
     }
 
 
-@click.command()
+@click.command(short_help="Check PDFs and photos before they are attached.")
 @click.argument(
     "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
 )

@@ -24,6 +24,7 @@ from nyukan_rules.cli._common import (
     output_options,
     read_bytes,
     resolve,
+    stage,
     summary_json,
 )
 
@@ -137,8 +138,10 @@ def read_roster(
         if csv_path.stat().st_size > MAX_CSV_BYTES:
             raise click.FileError(str(csv_path), hint="too large to read")
         data, source = read_bytes(csv_path), str(csv_path)
-    table = nr.read_csv(data, columns=columns, encoding=encoding)
-    records, fixes = nr.normalize_records(table.records)
+    with stage("reading", data.count(b"\n")):
+        table = nr.read_csv(data, columns=columns, encoding=encoding)
+    with stage("normalizing", len(table.records)):
+        records, fixes = nr.normalize_records(table.records)
     return Roster(table=table, records=records, fixes=fixes, source=source)
 
 
@@ -174,7 +177,7 @@ def _emit_findings(out: Out, findings: tuple[Finding, ...], ids: list[str]) -> N
         out.json(_finding_line(f, ids, out))
 
 
-@click.command()
+@click.command(short_help="Check an HR CSV export.")
 @roster_options
 @on_option("The day the records are checked against (default: today).")
 @output_options
@@ -199,7 +202,8 @@ def validate(
 
     out, day = resolve(ctx, as_json, lang, on)
     roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
-    checked = nr.validate_records(roster.records, on=day)
+    with stage("validating", len(roster.records)):
+        checked = nr.validate_records(roster.records, on=day)
     report = nr.BatchReport(
         _distinct(roster.table.report.findings, roster.fixes.findings, checked.findings),
         rows=len(roster.records),
@@ -219,7 +223,7 @@ def validate(
 URGENCIES = ("not_yet_open", "open", "last_two_weeks", "online_closed", "expired")
 
 
-@click.command()
+@click.command(short_help="Whose renewal is due when (an HR CSV).")
 @roster_options
 @click.option(
     "--urgency",
@@ -253,7 +257,8 @@ def plan(
 
     out, day = resolve(ctx, as_json, lang, on)
     roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
-    schedule = nr.plan_renewals(roster.records, on=day)
+    with stage("planning", len(roster.records)):
+        schedule = nr.plan_renewals(roster.records, on=day)
     report = nr.BatchReport(
         [*roster.table.report.findings, *schedule.report.findings], rows=len(roster.records)
     )
@@ -332,7 +337,7 @@ def _defaults(
 DUE = ("open", "last_two_weeks")
 
 
-@click.command()
+@click.command(short_help="An HR CSV to the agency's upload files.")
 @roster_options
 @click.option(
     "--kind",
@@ -411,7 +416,8 @@ def upload(
         keep = [i for i, r in enumerate(records) if r.get("employee_id", "") in wanted]
         records = [records[i] for i in keep]
     defaults = _defaults(defaults_file, example_defaults or example, records, kind)
-    result = nr.records_to_bulk_files(records, kind=kind, on=day, defaults=defaults)
+    with stage("making the files", len(records)):
+        result = nr.records_to_bulk_files(records, kind=kind, on=day, defaults=defaults)
     written: list[dict[str, Any]] = []
     if out_dir is not None and not dry_run:
         written = _write(out_dir, result.files, force)
@@ -490,7 +496,7 @@ def _row(row_file: Path | None, pairs: tuple[str, ...]) -> dict[str, str] | None
     return row
 
 
-@click.command()
+@click.command(short_help="Upload templates; the columns a row still needs.")
 @click.argument("code", required=False)
 @click.option("--kind", help="Find the template for this procedure (with --status).")
 @click.option("--status", help="Find the template for this status of residence (with --kind).")

@@ -35,7 +35,7 @@ channel_option = click.option(
 )
 
 
-@click.command()
+@click.command(short_help="The bundled example filing.")
 @output_options
 @on_option("The filing date (default: the example's own, 2026-11-22).")
 @click.pass_context
@@ -161,7 +161,7 @@ single_option = click.option(
 )
 
 
-@click.command()
+@click.command(short_help="What the procedures cost.")
 @click.argument("kinds", nargs=-1, required=True, metavar="KIND...")
 @channel_option
 @click.option("--period", metavar="PERIOD", help="The period of stay granted (1年, 3年 …).")
@@ -237,7 +237,7 @@ def fee(
     return EXIT_OK
 
 
-@click.command()
+@click.command(short_help="Can the procedures be filed online?")
 @click.argument("kinds", nargs=-1, required=True, metavar="KIND...")
 @click.option(
     "--role",
@@ -293,7 +293,7 @@ def eligibility(
     return exit_code(report)
 
 
-@click.command()
+@click.command(short_help="When a renewal can be filed, on each channel.")
 @click.option(
     "--expires-on", type=DATE, required=True, metavar="YYYY-MM-DD", help="The period's expiry."
 )
@@ -373,7 +373,7 @@ def deadlines(
     return EXIT_FINDINGS if closed else EXIT_OK
 
 
-@click.command()
+@click.command(short_help="The rules in force on a day.")
 @on_option("The day (default: today).")
 @click.option(
     "--all",
