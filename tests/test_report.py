@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 import nyukan_rules as nr
 from nyukan_rules.messages import make_finding
+from nyukan_rules.messages.render import template
 
 SRC = Path(nr.__file__).parent
 
 
 def _finding(code: str, severity: nr.Severity) -> nr.Finding:
-    return nr.Finding(code=code, severity=severity, message_ja="ja", message_en="en")
+    return nr.Finding(code=code, severity=severity, params={"value": "x"})
 
 
 def test_report_splits_by_severity() -> None:
@@ -79,17 +81,18 @@ def test_codes_are_stable_dotted_lower_case() -> None:
         assert CODE.match(code), code
 
 
-def _names(template: str) -> set[str]:
-    """The values a template uses; ``kind_ja`` and ``kind_en`` count as one ``kind``."""
-    names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    return {re.sub(r"_(ja|en)$", "", name) for name in names}
+def _names(text: str) -> set[str]:
+    """The params a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_both_messages_take_the_same_values() -> None:
+def test_both_messages_take_the_same_params() -> None:
+    """One finding shape (issue 11): a param is passed once, never as x_ja/x_en pairs."""
     for code, message in nr.MESSAGES.items():
-        assert _names(message.ja) == _names(message.en), code
-        assert "_en}" not in message.ja, code
-        assert "_ja}" not in message.en, code
+        english = template(code, "en")
+        assert english != message.ja, code  # the English catalogue has every code
+        assert _names(message.ja) == _names(english), code
+        assert not any(re.search(r"_(ja|en)$", name) for name in _names(message.ja)), code
 
 
 def test_every_code_the_package_emits_is_in_the_table() -> None:
@@ -105,10 +108,11 @@ def test_every_code_the_package_emits_is_in_the_table() -> None:
     assert used <= set(nr.MESSAGES), used - set(nr.MESSAGES)
 
 
-def test_make_finding_formats_both_messages() -> None:
-    finding = make_finding("eligibility.expired", expires_on="2026-01-31")
-    assert "2026-01-31" in finding.message_ja
-    assert "2026-01-31" in finding.message_en
+def test_make_finding_renders_both_messages_on_demand() -> None:
+    finding = make_finding("eligibility.expired", expires_on=date(2026, 1, 31))
+    assert finding.params == {"expires_on": date(2026, 1, 31)}
+    assert "2026/01/31" in finding.message_ja
+    assert "Jan 31, 2026" in finding.message_en
     assert finding.severity is nr.Severity.ERROR
     with pytest.raises(nr.UnknownNameError):
         make_finding("no.such_code")

@@ -7,20 +7,31 @@ They are plain functions of the tables: useful in a notebook too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from nyukan_rules.catalog import ApplicationKind, Channel, StatusOfResidence
-from nyukan_rules.deadlines import ID_TERMS, RENEWAL_OPENINGS, SPECIAL_PERIOD_RULES
+from nyukan_rules.deadlines import (
+    ID_TERMS,
+    PERIODIC_REPORT_RULES,
+    RENEWAL_OPENINGS,
+    SPECIAL_PERIOD_RULES,
+)
 from nyukan_rules.eligibility import (
+    CARD_OPTIONS,
     EXCLUDED_STATUSES,
+    EXPIRY_DAY_RULES,
     ONLINE_OFFERINGS,
     ONLINE_SYSTEM,
+    ORGANIZATION_FILINGS,
+    RELATIVE_COE_SCOPES,
     ROLE_AVAILABILITY,
     ROLE_RESTRICTIONS,
+    STATUS_QUESTIONS,
     STATUS_SCOPE_LIMITS,
+    RoleAvailability,
 )
 from nyukan_rules.fees import (
-    FEE_ROWS,
     FEE_SCHEDULES,
     HARDSHIP_REDUCTIONS,
     PAYMENT_CHARGES,
@@ -29,10 +40,15 @@ from nyukan_rules.fees import (
 from nyukan_rules.files import EDITION_LIMITS
 from nyukan_rules.files.photo import PHOTO_EXEMPTIONS
 from nyukan_rules.messages import MESSAGES
+from nyukan_rules.messages.render import template
+from nyukan_rules.milestones import MILESTONES
+from nyukan_rules.rules import DatedRule, SourcedRule
 from nyukan_rules.sources import SOURCES, sources
 from nyukan_rules.text import FIELD_RULES, CharClass
 
 __all__ = ["codes_markdown", "rules_markdown", "sources_markdown"]
+
+Row = TypeVar("Row", bound=SourcedRule)
 
 
 def _refs(ids: Iterable[str]) -> str:
@@ -45,146 +61,175 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     return [*lines, ""]
 
 
+def _rules(header: list[str], rows: Iterable[Row], cells: Callable[[Row], list[str]]) -> list[str]:
+    """A table of rule rows: ``cells`` of each, then when it is in force (dated
+    rows; a schedule's own rows follow their schedule) and its sources.
+
+    Every rule table of the reference goes through here, so each shows its
+    rows' periods and sources the same way.
+    """
+    table = tuple(rows)
+    dated = any(isinstance(row, DatedRule) for row in table)
+    return _table(
+        [*header, *(["in force"] if dated else []), "sources"],
+        (
+            [
+                *cells(row),
+                *(
+                    [str(row.effective) if isinstance(row, DatedRule) else "always"]
+                    if dated
+                    else []
+                ),
+                _refs(row.source_ids),
+            ]
+            for row in table
+        ),
+    )
+
+
 def _yen(value: int) -> str:
     return f"{value:,}"
 
 
-def rules_markdown() -> str:
-    """Every rule table, with its effective period, sources and confidence."""
+def _kind(kind: ApplicationKind) -> str:
+    return f"{kind.ja}<br>`{kind.value}`"
+
+
+def _kinds(kinds: Iterable[ApplicationKind]) -> str:
+    return ", ".join(k.value for k in ApplicationKind if k in set(kinds))
+
+
+def _status(status: StatusOfResidence) -> str:
+    return f"{status.ja} (`{status.value}`)"
+
+
+def _fees() -> list[str]:
     out: list[str] = ["## Fee schedules", ""]
-    out += _table(
-        ["schedule", "applications accepted", "title", "sources"],
-        (
-            [s.id, str(s.effective), f"{s.title_ja}<br>{s.title_en}", _refs(s.source_ids)]
-            for s in FEE_SCHEDULES
-        ),
+    out += _rules(
+        ["schedule", "title"], FEE_SCHEDULES, lambda s: [s.id, f"{s.title_ja}<br>{s.title_en}"]
     )
+    kind_order, channel_order = list(ApplicationKind), list(Channel)
     for schedule in FEE_SCHEDULES:
         out += [f"### Fees of schedule {schedule.id} ({schedule.effective})", ""]
-        rows = []
-        for kind in ApplicationKind:
-            for channel in Channel:
-                for row in FEE_ROWS:
-                    if row.schedule == schedule.id and row.kind is kind and row.channel is channel:
-                        rows.append(
-                            [
-                                f"{kind.ja}<br>`{kind.value}`",
-                                channel.value,
-                                f"{row.band.ja} ({row.band.en})" if row.band else "—",
-                                _yen(row.yen),
-                                _refs(row.source_ids),
-                            ]
-                        )
-        out += _table(["procedure", "channel", "period granted", "yen", "sources"], rows)
-        offered = {(r.kind, r.channel) for r in FEE_ROWS if r.schedule == schedule.id}
+        rows = sorted(
+            schedule.rows,
+            key=lambda r: (kind_order.index(r.kind), channel_order.index(r.channel)),
+        )
+        out += _rules(
+            ["procedure", "channel", "period granted", "yen"],
+            rows,
+            lambda r: [
+                _kind(r.kind),
+                r.channel.value,
+                f"{r.band.ja} ({r.band.en})" if r.band else "—",
+                _yen(r.yen),
+            ],
+        )
+        offered = {(r.kind, r.channel) for r in schedule.rows}
         missing = [
             f"{k.value} ({c.value})"
-            for k in ApplicationKind
-            for c in Channel
+            for k in kind_order
+            for c in channel_order
             if (k, c) not in offered
         ]
         if missing:
             out += [f"Not offered: {', '.join(missing)}.", ""]
     out += ["### How fees are paid", ""]
-    out += _table(
-        ["channel", "effective", "payment", "sources"],
-        (
-            [r.channel.value, str(r.effective), r.payment.en, _refs(r.source_ids)]
-            for r in PAYMENT_RULES
-        ),
-    )
+    out += _rules(["channel", "payment"], PAYMENT_RULES, lambda r: [r.channel.value, r.payment.en])
     out += ["### Optional facts (one source only; used only when asked for)", ""]
-    out += _table(
-        ["fact", "procedure", "effective", "yen", "sources"],
-        [
-            *(
-                [
-                    "online payment charge" + (f", {c.band.en}" if c.band else ""),
-                    c.kind.value,
-                    str(c.effective),
-                    _yen(c.yen),
-                    _refs(c.source_ids),
-                ]
-                for c in PAYMENT_CHARGES
-            ),
-            *(
-                [
-                    f"hardship reduction ({r.channel.value})",
-                    r.kind.value,
-                    str(r.effective),
-                    _yen(r.yen),
-                    _refs(r.source_ids),
-                ]
-                for r in HARDSHIP_REDUCTIONS
-            ),
+    out += _rules(
+        ["online payment charge", "procedure", "yen"],
+        PAYMENT_CHARGES,
+        lambda c: [c.band.en if c.band else "—", c.kind.value, _yen(c.yen)],
+    )
+    out += _rules(
+        ["hardship reduction", "procedure", "yen"],
+        HARDSHIP_REDUCTIONS,
+        lambda r: [r.channel.value, r.kind.value, _yen(r.yen)],
+    )
+    return out
+
+
+def _role_condition(r: RoleAvailability) -> str:
+    conditions = [
+        "registered filing agent (申請等取次者)"
+        + (" or meeting its approval requirements" if r.agent_requirements_suffice else "")
+        if r.needs_registered_agent
+        else "",
+        f"applicant under {r.applicant_under} or unable to file (certificate of eligibility:"
+        " by the status asked for)"
+        if r.applicant_under
+        else "",
+        "a My Number card" if r.needs_my_number_card else "",
+    ]
+    return "; ".join(c for c in conditions if c) or "—"
+
+
+def _eligibility() -> list[str]:
+    out: list[str] = ["## Online eligibility", ""]
+    out += _rules(["the online system"], [ONLINE_SYSTEM], lambda _: ["in service"])
+    out += _rules(
+        ["procedure offered online", "condition"],
+        ONLINE_OFFERINGS,
+        lambda o: [
+            _kind(o.kind),
+            f"only with {_kinds(o.with_one_of)}" if o.with_one_of else "on its own",
         ],
     )
-    out += ["## Online eligibility", ""]
-    out += [
-        f"The online system is in service {ONLINE_SYSTEM.effective}"
-        f" ({_refs(ONLINE_SYSTEM.source_ids)}).",
-        "",
-    ]
-    out += _table(
-        ["procedure offered online", "effective", "condition", "sources"],
-        (
-            [
-                f"{o.kind.ja}<br>`{o.kind.value}`",
-                str(o.effective),
-                "only with " + ", ".join(sorted(k.value for k in o.with_one_of))
-                if o.with_one_of
-                else "on its own",
-                _refs(o.source_ids),
-            ]
-            for o in ONLINE_OFFERINGS
-        ),
+    out += _rules(
+        ["role", "condition"],
+        ROLE_AVAILABILITY,
+        lambda r: [f"{r.role.ja}<br>`{r.role.value}`", _role_condition(r)],
     )
-    out += _table(
-        ["role", "may file online", "condition", "sources"],
-        (
-            [
-                f"{r.role.ja}<br>`{r.role.value}`",
-                str(r.effective),
-                "; ".join(
-                    c
-                    for c in (
-                        "registered filing agent (申請等取次者)"
-                        if r.needs_registered_agent
-                        else "",
-                        f"applicant under {r.applicant_under} or unable to file"
-                        if r.applicant_under
-                        else "",
-                    )
-                    if c
-                )
-                or "—",
-                _refs(r.source_ids),
-            ]
-            for r in ROLE_AVAILABILITY
-        ),
+    out += _rules(
+        ["a relative may file a certificate of eligibility for"],
+        RELATIVE_COE_SCOPES,
+        lambda r: [", ".join(_status(s) for s in StatusOfResidence if s in r.statuses)],
     )
-    out += _table(
-        ["role", "may not file online", "effective", "sources"],
-        (
-            [r.role.value, r.kind.value, str(r.effective), _refs(r.source_ids)]
-            for r in ROLE_RESTRICTIONS
-        ),
+    out += _rules(
+        ["role", "may not file online"],
+        ROLE_RESTRICTIONS,
+        lambda r: [r.role.value, r.kind.value],
     )
-    out += _table(
-        ["status excluded from online filing (held or asked for)", "effective", "sources"],
-        (
-            [f"{e.status.ja} (`{e.status.value}`)", str(e.effective), _refs(e.source_ids)]
-            for e in EXCLUDED_STATUSES
-        ),
+    out += _rules(
+        ["status excluded from online filing (held or asked for)"],
+        EXCLUDED_STATUSES,
+        lambda e: [_status(e.status)],
     )
-    out += _table(
-        ["status with a condition (warning)", "condition", "sources"],
-        (
-            [f"{s.status.ja} (`{s.status.value}`)", s.note_en, _refs(s.source_ids)]
-            for s in STATUS_SCOPE_LIMITS
-        ),
+    out += _rules(
+        ["status with a condition (warning)", "condition"],
+        STATUS_SCOPE_LIMITS,
+        lambda s: [_status(s.status), s.note_en],
     )
-    out += ["## Statuses of residence", ""]
+    out += _rules(
+        ["status asked about", "for procedures"],
+        STATUS_QUESTIONS,
+        lambda q: [q.field, _kinds(q.kinds)],
+    )
+    out += _rules(
+        ["not online on the expiry day or after it"],
+        EXPIRY_DAY_RULES,
+        lambda r: [_kinds(r.kinds)],
+    )
+    out += _rules(
+        ["card", "can be asked for online"],
+        CARD_OPTIONS,
+        lambda c: [f"{c.ja} ({c.en})", "yes" if c.online else "no: at a counter"],
+    )
+    out += _rules(
+        ["organization staff file", "roles", "with"],
+        ORGANIZATION_FILINGS,
+        lambda f: [
+            f"{f.document_ja}<br>{f.document_en}",
+            ", ".join(sorted(r.value for r in f.roles)),
+            ", ".join(f.occasions),
+        ],
+    )
+    return out
+
+
+def _statuses() -> list[str]:
+    out: list[str] = ["## Statuses of residence", ""]
     out += _table(
         ["status", "code", "legal status", "work", "exists"],
         (
@@ -198,47 +243,52 @@ def rules_markdown() -> str:
         + ".",
         "",
     ]
-    out += ["## Deadlines", ""]
-    out += _table(
-        ["period of stay", "an extension may be filed from", "sources"],
-        (
-            [
-                o.band.en,
-                f"{o.months_before} months before expiry"
-                if o.months_before
-                else f"{o.fraction_elapsed:.0%} of the period elapsed",
-                _refs(o.source_ids),
-            ]
-            for o in RENEWAL_OPENINGS
-        ),
+    return out
+
+
+def _deadlines() -> list[str]:
+    out: list[str] = ["## Deadlines", ""]
+    out += _rules(
+        ["period of stay", "an extension may be filed from"],
+        RENEWAL_OPENINGS,
+        lambda o: [
+            o.band.en,
+            f"{o.months_before} months before expiry"
+            if o.months_before
+            else "the period's first day"
+            if not o.fraction_elapsed
+            else f"{o.fraction_elapsed:.0%} of the period elapsed",
+        ],
     )
-    out += _table(
-        ["special period after", "length", "not for", "sources"],
-        (
-            [
-                ", ".join(sorted(k.value for k in r.kinds)),
-                f"{r.months} months after expiry (Civil Code counting)",
-                f"a period of stay of {r.excluded_band.en}",
-                _refs(r.source_ids),
-            ]
-            for r in SPECIAL_PERIOD_RULES
-        ),
+    out += _rules(
+        ["special period after", "length", "not for"],
+        SPECIAL_PERIOD_RULES,
+        lambda r: [
+            _kinds(r.kinds),
+            f"{r.months} months after expiry (Civil Code counting)",
+            f"a period of stay of {r.excluded_band.en}",
+        ],
     )
-    out += _table(
-        ["organization ID term", "effective", "years", "sources"],
-        (
-            [
-                "from approval or periodic report",
-                str(t.effective),
-                str(t.years),
-                _refs(t.source_ids),
-            ]
-            for t in ID_TERMS
-        ),
+    out += _rules(
+        ["organization ID term", "years"],
+        ID_TERMS,
+        lambda t: ["from approval or periodic report", str(t.years)],
     )
-    out += ["## Field formats", ""]
+    out += _rules(
+        ["periodic report due", "ISA's notice"],
+        PERIODIC_REPORT_RULES,
+        lambda r: [
+            f"{r.due_months_before} month(s) before the ID expires",
+            f"{r.notice_months_before} months before",
+        ],
+    )
+    return out
+
+
+def _fields_and_files() -> list[str]:
+    out: list[str] = ["## Field formats", ""]
     out += _table(
-        ["field kind", "classes", "length (UTF-16 units)", "shape", "effective", "sources"],
+        ["field kind", "classes", "length (UTF-16 units)", "shape", "in force", "sources"],
         (
             [
                 f"{kind.ja}<br>`{kind.value}`",
@@ -252,25 +302,57 @@ def rules_markdown() -> str:
         ),
     )
     out += ["## Files", ""]
-    out += _table(
-        ["edition", "in service", "files", "bytes", "photo counted", "sources"],
-        (
-            [
-                f"{e.edition.ja}<br>`{e.edition.value}`",
-                str(e.effective),
-                f"{e.max_files}" + (" (one PDF)" if e.single_pdf else ""),
-                f"{e.max_total_bytes:,}",
-                "yes" if e.photo_in_total else "no",
-                _refs(e.source_ids),
-            ]
-            for e in EDITION_LIMITS
-        ),
+    out += _rules(
+        ["edition", "files", "bytes", "photo counted"],
+        EDITION_LIMITS,
+        lambda e: [
+            f"{e.edition.ja}<br>`{e.edition.value}`",
+            f"{e.max_files}" + (" (one PDF)" if e.single_pdf else ""),
+            f"{e.max_total_bytes:,}",
+            "yes" if e.photo_in_total else "no",
+        ],
     )
-    out += _table(
-        ["face photo: applicants younger than", "exempt while", "sources"],
-        ([str(x.under_age), str(x.effective), _refs(x.source_ids)] for x in PHOTO_EXEMPTIONS),
+    out += _rules(
+        ["face photo: applicants younger than", "exempt for"],
+        PHOTO_EXEMPTIONS,
+        lambda x: [
+            str(x.under_age),
+            _kinds(x.kinds)
+            + (
+                " (a certificate of eligibility for "
+                + ", ".join(
+                    _status(s) for s in StatusOfResidence if s in x.coe_statuses_needing_photo
+                )
+                + " still needs one)"
+                if x.coe_statuses_needing_photo
+                else ""
+            ),
+        ],
     )
-    return "\n".join(out)
+    return out
+
+
+def _milestones() -> list[str]:
+    out: list[str] = ["## Named dates", ""]
+    out += _table(
+        ["name", "day", "sources"],
+        ([f"`{name}`", m.day.isoformat(), _refs(m.source_ids)] for name, m in MILESTONES.items()),
+    )
+    return out
+
+
+def rules_markdown() -> str:
+    """Every rule table, with its effective period, sources and confidence."""
+    return "\n".join(
+        [
+            *_fees(),
+            *_eligibility(),
+            *_statuses(),
+            *_deadlines(),
+            *_fields_and_files(),
+            *_milestones(),
+        ]
+    )
 
 
 def sources_markdown() -> str:
@@ -290,6 +372,9 @@ def codes_markdown() -> str:
     return "\n".join(
         _table(
             ["code", "severity", "English", "日本語"],
-            ([f"`{code}`", m.severity.value, m.en, m.ja] for code, m in sorted(MESSAGES.items())),
+            (
+                [f"`{code}`", m.severity.value, template(code, "en"), m.ja]
+                for code, m in sorted(MESSAGES.items())
+            ),
         )
     )

@@ -8,7 +8,8 @@ lower case, listed in the docs); its messages may improve between releases.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -34,28 +35,58 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
 
 
+def _params(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {} if value is None else dict(value)
+
+
 @attrs.frozen
 class Finding:
-    """One problem (or note) found by a check.
+    """One problem (or note) found by a check: a stable code with params.
 
+    ``params`` are the values the message is made of (language-neutral: text,
+    numbers, dates, catalog names; rows and positions in them count from 1);
     ``field`` names what the finding is about where that helps a caller put
     it on a screen (a parameter name such as ``"role"``, a form field, a
     column's header name or a file name); ``row`` is set in batches;
-    ``sources`` are the rules it applies.
+    ``sources`` are the rules it applies.  The text is made only when asked
+    for, in the language asked for: :meth:`message`.
     """
 
     code: str
     severity: Severity
-    message_ja: str
-    message_en: str
+    params: dict[str, Any] = attrs.field(factory=dict, converter=_params, hash=False)
     field: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     row: int | None = None
-    """In a batch, the 0-based position of the row the finding is about."""
+    """In a batch, the 0-based position of the row the finding is about (a
+    message a person reads counts rows from 1)."""
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def message(self, lang: str = "ja") -> str:
+        """The finding's message in ``lang`` (a BCP 47 tag such as ``"vi"``,
+        ``"zh-CN"``, ``"pt-BR"``); a language without a catalogue, or a text
+        missing from one, falls back to English, then Japanese.
+
+        >>> from nyukan_rules.messages import make_finding
+        >>> make_finding("csv.empty").message("en")
+        'The CSV is empty (no header line).'
+        """
+        from nyukan_rules.messages.render import render
+
+        return render(self.code, self.params, lang)
+
+    @property
+    def message_ja(self) -> str:
+        """The message in Japanese (``message("ja")``)."""
+        return self.message("ja")
+
+    @property
+    def message_en(self) -> str:
+        """The message in English (``message("en")``)."""
+        return self.message("en")
 
 
 @attrs.frozen
@@ -89,6 +120,10 @@ class Report:
     def codes(self) -> tuple[str, ...]:
         """The finding codes, in order (repeats kept)."""
         return tuple(f.code for f in self.findings)
+
+    def messages(self, lang: str = "ja") -> tuple[str, ...]:
+        """Every finding's message in ``lang``, in order."""
+        return tuple(f.message(lang) for f in self.findings)
 
     def by_code(self, code: str) -> tuple[Finding, ...]:
         """The findings with exactly this code."""

@@ -289,7 +289,7 @@ def test_lines_past_the_first_piece_of_text_keep_their_numbers() -> None:
     assert len(table.records) == 40_000
     (finding,) = table.report.findings
     assert (finding.row, finding.code) == (30_000, "csv.unterminated_quote")
-    assert "Line 30002" in finding.message_en
+    assert "Line 30,002" in finding.message_en
 
 
 def test_values_past_the_header_are_kept_as_csv_text() -> None:
@@ -318,7 +318,7 @@ def test_after_many_broken_quotes_the_rest_is_read_line_by_line() -> None:
     table = nr.read_csv("\r\n".join(["employee_id,name_roman", *lines]) + "\r\n")
     assert len(table.records) == len(lines)
     (note,) = table.report.by_code("csv.line_by_line")
-    assert "line 1002" in note.message_en  # the line after the thousandth broken row
+    assert "line 1,002" in note.message_en  # the line after the thousandth broken row
     assert table.records[-5:] == (
         {"employee_id": "E1", "name_roman": '"A'},  # a value over lines, now two rows
         {"employee_id": 'B"'},

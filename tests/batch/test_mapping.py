@@ -228,10 +228,10 @@ def test_results_cross_a_process_boundary() -> None:
 
 
 def test_an_unknown_kind_raises_once_not_a_finding_per_record() -> None:
-    # Review: records_to_bulk_files([rec], kind="renewal") gave one batch.unplaced per
+    # Review: records_to_bulk_files([rec], kind="no_such_kind") gave one batch.unplaced per
     # record (the error was told apart by "kind" in its message) instead of raising.
     with pytest.raises(nr.UnknownNameError):
-        nr.records_to_bulk_files([RECORD, RECORD], kind="renewal")
+        nr.records_to_bulk_files([RECORD, RECORD], kind="no_such_kind")
     with pytest.raises(nr.ArgumentTypeError):
         nr.records_to_bulk_files([RECORD], kind=42)
 
@@ -330,7 +330,7 @@ def test_a_field_and_the_records_own_column_for_it() -> None:
     row, notes = nr.bulk_row_with_findings({"sex": "男", "radSex": "2"}, "04V1")
     assert row["radSex"] == "2"
     assert [(f.code, f.field) for f in notes] == [("batch.value_overridden", "radSex")]
-    assert "'1'" in notes[0].message_en
+    assert "“1”" in notes[0].message_en
 
 
 def test_the_same_card_under_its_column_name_is_found_at_the_record() -> None:

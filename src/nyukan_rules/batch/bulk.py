@@ -30,7 +30,7 @@ from nyukan_rules.batch.templates import (
     BulkTemplate,
     bulk_template,
 )
-from nyukan_rules.batch.workbook import _col
+from nyukan_rules.batch.workbook import column_index
 from nyukan_rules.errors import ArgumentTypeError, UnknownNameError, ValidationError
 from nyukan_rules.messages import (
     MAX_FINDINGS_PER_CODE,
@@ -141,7 +141,7 @@ class _Context:
         if self.simultaneous:
             for column in self.checked:
                 if column.sheet == self.simultaneous:
-                    number = _col(column.cell) + 1
+                    number = column_index(column.cell) + 1
                     self.section[column.header] = (
                         0 if number < 5 else 1 if number <= 23 else 2 if number <= 57 else
                         3 if number <= 95 else 4
@@ -233,7 +233,7 @@ def _context(template: BulkTemplate) -> _Context:
 
 
 def _labels(column: BulkColumn) -> dict[str, Any]:
-    return {"label": column.label, "label_en": f"{column.label} ({column.header})"}
+    return {"label": column.label, "header": column.header}
 
 
 class _Row:
@@ -457,16 +457,15 @@ def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
                 column,
                 index=invalid.start() + 1,
                 codepoint=f"U+{ord(invalid.group()):04X}",
-                more_ja=f"（ほかに{rest}文字）" if rest else "",
-                more_en=f" and {rest} more" if rest else "",
+                more=rest,
             )
             return  # the other checks would read what cannot be encoded
     if column.hidden:  # the tool checks only the columns the status shows
         row.add(
             "batch.not_applicable",
             column,
-            reason_ja="この在留資格では使わない項目です",
-            reason_en=f"template {ctx.template.code} does not use this column",
+            reason="bulk.not_used_by_status",
+            template=ctx.template.code,
         )
         return
     applies, out_of_place = _applies(row, column)
@@ -475,8 +474,7 @@ def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
             row.add(
                 "batch.not_applicable",
                 column,
-                reason_ja="前提となる項目の選択では入力しない項目です",
-                reason_en="the choice in the column it depends on makes it inapplicable",
+                reason="bulk.not_used_by_choice",
             )
         return
     if column.parent_list and column.parent_list[0] != _SHOW_SHEET:
@@ -486,7 +484,6 @@ def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
                 "batch.parent_missing",
                 column,
                 parent=parent.label,
-                parent_en=f"{parent.label} ({parent.header})",
             )
             return
     _check_value(row, column, value)
@@ -549,8 +546,7 @@ def _value_problems(row: _Row, column: BulkColumn, value: str) -> _Problems:
                     (
                         ("index", match.start() + 1),
                         ("char", char),
-                        ("suggestion_ja", f"（候補：{suggestion}）" if suggestion else ""),
-                        ("suggestion_en", f" (suggestion: {suggestion})" if suggestion else ""),
+                        ("suggestion", suggestion or ""),
                     ),
                 )
             )
@@ -631,13 +627,8 @@ def _check_split_date(row: _Row, parts: tuple[BulkColumn, ...]) -> None:
         row.add("batch.invalid_date", parts[0], value=joined, **_unknown(parts[0]))
 
 
-def _unknown(column: BulkColumn) -> dict[str, str]:
-    if not column.unknown_date_ok:
-        return {"unknown_ja": "", "unknown_en": ""}
-    return {
-        "unknown_ja": "（不詳は99999999・YYYY0000・YYYYMM00）",
-        "unknown_en": " (unknown parts: 99999999, YYYY0000, YYYYMM00)",
-    }
+def _unknown(column: BulkColumn) -> dict[str, bool]:
+    return {"unknown": column.unknown_date_ok}
 
 
 def _check_name(row: _Row) -> None:
@@ -666,9 +657,9 @@ class _NotText:
 #: Columns that name an applicant: (header, what it is, ja, en).  The same passport or
 #: residence card number on two rows is one person twice (issue 9 item 4).
 _ID_HEADERS = (
-    ("txtPassportNum", "passport", "旅券番号", "passport number"),
-    ("WCCCS020Dto:txtZiryCardNum", "card", "在留カード番号", "residence card number"),
-    ("WCCCS040Dto:txtZiryCardNum", "card", "在留カード番号", "residence card number"),
+    ("txtPassportNum", "passport", "id.passport"),
+    ("WCCCS020Dto:txtZiryCardNum", "card", "id.residence_card"),
+    ("WCCCS040Dto:txtZiryCardNum", "card", "id.residence_card"),
 )
 
 
@@ -681,7 +672,7 @@ def _same_applicant(
 ) -> Finding | None:
     """``batch.duplicate_applicant`` where the row's passport or card is an earlier row's."""
     found = None
-    for header, what, what_ja, what_en in _ID_HEADERS:
+    for header, what, term in _ID_HEADERS:
         column = ctx.column_of.get(header)
         value = values.get(header) if column is not None else None
         if not isinstance(value, str) or not value.strip():
@@ -701,8 +692,7 @@ def _same_applicant(
                     field=header,
                     row=shown[0] + 1,
                     first=shown[1] + 1,
-                    what_ja=what_ja,
-                    what_en=what_en,
+                    what=term,
                     value=text[:40],
                 ),
                 row=index,
@@ -902,8 +892,11 @@ def _broken_line(capped: _Capped, index: int, fields: int, width: int) -> None:
     capped.add(
         "batch.file_format",
         row=index,
-        detail_ja=f"{index + 1}件目（{index + 2}行目）の列数が{fields}です（{width}列）。",
-        detail_en=f"line {index + 2} has {fields} field(s), not {width}.",
+        detail="bulk.file.columns",
+        record=index + 1,
+        line=index + 2,
+        fields=fields,
+        width=width,
     )
 
 
@@ -933,30 +926,24 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
     """
     capped = _Capped()
 
-    def fail(detail_ja: str, detail_en: str) -> BulkFile:
-        capped.add("batch.file_format", detail_ja=detail_ja, detail_en=detail_en)
+    def fail(detail: str, **params: object) -> BulkFile:
+        capped.add("batch.file_format", detail=detail, **params)
         return BulkFile(None, (), BatchReport(capped.findings()))
 
     if not isinstance(data, (bytes, bytearray, memoryview)) or not data:
-        return fail("空か、バイト列ではありません。", "it is empty or not bytes.")
+        return fail("bulk.file.empty")
     raw = bytes(data)
     if not raw.startswith(b"\xff\xfe"):
-        return fail(
-            "UTF-16LE（BOM付き）ではありません。",
-            "it does not start with the UTF-16LE byte-order mark.",
-        )
+        return fail("bulk.file.bom")
     try:
         text = raw[2:].decode("utf-16-le")
     except UnicodeDecodeError as exc:
-        return fail("UTF-16LEとして読めません。", f"it is not valid UTF-16LE ({exc.reason}).")
+        return fail("bulk.file.encoding", position=exc.start + 3)  # 1-based, after the BOM
     del raw
     end = text.find("\r\n")
     header_end = len(text) if end < 0 else end
     if text.count("\t", 0, header_end) >= _MAX_FIELDS:
-        return fail(
-            "ヘッダ行の列数が多すぎます。",
-            f"the header row has more than {_MAX_FIELDS} fields.",
-        )
+        return fail("bulk.file.header_fields", limit=_MAX_FIELDS)
     header = text[:header_end].split("\t")
     the_template: BulkTemplate | None = None
     if template is not None:
@@ -971,15 +958,12 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
             except UnknownNameError:  # an unknown code is a finding below
                 the_template = None
     if the_template is None:
-        return fail(
-            "3列目の申請種別コードからテンプレートが分かりません。",
-            "the code in column 3 names no known template.",
-        )
+        return fail("bulk.file.no_template")
     if tuple(header) != the_template.header:
         capped.add(
             "batch.file_format",
-            detail_ja="ヘッダ行がテンプレートと一致しません。",
-            detail_en=f"the header row is not template {the_template.code}'s.",
+            detail="bulk.file.header",
+            template=the_template.code,
         )
     width = the_template.width
     code = the_template.code
@@ -1003,8 +987,9 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
                 "batch.file_format",
                 count,
                 row=index + 1,
-                detail_ja=f"{index + 2}件目（{index + 3}行目）が空行です。",
-                detail_en=f"line {index + 3} is empty.",
+                detail="bulk.file.empty_line",
+                record=index + 2,
+                line=index + 3,
             )
             index += count
             pos += 2 * count
@@ -1025,8 +1010,10 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
             capped.add(
                 "batch.file_format",
                 row=index,
-                detail_ja=f"{index + 1}件目の申請種別コードが{fields[2][:10]}です。",
-                detail_en=f"line {index + 2} has the code {fields[2][:10]!r}.",
+                detail="bulk.file.kind_code",
+                record=index + 1,
+                line=index + 2,
+                value=fields[2][:10],
             )
         if unmapped_values is not None and any(unmapped_values(fields)):
             if capped.full("batch.unmapped_value"):  # past the cap: counted at once

@@ -71,15 +71,19 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
                 return data[len(_BOM) :].decode("utf-8"), encoding, []
             return data.decode(encoding), encoding, []
         except UnicodeError as exc:  # idna, for one, raises UnicodeError itself
-            where = f"byte {exc.start + 1}" if isinstance(exc, UnicodeDecodeError) else "it"
-            detail = f"{where} is not {encoding}"
-            return None, "unknown", [make_finding("csv.encoding", detail=detail)]
+            position = exc.start + 1 if isinstance(exc, UnicodeDecodeError) else 1
+            found = make_finding(
+                "csv.encoding", detail="csv.encoding.not_codec", position=position, encoding=encoding
+            )
+            return None, "unknown", [found]
     if data.startswith(_BOM):
         try:
             return data[len(_BOM) :].decode("utf-8"), "utf-8-sig", []
         except UnicodeDecodeError as exc:
-            detail = f"a UTF-8 byte-order mark, then invalid UTF-8 ({exc.reason})"
-            return None, "unknown", [make_finding("csv.encoding", detail=detail)]
+            found = make_finding(
+                "csv.encoding", detail="csv.encoding.bom_then_invalid", position=exc.start + 4
+            )
+            return None, "unknown", [found]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -97,8 +101,8 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
     try:
         return data.decode("cp932"), "cp932", []
     except UnicodeDecodeError as exc:
-        detail = f"byte {exc.start + 1} is valid in neither"
-        return None, "unknown", [make_finding("csv.encoding", detail=detail)]
+        found = make_finding("csv.encoding", detail="csv.encoding.neither", position=exc.start + 1)
+        return None, "unknown", [found]
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -306,7 +310,9 @@ def _finding(code: str, line: int, detail: str) -> Finding:
     """The finding of a row the csv module could not read, or read over lines
     (``detail`` is then the number of lines)."""
     if code == "csv.malformed":
-        return make_finding(code, line=line, detail=detail)
+        # The csv module's own words are English: the finding names the problem by a term.
+        term = "csv.field_limit" if "field limit" in detail else "csv.unreadable"
+        return make_finding(code, line=line, detail=term)
     if code == "csv.multiline_field":
         return make_finding(code, line=line, count=int(detail))
     return make_finding(code, line=line)
@@ -566,12 +572,8 @@ def _no_known_column(raw: bytes | str, header: tuple[str, ...]) -> Finding:
         and bool(_PATH.fullmatch(raw.strip()))
     )
     if looks_like_path:
-        return make_finding(
-            "csv.no_known_column",
-            hint_ja="（渡された文字列はファイル名のようです。ファイルの中身を渡してください）",
-            hint_en=" (the text given looks like a file name: pass the file's contents)",
-        )
-    return make_finding("csv.no_known_column", hint_ja="", hint_en="")
+        return make_finding("csv.no_known_column", hint=True)
+    return make_finding("csv.no_known_column", hint=False)
 
 
 def _check_encoding(encoding: object) -> str:

@@ -104,10 +104,7 @@ noted once (``batch.field_not_in_template``).
 _CARD_FLAG = "zrteCardUmFlg"
 #: (landline, mobile) record fields of one party: the template takes one of them.
 _PHONES = (("phone", "mobile_phone"),)
-_PHONE_NAMES = {
-    "phone": ("電話番号", "phone number"),
-    "mobile_phone": ("携帯電話番号", "mobile number"),
-}
+_PHONE_TERMS = {"phone": "phone.phone", "mobile_phone": "phone.mobile_phone"}
 #: Record fields that are dates: written as the template's YYYYMMDD.
 _DATE_FIELDS = frozenset({"date_of_birth", "passport_expiry", "expires_on"})
 _SEX = {
@@ -199,7 +196,6 @@ def _not_text(header: str | None, name: str, value: object, template: BulkTempla
         field=header or name,
         type=type(value).__name__,
         label=label,
-        label_en=f"{label} ({header})" if header is not None else name,
     )
 
 
@@ -285,7 +281,6 @@ def _row_of(
                     "batch.value_overridden",
                     field=key,
                     label=label,
-                    label_en=f"{label} ({key})",
                     name=name,
                     dropped=previous[:40],
                 )
@@ -317,10 +312,8 @@ def _one_phone(
                 make_finding(
                     "batch.phone_kept",
                     field=filled[dropped],
-                    kept_ja=_PHONE_NAMES[kept][0],
-                    kept_en=_PHONE_NAMES[kept][1],
-                    dropped_ja=_PHONE_NAMES[dropped][0],
-                    dropped_en=_PHONE_NAMES[dropped][1],
+                    kept_phone=_PHONE_TERMS[kept],
+                    dropped_phone=_PHONE_TERMS[dropped],
                     dropped=value,
                 )
             )
@@ -448,15 +441,15 @@ def records_to_bulk_files(
     ]
     bad = set(checked.rows_with_errors)
 
-    def unplaced(row: int, reason_ja: str, reason_en: str) -> None:
+    def unplaced(row: int, reason: str, **params: object) -> None:
         findings.append(
             attrs.evolve(
                 make_finding(
                     "batch.unplaced",
                     row=row + 1,
                     record=labels[row] or "―",
-                    reason_ja=reason_ja,
-                    reason_en=reason_en,
+                    reason=reason,
+                    **params,
                 ),
                 row=row,
             )
@@ -467,7 +460,7 @@ def records_to_bulk_files(
     seen: dict[tuple[str, str], int] = {}
     for row, record in enumerate(normalized):
         if row in bad:
-            unplaced(row, "記録の誤りを先に直してください。", "its errors above come first.")
+            unplaced(row, "unplaced.record_errors")
             continue
         duplicate = _duplicate(record, row, seen)
         if duplicate is not None:
@@ -480,15 +473,15 @@ def records_to_bulk_files(
             if key not in chosen:
                 try:
                     chosen[key] = bulk_template_for(the_kind, key[0], activity=key[1] or None)
-                except NyukanRulesError as exc:
+                except NyukanRulesError as exc:  # said by the unplaced finding
                     chosen[key] = exc
             found = chosen[key]
             if isinstance(found, NyukanRulesError):
-                why = str(found)[:200]
                 unplaced(
                     row,
-                    "在留資格からテンプレートが決まりません（" + why + "）。",
-                    f"no template for its status ({why}).",
+                    "unplaced.no_template_activity" if key[1] else "unplaced.no_template",
+                    status=key[0][:40],
+                    activity=key[1][:40],
                 )
                 continue
             the_template = found
@@ -523,11 +516,7 @@ def records_to_bulk_files(
                 errors.add(finding.row)
         for index, row in enumerate(rows):
             if index in errors:
-                unplaced(
-                    row,
-                    f"テンプレート{the_template.code}の行に誤りがあります。",
-                    f"its row of template {the_template.code} has errors.",
-                )
+                unplaced(row, "unplaced.row_errors", template=the_template.code)
             else:
                 good.append(index)
         if not good:
@@ -542,8 +531,8 @@ def records_to_bulk_files(
 
 
 _IDS = (
-    ("passport_number", "旅券番号", "passport number"),
-    ("residence_card_number", "在留カード番号", "residence card number"),
+    ("passport_number", "id.passport"),
+    ("residence_card_number", "id.residence_card"),
 )
 
 
@@ -552,7 +541,7 @@ def _duplicate(
 ) -> Finding | None:
     """The same passport or residence card as an earlier record of the batch."""
     found = None
-    for name, what_ja, what_en in _IDS:
+    for name, what in _IDS:
         value = record.get(name)
         if not isinstance(value, str) or not value.strip():
             continue
@@ -567,8 +556,7 @@ def _duplicate(
                     field=name,
                     row=row + 1,
                     first=first + 1,
-                    what_ja=what_ja,
-                    what_en=what_en,
+                    what=what,
                     value=value[:40],
                 ),
                 row=row,

@@ -162,7 +162,7 @@ DEFAULT_APPLICANT_SPEC = RecordSpec(
 def _at(row: int, finding: Finding) -> Finding:
     # The constructor, not attrs.evolve: a batch of bad rows makes millions of these.
     f = finding
-    return Finding(f.code, f.severity, f.message_ja, f.message_en, f.field, f.sources, row)
+    return Finding(f.code, f.severity, f.params, f.field, f.sources, row)
 
 
 # The headers of the workbooks' columns whose code lists a domain is checked against.
@@ -172,7 +172,7 @@ _DOMAIN_HEADERS = {
     FieldDomain.PERIOD_OF_STAY: ("WCCCS020Dto:selZiryPeriod", "WCCCS040Dto:selZiryPeriod"),
 }
 _INDEFINITE = frozenset({"無期限", "indefinite", "unlimited"})
-_EXPECTED = {
+EXPECTED = {
     FieldDomain.STATUS: ("在留資格の名称", "a status of residence"),
     FieldDomain.PERIOD_OF_STAY: (
         "在留期間（一括申請ファイルの一覧にある期間又は無期限）",
@@ -264,16 +264,13 @@ def _domain_findings(fs: FieldSpec, value: object) -> tuple[Finding, ...]:
         return ()
     if _accepted(fs.domain, value):
         return ()
-    expected_ja, expected_en = _EXPECTED[fs.domain]
     return (
         make_finding(
             "record.value_not_accepted",
             field=fs.name,
             label=fs.label_ja or fs.name,
-            label_en=fs.label_en or fs.name,
             value=_shown(value),
-            expected_ja=expected_ja,
-            expected_en=expected_en,
+            expected=EXPECTED[fs.domain][0],
         ),
     )
 
@@ -420,12 +417,17 @@ def _field_findings(
 ) -> tuple[Finding, ...]:
     """The field's findings; remembered per batch, since HR data repeats its values."""
     if value is not None and not isinstance(value, str):
-        return check_field(value, fs.kind, field=fs.name).findings
+        return check_field(value, fs.kind, field=fs.name, label=fs.label_ja or None).findings
     key = (fs.name, value, required)
     found = memo.get(key)
     if found is None:
         found = check_field(
-            value, fs.kind, required=required, max_length=fs.max_length, field=fs.name
+            value,
+            fs.kind,
+            required=required,
+            max_length=fs.max_length,
+            field=fs.name,
+            label=fs.label_ja or None,
         ).findings + _domain_findings(fs, value)
         if len(memo) < _MEMO_LIMIT:
             memo[key] = found
@@ -464,10 +466,8 @@ def _indefinite_for_a_period_status(record: Mapping[Any, Any], spec: RecordSpec)
         "record.indefinite_period",
         field=period.name,
         label=period.label_ja or period.name,
-        label_en=period.label_en or period.name,
         value=_shown(value),
-        status=parsed.ja,
-        status_en=parsed.en,
+        status=parsed,
     )
 
 
@@ -490,8 +490,8 @@ def _cross(
             make_finding(
                 "record.born_in_future",
                 field=spec.birth_field,
-                value=born.isoformat(),
-                on=on.isoformat(),
+                value=born,
+                on=on,
             )
         )
     expiry = _as_date(_text(record, spec.passport_expiry_field))
@@ -500,8 +500,8 @@ def _cross(
             make_finding(
                 "record.passport_expired",
                 field=spec.passport_expiry_field,
-                value=expiry.isoformat(),
-                on=on.isoformat(),
+                value=expiry,
+                on=on,
             )
         )
     for name in spec.unique_fields:
@@ -515,8 +515,7 @@ def _cross(
                 make_finding(
                     "record.duplicate",
                     field=name,
-                    label=fs.label_ja if fs else name,
-                    label_en=fs.label_en if fs else name,
+                    label=fs.label_ja if fs and fs.label_ja else name,
                     value=_shown(value),
                     first=first + 1,
                 )
@@ -585,7 +584,12 @@ def normalize_records(
             if not isinstance(value, str):
                 if fs is not None:
                     findings.append(
-                        _at(row, check_field(value, fs.kind, field=fs.name).findings[0])
+                        _at(
+                            row,
+                            check_field(
+                                value, fs.kind, field=fs.name, label=fs.label_ja or None
+                            ).findings[0],
+                        )
                     )
                 else:
                     findings.append(_at(row, _left_out(str(name), value)))

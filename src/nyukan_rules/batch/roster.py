@@ -159,7 +159,7 @@ class _Unplannable(Exception):
     (:func:`plan_renewals` adds the row, counted from 1, and the person's id)."""
 
     def __init__(
-        self, code: str, field: str | None, sources: tuple[Source, ...] = (), **values: str
+        self, code: str, field: str | None, sources: tuple[Source, ...] = (), **values: object
     ) -> None:
         super().__init__(code)
         self.code, self.field, self.sources = code, field, sources
@@ -212,7 +212,7 @@ def _person(value: object, row: int) -> Person:
     if isinstance(value, Person):
         return value
     if not isinstance(value, Mapping):
-        raise _Unplannable("batch.not_a_row", None, row=str(row + 1), type=type_name(value))
+        raise _Unplannable("batch.not_a_row", None, row=row + 1, type=type_name(value))
     status_text = value.get("status")
     status = None
     if status_text is not None and status_text != "":
@@ -289,8 +289,7 @@ def _card_plan(person: Person, on: date) -> RenewalPlan:
             "roster.missing_expiry",
             "card_expires_on",
             sources("residence-card-validity"),
-            what_ja="在留カードの有効期間",
-            what_en="the residence card's validity",
+            what="roster.card_validity",
         )
     if abs(expires - on) > _PLAUSIBLE:
         raise _out_of_range(field, expires, on)
@@ -325,8 +324,7 @@ def _plan(
         raise _Unplannable(
             "roster.missing_expiry",
             "expires_on",
-            what_ja="在留期間の満了日",
-            what_en="the expiry of the period of stay",
+            what="roster.expiry",
         )
     period, expires = person.period_of_stay, person.expires_on
     if abs(expires - on) > _PLAUSIBLE:

@@ -150,8 +150,7 @@ def check_attachment(
                 field=filename,
                 sources=sources("legacy-attachment-rules"),
                 name=name,
-                reason_ja="拡張子が「.pdf」ではありません。",
-                reason_en="the file name does not end in .pdf.",
+                reason="pdf.extension",
             )
         )
     if data.find(_SIGNATURE, 0, _SIGNATURE_WINDOW) < 0:
@@ -160,8 +159,7 @@ def check_attachment(
                 "attachment.not_pdf",
                 field=filename or None,
                 name=name,
-                reason_ja="PDFの署名（%PDF-）がありません。",
-                reason_en="it does not start with the PDF signature (%PDF-).",
+                reason="pdf.signature",
             )
         )
         return done()
@@ -257,14 +255,12 @@ def _facts(reader: Any, *, strict: bool) -> dict[str, Any]:
 def _restrictions(permissions: int | None, name: str, field: str | None) -> list[Finding]:
     if permissions is None:
         return []
-    blocked_ja, blocked_en = [], []
+    blocked = []
     if not permissions & _PRINT:
-        blocked_ja.append("印刷")
-        blocked_en.append("printing")
+        blocked.append("pdf.printing")
     if not permissions & _COPY:
-        blocked_ja.append("コピー")
-        blocked_en.append("copying")
-    if not blocked_en:
+        blocked.append("pdf.copying")
+    if not blocked:
         return []
     return [
         make_finding(
@@ -272,8 +268,7 @@ def _restrictions(permissions: int | None, name: str, field: str | None) -> list
             field=field,
             sources=sources(*_ERROR_FILE),
             name=name,
-            what_ja="・".join(blocked_ja),
-            what_en=" and ".join(blocked_en),
+            what=tuple(blocked),
         )
     ]
 

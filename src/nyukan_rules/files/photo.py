@@ -25,11 +25,14 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from nyukan_rules._args import ensure_bool
 from nyukan_rules.catalog import ApplicationKind, StatusOfResidence
 from nyukan_rules.dates import Effective, add_months, ensure_date
 from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError, ValidationError
 from nyukan_rules.messages import make_finding
+from nyukan_rules.milestones import PHOTO_FROM_AGE_1, day_before
 from nyukan_rules.report import Finding, Report, Severity
+from nyukan_rules.rules import DatedRule, in_force
 from nyukan_rules.sources import Source, sources
 
 if TYPE_CHECKING:
@@ -68,28 +71,35 @@ PHOTO_KINDS: frozenset[ApplicationKind] = frozenset(
 
 
 @attrs.frozen
-class PhotoExemption:
-    """Applicants younger than ``under_age`` give no photo while this row is in force.
+class PhotoExemption(DatedRule):
+    """Applicants younger than ``under_age`` give no photo for ``kinds`` while in force.
 
-    Except for a certificate of eligibility asking for one of
-    ``coe_statuses_needing_photo``.
+    Except, for a certificate of eligibility, when the status asked for is
+    one of ``coe_statuses_needing_photo``.  The day that decides is the day
+    the residence card is issued where it is known (the photo is for the card),
+    else the filing day.
     """
 
-    effective: Effective
     under_age: int
-    source_ids: tuple[str, ...]
+    kinds: frozenset[ApplicationKind]
     coe_statuses_needing_photo: frozenset[StatusOfResidence] = frozenset()
 
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        return sources(*self.source_ids)
 
+_CARD_KINDS = PHOTO_KINDS - {K.CERTIFICATE_OF_ELIGIBILITY}
 
 PHOTO_EXEMPTIONS: tuple[PhotoExemption, ...] = (
     PhotoExemption(
-        Effective(None, date(2026, 6, 13)),
         16,
-        ("photo-under-16", "photo-under-16-coe-exceptions"),
+        _CARD_KINDS,
+        effective=Effective(None, day_before(PHOTO_FROM_AGE_1)),
+        source_ids=("photo-under-16",),
+    ),
+    # For a certificate of eligibility the under-16 exemption and its
+    # exceptions are known from one source: only with include_single_source=True
+    # (by default an under-16 applicant for a certificate gives a photo).
+    PhotoExemption(
+        16,
+        frozenset({K.CERTIFICATE_OF_ELIGIBILITY}),
         frozenset(
             {
                 S.DEPENDENT,
@@ -98,8 +108,15 @@ PHOTO_EXEMPTIONS: tuple[PhotoExemption, ...] = (
                 S.SPOUSE_OR_CHILD_OF_PERMANENT_RESIDENT,
             }
         ),
+        effective=Effective(None, day_before(PHOTO_FROM_AGE_1)),
+        source_ids=("photo-under-16", "photo-under-16-coe-exceptions"),
     ),
-    PhotoExemption(Effective(date(2026, 6, 14), None), 1, ("photo-from-age-1",)),
+    PhotoExemption(
+        1,
+        PHOTO_KINDS,
+        effective=Effective(PHOTO_FROM_AGE_1, None),
+        source_ids=("photo-from-age-1",),
+    ),
 )
 
 
@@ -109,19 +126,27 @@ def photo_required(
     on: date,
     applicant_age: int,
     desired_status: StatusOfResidence | str | None = None,
+    card_issued_on: date | None = None,
+    include_single_source: bool = False,
 ) -> bool:
     """Whether an application of ``kind`` filed on ``on`` needs a face photo.
 
-    Until 2026-06-13 applicants under 16 gave none, except for a certificate
-    of eligibility under 家族滞在, 定住者, 日本人の配偶者等 or 永住者の配偶者等;
-    from 2026-06-14 children from age 1 get a photo on their residence card,
-    so only those under 1 are exempt.  Where the answer depends on a
-    ``desired_status`` that is not given, the answer is True (giving a photo
-    is never wrong).
+    Until 2026-06-13 applicants under 16 gave none for a change, extension,
+    acquisition or permanent residence; from 2026-06-14 children from age 1
+    get a photo on their residence card, so only those under 1 are exempt.
+    The photo is for the card, so the card's issue decides: a filing before
+    2026-06-14 whose card is issued on or after it needs one
+    (``card_issued_on``; the filing day when not given).  For a certificate
+    of eligibility an under-16 applicant gives a photo unless
+    ``include_single_source=True``, which applies the one source that
+    exempts them except under 家族滞在, 定住者, 日本人の配偶者等 or
+    永住者の配偶者等.  Where the answer depends on a ``desired_status`` that
+    is not given, the answer is True (giving a photo is never wrong).
 
     >>> photo_required("extension_of_period", on=date(2026, 6, 13), applicant_age=10)
     False
-    >>> photo_required("extension_of_period", on=date(2026, 6, 14), applicant_age=10)
+    >>> photo_required("extension_of_period", on=date(2026, 6, 13), applicant_age=10,
+    ...                card_issued_on=date(2026, 6, 20))
     True
     """
     kind = ApplicationKind.parse(kind)
@@ -133,10 +158,21 @@ def photo_required(
     if not 0 <= applicant_age <= 150:
         raise ArgumentValueError(f"applicant_age must be from 0 to 150, not {applicant_age}")
     desired = None if desired_status is None else StatusOfResidence.parse(desired_status)
+    deciding_day = on
+    if card_issued_on is not None:
+        deciding_day = ensure_date(card_issued_on, "card_issued_on")
+        if deciding_day < on:
+            raise ArgumentValueError(
+                f"card_issued_on {deciding_day.isoformat()} is before the filing day"
+                f" {on.isoformat()}"
+            )
+    include_single_source = ensure_bool(include_single_source, "include_single_source")
     if kind not in PHOTO_KINDS:
         return False
-    for exemption in PHOTO_EXEMPTIONS:
-        if not exemption.effective.contains(on) or applicant_age >= exemption.under_age:
+    for exemption in in_force(
+        PHOTO_EXEMPTIONS, deciding_day, include_single_source=include_single_source
+    ):
+        if kind not in exemption.kinds or applicant_age >= exemption.under_age:
             continue
         if kind is K.CERTIFICATE_OF_ELIGIBILITY and exemption.coe_statuses_needing_photo:
             return desired is None or desired in exemption.coe_statuses_needing_photo
@@ -620,7 +656,7 @@ def _inspect(
     if abs(ratio - policy.aspect_ratio) > policy.aspect_ratio * policy.aspect_tolerance:
         findings.append(
             make_finding(
-                "photo.aspect_ratio", sources=_srcs(), width=width, height=height, ratio=ratio
+                "photo.aspect_ratio", sources=_srcs(), width=width, height=height, ratio=round(ratio, 3)
             )
         )
     bounds = sources(*_SOURCES_BOUNDS)

@@ -13,7 +13,6 @@ import functools
 import itertools
 import re
 from collections.abc import Callable
-from datetime import date
 from typing import TypedDict
 
 import attrs
@@ -23,17 +22,22 @@ from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.dates import Effective
 from nyukan_rules.errors import ArgumentTypeError
 from nyukan_rules.messages import make_finding
+from nyukan_rules.milestones import CURRENT_SYSTEM_START
 from nyukan_rules.report import Finding, Report
-from nyukan_rules.sources import Source, sources
+from nyukan_rules.rules import DatedRule
+from nyukan_rules.sources import sources
 from nyukan_rules.text import normalizers as n
-from nyukan_rules.text.charclass import CharClass, _body, _compiled, disallowed
+from nyukan_rules.text.charclass import CharClass, class_body, disallowed
 from nyukan_rules.text.charset import (
     SURROGATE,
-    _class_body,
     control_pattern,
-    jis_x0208,
+    outside_jis,
+    special_body,
+    special_pattern,
     suggestion_for,
 )
+from nyukan_rules.text.ids import corporate_number, passport, postal_code, residence_card
+from nyukan_rules.text.ids._common import Identifier
 
 __all__ = [
     "FIELD_RULES",
@@ -41,27 +45,34 @@ __all__ = [
     "FieldKind",
     "FieldRule",
     "check_field",
+    "field_checker",
     "normalize",
     "utf16_length",
 ]
 
-C = CharClass
 #: 全角 fields: addresses, relatives' names, workplaces (the tool's "ZEN" set).
 ZEN = frozenset(
     {
-        C.HIRAGANA,
-        C.FULLWIDTH_KANA,
-        C.KANJI,
-        C.FULLWIDTH_LETTER,
-        C.FULLWIDTH_DIGIT,
-        C.FULLWIDTH_SYMBOL,
+        CharClass.HIRAGANA,
+        CharClass.FULLWIDTH_KANA,
+        CharClass.KANJI,
+        CharClass.FULLWIDTH_LETTER,
+        CharClass.FULLWIDTH_DIGIT,
+        CharClass.FULLWIDTH_SYMBOL,
     }
 )
 #: Fields that take anything typeable (occupation, place of birth, school).
-ANY_TEXT = ZEN | {C.HALFWIDTH_LETTER, C.HALFWIDTH_DIGIT, C.HALFWIDTH_SYMBOL, C.HALFWIDTH_KANA}
-ASCII = frozenset({C.HALFWIDTH_LETTER, C.HALFWIDTH_DIGIT, C.HALFWIDTH_SYMBOL})
-ALNUM = frozenset({C.HALFWIDTH_LETTER, C.HALFWIDTH_DIGIT})
-DIGIT = frozenset({C.HALFWIDTH_DIGIT})
+ANY_TEXT = ZEN | {
+    CharClass.HALFWIDTH_LETTER,
+    CharClass.HALFWIDTH_DIGIT,
+    CharClass.HALFWIDTH_SYMBOL,
+    CharClass.HALFWIDTH_KANA,
+}
+ASCII = frozenset(
+    {CharClass.HALFWIDTH_LETTER, CharClass.HALFWIDTH_DIGIT, CharClass.HALFWIDTH_SYMBOL}
+)
+ALNUM = frozenset({CharClass.HALFWIDTH_LETTER, CharClass.HALFWIDTH_DIGIT})
+DIGIT = frozenset({CharClass.HALFWIDTH_DIGIT})
 
 
 class FieldKind(CatalogEnum):
@@ -96,11 +107,11 @@ class FieldKind(CatalogEnum):
 
 
 #: The field rules were read from the current system (from 2026-01-05).
-_CURRENT_SYSTEM = Effective(date(2026, 1, 5), None)
+_CURRENT_SYSTEM = Effective(CURRENT_SYSTEM_START, None)
 
 
 @attrs.frozen
-class FieldRule:
+class FieldRule(DatedRule):
     """What a field of one kind must look like."""
 
     classes: frozenset[CharClass]
@@ -110,14 +121,12 @@ class FieldRule:
     pattern: str | None
     expected_ja: str
     expected_en: str
-    source_ids: tuple[str, ...] = ("isa-bulk-template-tool", "rasens-form-help")
-    effective: Effective = _CURRENT_SYSTEM
+    source_ids: tuple[str, ...] = attrs.field(
+        kw_only=True, default=("isa-bulk-template-tool", "rasens-form-help")
+    )
+    effective: Effective = attrs.field(kw_only=True, default=_CURRENT_SYSTEM)
     """The rules were read from the current system's form and workbooks; whether
     the legacy system (until 2026-01-04) had the same limits is not known."""
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        return sources(*self.source_ids)
 
     @property
     def compiled(self) -> re.Pattern[str] | None:
@@ -142,71 +151,73 @@ def _rule(
     return FieldRule(classes, max_length, exact, pattern, ja, en)
 
 
-K = FieldKind
+def _identifier_rule(
+    classes: frozenset[CharClass], identifier: Identifier, *, ja: str, en: str
+) -> FieldRule:
+    """The rule of an identifier's field: its length and pattern are the identifier's own."""
+    exact = len(identifier.lengths) == 1
+    return FieldRule(classes, identifier.max_length, exact, identifier.pattern, ja, en)
+
+
 FIELD_RULES: dict[FieldKind, FieldRule] = {
-    K.ROMAN_NAME: _rule(
-        frozenset({C.HALFWIDTH_UPPER, C.HALFWIDTH_SPACE}),
+    FieldKind.ROMAN_NAME: _rule(
+        frozenset({CharClass.HALFWIDTH_UPPER, CharClass.HALFWIDTH_SPACE}),
         104,
         pattern=r"[A-Z]+(?: [A-Z]+)*",
         ja="半角英大文字、単語の間は半角スペース1つ（例：HOUMU TARO）",
         en="half-width capital letters, words separated by one space (HOUMU TARO)",
     ),
-    K.FULLWIDTH_NAME: _rule(ZEN, 26, ja="全角（例：法務　たろう）", en="full-width characters"),
-    K.ADDRESS: _rule(
+    FieldKind.FULLWIDTH_NAME: _rule(
+        ZEN, 26, ja="全角（例：法務　たろう）", en="full-width characters"
+    ),
+    FieldKind.ADDRESS: _rule(
         ZEN,
         85,
         ja="全角（例：東京都千代田区１－１－１）",
         en="full-width characters",
     ),
-    K.FOREIGN_ADDRESS: _rule(ZEN, 80, ja="全角", en="full-width characters"),
-    K.FULLWIDTH_TEXT: _rule(ZEN, 60, ja="全角", en="full-width characters"),
-    K.TEXT: _rule(ANY_TEXT, 40, ja="文字", en="text"),
-    K.POSTAL_CODE: _rule(
+    FieldKind.FOREIGN_ADDRESS: _rule(ZEN, 80, ja="全角", en="full-width characters"),
+    FieldKind.FULLWIDTH_TEXT: _rule(ZEN, 60, ja="全角", en="full-width characters"),
+    FieldKind.TEXT: _rule(ANY_TEXT, 40, ja="文字", en="text"),
+    FieldKind.POSTAL_CODE: _identifier_rule(
         DIGIT,
-        7,
-        exact=True,
-        pattern=r"\d{7}",
+        postal_code.IDENTIFIER,
         ja="半角数字7桁、ハイフンなし（不明は0000000）",
         en="7 half-width digits, no hyphen",
     ),
-    K.PHONE: _rule(
+    FieldKind.PHONE: _rule(
         DIGIT,
         12,
         pattern=r"\d{1,12}",
         ja="半角数字12桁以内、ハイフンなし",
         en="up to 12 half-width digits, no hyphen",
     ),
-    K.EMAIL: _rule(
+    FieldKind.EMAIL: _rule(
         ASCII,
         60,
         pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
         ja="半角英数字記号のメールアドレス",
         en="an e-mail address in half-width characters",
     ),
-    K.PASSPORT_NUMBER: _rule(
+    FieldKind.PASSPORT_NUMBER: _identifier_rule(
         ALNUM,
-        12,
-        pattern=r"[A-Z0-9]+",
+        passport.IDENTIFIER,
         ja="半角英数字12文字以内（例：AB1234567）",
         en="up to 12 half-width letters and digits",
     ),
-    K.RESIDENCE_CARD_NUMBER: _rule(
+    FieldKind.RESIDENCE_CARD_NUMBER: _identifier_rule(
         ALNUM,
-        12,
-        exact=True,
-        pattern=r"[A-Z]{2}\d{8}[A-Z]{2}",
+        residence_card.IDENTIFIER,
         ja="英大文字2桁・数字8桁・英大文字2桁（例：AB12345678CD）",
         en="two capitals, eight digits, two capitals (AB12345678CD)",
     ),
-    K.CORPORATE_NUMBER: _rule(
+    FieldKind.CORPORATE_NUMBER: _identifier_rule(
         DIGIT,
-        13,
-        exact=True,
-        pattern=r"\d{13}",
+        corporate_number.IDENTIFIER,
         ja="半角数字13桁",
         en="13 half-width digits",
     ),
-    K.EMPLOYMENT_INSURANCE_NUMBER: _rule(
+    FieldKind.EMPLOYMENT_INSURANCE_NUMBER: _rule(
         DIGIT,
         11,
         exact=True,
@@ -214,7 +225,7 @@ FIELD_RULES: dict[FieldKind, FieldRule] = {
         ja="半角数字11桁、ハイフンなし",
         en="11 half-width digits, no hyphen",
     ),
-    K.DATE: _rule(
+    FieldKind.DATE: _rule(
         DIGIT,
         8,
         exact=True,
@@ -222,7 +233,7 @@ FIELD_RULES: dict[FieldKind, FieldRule] = {
         ja="半角数字8桁の年月日（例：20000123）",
         en="YYYYMMDD, 8 half-width digits",
     ),
-    K.YEAR_MONTH: _rule(
+    FieldKind.YEAR_MONTH: _rule(
         DIGIT,
         6,
         exact=True,
@@ -230,7 +241,7 @@ FIELD_RULES: dict[FieldKind, FieldRule] = {
         ja="半角数字6桁の年月（例：200101）",
         en="YYYYMM, 6 half-width digits",
     ),
-    K.YEAR: _rule(
+    FieldKind.YEAR: _rule(
         DIGIT,
         4,
         exact=True,
@@ -238,38 +249,37 @@ FIELD_RULES: dict[FieldKind, FieldRule] = {
         ja="半角数字4桁の年（例：2001）",
         en="YYYY, 4 half-width digits",
     ),
-    K.DIGITS: _rule(DIGIT, 15, pattern=r"\d+", ja="半角数字", en="half-width digits"),
-    K.FREE_TEXT: _rule(frozenset({C.ANY}), 600, ja="文字", en="text"),
+    FieldKind.DIGITS: _rule(DIGIT, 15, pattern=r"\d+", ja="半角数字", en="half-width digits"),
+    FieldKind.FREE_TEXT: _rule(frozenset({CharClass.ANY}), 600, ja="文字", en="text"),
 }
 
 #: How each kind is normalized (see :mod:`nyukan_rules.text.normalizers`).
 NORMALIZERS: dict[FieldKind, Callable[[str], str]] = {
-    K.ROMAN_NAME: n.roman_name,
-    K.FULLWIDTH_NAME: n.fullwidth_name,
-    K.ADDRESS: n.fullwidth_text,
-    K.FOREIGN_ADDRESS: n.fullwidth_text,
-    K.FULLWIDTH_TEXT: n.fullwidth_text,
-    K.TEXT: n.to_windows,
-    K.POSTAL_CODE: n.digits,
-    K.PHONE: n.phone,
-    K.EMAIL: n.ascii_text,
-    K.PASSPORT_NUMBER: n.identifier,
-    K.RESIDENCE_CARD_NUMBER: n.identifier,
-    K.CORPORATE_NUMBER: n.digits,
-    K.EMPLOYMENT_INSURANCE_NUMBER: n.digits,
-    K.DATE: n.ymd,
-    K.YEAR_MONTH: n.ym,
-    K.YEAR: n.year,
-    K.DIGITS: n.digits,
-    K.FREE_TEXT: n.to_windows,
+    FieldKind.ROMAN_NAME: n.roman_name,
+    FieldKind.FULLWIDTH_NAME: n.fullwidth_name,
+    FieldKind.ADDRESS: n.fullwidth_text,
+    FieldKind.FOREIGN_ADDRESS: n.fullwidth_text,
+    FieldKind.FULLWIDTH_TEXT: n.fullwidth_text,
+    FieldKind.TEXT: n.to_windows,
+    FieldKind.POSTAL_CODE: n.digits,
+    FieldKind.PHONE: n.phone,
+    FieldKind.EMAIL: n.ascii_text,
+    FieldKind.PASSPORT_NUMBER: n.identifier,
+    FieldKind.RESIDENCE_CARD_NUMBER: n.identifier,
+    FieldKind.CORPORATE_NUMBER: n.digits,
+    FieldKind.EMPLOYMENT_INSURANCE_NUMBER: n.digits,
+    FieldKind.DATE: n.ymd,
+    FieldKind.YEAR_MONTH: n.ym,
+    FieldKind.YEAR: n.year,
+    FieldKind.DIGITS: n.digits,
+    FieldKind.FREE_TEXT: n.to_windows,
 }
 
 _CHAR_FINDINGS_LIMIT = 20
 
 
 class _Labels(TypedDict):
-    label_ja: str
-    label_en: str
+    label: str
 
 
 def utf16_length(text: str) -> int:
@@ -319,7 +329,14 @@ def normalize(value: str, kind: FieldKind | str) -> str:
 
 
 def _char_finding(
-    kind: FieldKind, field: str, index: int, char: str, suggestion: str | None, *, code: str
+    kind: FieldKind,
+    field: str,
+    index: int,
+    char: str,
+    suggestion: str | None,
+    *,
+    code: str,
+    label: str,
 ) -> Finding:
     return make_finding(
         code,
@@ -327,13 +344,11 @@ def _char_finding(
         sources=kind.rule.sources
         if code == "field.unsupported_char"
         else sources("jis-x-0208-windows"),
-        label_ja=kind.ja,
-        label_en=kind.en,
+        label=label,
         index=index + 1,
         char=char,
         codepoint=f"U+{ord(char):04X}",
-        suggestion_ja=f"（候補：{suggestion}）" if suggestion else "",
-        suggestion_en=f" (suggestion: {suggestion})" if suggestion else "",
+        suggestion=suggestion or "",
     )
 
 
@@ -349,41 +364,17 @@ def _suggest(char: str, kind: FieldKind) -> str | None:
     return candidate if not disallowed(candidate, rule.classes) else None
 
 
-#: Characters reported on their own (control, format, lone surrogate), not as
-#: characters a class refuses or as characters outside JIS X 0208.
-@functools.cache
-def _special_body() -> str:
-    return control_pattern().pattern[1:-1] + "\ud800-\udfff"
-
-
 @functools.lru_cache(maxsize=256)
 def _refused(classes: frozenset[CharClass]) -> re.Pattern[str]:
-    """A character ``classes`` refuse, other than the special ones.
+    """A character ``classes`` refuse, other than the special ones (control and format
+    characters, lone surrogates: :func:`~nyukan_rules.text.charset.special_pattern`).
 
     No class allows a special character, so this is one negated character
     class: matching and counting runs of it stay in C.
     """
     if CharClass.ANY in classes:
         return re.compile(r"(?!)")
-    return re.compile(f"[^{_body(classes)}{_special_body()}]")
-
-
-@functools.lru_cache(maxsize=256)
-def _outside_jis(classes: frozenset[CharClass]) -> re.Pattern[str]:
-    """A character ``classes`` allow that is outside JIS X 0208 and printable ASCII.
-
-    Special characters and half-width kana (which the classes name
-    themselves) are left out.  Built as one character class, computed once per
-    combination of classes.
-    """
-    excluded = _class_body(jis_x0208()) + _special_body() + " -~\uff61-\uff9f"
-    if CharClass.ANY in classes:
-        return re.compile(f"[^{excluded}]")
-    allowed, skip = _compiled(classes), re.compile(f"[{excluded}]")
-    chars = frozenset(
-        c for c in map(chr, range(0x10000)) if allowed.fullmatch(c) and not skip.fullmatch(c)
-    )
-    return re.compile(f"[{_class_body(chars)}]") if chars else re.compile(r"(?!)")
+    return re.compile(f"[^{class_body(classes)}{special_body()}]")
 
 
 @functools.lru_cache(maxsize=512)
@@ -417,12 +408,15 @@ def check_field(
     required: bool = False,
     max_length: int | None = None,
     field: str | None = None,
+    label: str | None = None,
 ) -> Report:
     """What is wrong with ``value`` as it would be submitted in a field of ``kind``.
 
     ``max_length`` overrides the kind's own (for ``DIGITS`` and
     ``FREE_TEXT`` fields of other sizes); ``field`` names the field in the
-    findings (default: the kind's code).  Characters the agency's tool
+    findings (default: the kind's code) and ``label`` how a person knows it
+    in the messages (the field's label in its spec, such as 生年月日;
+    default: the kind's name).  Characters the agency's tool
     refuses are errors (``field.unsupported_char``), each with its position
     (counted from 1) and a suggestion where a safe one exists; characters it
     accepts but JIS X 0208 lacks (髙) are warnings (``field.outside_jis``).
@@ -447,15 +441,157 @@ def check_field(
     >>> check_field("E\\udc80", "text").codes
     ('field.invalid_char',)
     """
-    the_kind = FieldKind.parse(kind)
-    required = ensure_bool(required, "required")
-    if max_length is not None:
-        max_length = ensure_int(max_length, "max_length", minimum=1)
-    if field is not None:
-        field = ensure_str(field, "field")
+    the_kind, required, max_length, field, label = _options(
+        kind, required, max_length, field, label
+    )
+    if value.__class__ is str and _passes(the_kind, value, max_length):
+        return _NOTHING
+    return _check(
+        the_kind, value, required=required, max_length=max_length, field=field, label=label
+    )
+
+
+def field_checker(
+    kind: FieldKind | str,
+    *,
+    required: bool = False,
+    max_length: int | None = None,
+    field: str | None = None,
+    label: str | None = None,
+) -> Callable[[object], Report]:
+    """:func:`check_field` for one kind of field, its arguments read once: for many values.
+
+    ``field_checker(kind, **options)(value)`` is ``check_field(value, kind,
+    **options)``, the same report, with the arguments checked once rather than
+    per value.  A value that passes costs a cache look-up and returns one
+    shared empty report.
+
+    >>> check = field_checker("postal_code", required=True)
+    >>> check("1000001").ok, check("").codes, check("100-0001").codes
+    (True, ('field.required',), ('field.unsupported_char',))
+    """
+    the_kind, required, max_length, field, label = _options(
+        kind, required, max_length, field, label
+    )
+
+    def check(value: object) -> Report:
+        if value.__class__ is str and _passes(the_kind, value, max_length):
+            return _NOTHING
+        return _check(
+            the_kind, value, required=required, max_length=max_length, field=field, label=label
+        )
+
+    return check
+
+
+def _options(
+    kind: object, required: object, max_length: object, field: object, label: object
+) -> tuple[FieldKind, bool, int | None, str | None, str | None]:
+    """The caller's arguments, checked (a wrong type raises: they are not untrusted input)."""
+    return (
+        _kind(kind),
+        required if required is False else ensure_bool(required, "required"),
+        None if max_length is None else ensure_int(max_length, "max_length", minimum=1),
+        None if field is None else ensure_str(field, "field"),
+        None if label is None else ensure_str(label, "label"),
+    )
+
+
+#: What every value that passes gets: one report, shared (reports are frozen).
+_NOTHING = Report()
+#: Values longer than this are not remembered (none of them passes a field but free
+#: text, and the cache must not hold a 25 MB string).
+_LONGEST_REMEMBERED = 256
+
+
+def _kind(kind: object) -> FieldKind:
+    if isinstance(kind, FieldKind):
+        return kind
+    if isinstance(kind, str) and len(kind) <= _LONGEST_REMEMBERED:
+        return _kind_named(kind)
+    return FieldKind.parse(kind)
+
+
+@functools.lru_cache(maxsize=256)
+def _kind_named(name: str) -> FieldKind:
+    """:meth:`FieldKind.parse` of a name, remembered (a name that is none raises, uncached)."""
+    return FieldKind.parse(name)
+
+
+def _passes(kind: FieldKind, value: str, max_length: int | None) -> bool:
+    """True when ``value`` has nothing to report (an empty value is left to the check)."""
+    if not value:
+        return False
+    if len(value) > _LONGEST_REMEMBERED:
+        return _clean(kind, value, max_length)
+    return _remembered_clean(kind, value, max_length)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _remembered_clean(kind: FieldKind, value: str, max_length: int | None) -> bool:
+    # lru_cache is thread-safe and bounded: the verdicts of the last 65,536 values.
+    return _clean(kind, value, max_length)
+
+
+def _clean(kind: FieldKind, value: str, max_length: int | None) -> bool:
+    """Exactly when :func:`_check` finds nothing in a non-empty str, without building any."""
+    default, exact, refused, outside, shape, extra = _compiled_kind(kind)
+    limit = max_length if max_length is not None else default
+    ascii_only = value.isascii()
+    length = len(value) if ascii_only else utf16_length(value)
+    if limit is not None and (length > limit or (exact and length != limit)):
+        return False
+    if ascii_only:
+        if not value.isprintable():
+            return False
+    elif special_pattern().search(value) or outside.search(value):
+        return False
+    if refused.search(value) or (shape is not None and shape.fullmatch(value) is None):
+        return False
+    return extra is None or extra(value)
+
+
+@functools.cache
+def _compiled_kind(
+    kind: FieldKind,
+) -> tuple[
+    int | None,
+    bool,
+    re.Pattern[str],
+    re.Pattern[str],
+    re.Pattern[str] | None,
+    Callable[[str], bool] | None,
+]:
+    """What a value of ``kind`` is checked against, compiled once per kind."""
+    rule = FIELD_RULES[kind]
+    extra = {
+        FieldKind.DATE: n.is_real_date,
+        FieldKind.CORPORATE_NUMBER: corporate_number.has_valid_check_digit,
+    }.get(kind)
+    return (
+        rule.max_length,
+        rule.exact_length,
+        _refused(rule.classes),
+        outside_jis(rule.classes),
+        rule.compiled,
+        extra,
+    )
+
+
+def _check(
+    the_kind: FieldKind,
+    value: object,
+    *,
+    required: bool,
+    max_length: int | None,
+    field: str | None,
+    label: str | None,
+) -> Report:
     rule = FIELD_RULES[the_kind]
     name = field or the_kind.value
-    labels: _Labels = {"label_ja": the_kind.ja, "label_en": the_kind.en}
+    if label is not None:
+        label = ensure_str(label, "label")
+    labels: _Labels = {"label": label or the_kind.ja}
     if value is None or (isinstance(value, str) and value == ""):
         if required:
             return Report(
@@ -489,7 +625,17 @@ def check_field(
         n.era_problem(value) if bad and the_kind in (FieldKind.DATE, FieldKind.YEAR_MONTH) else None
     )
     if era is not None:
-        findings.append(make_finding("field.era_date", field=name, value=value, **era, **labels))
+        findings.append(
+            make_finding(
+                "field.era_date",
+                field=name,
+                value=value,
+                era=era["era"],
+                since=era["since"],
+                until=era["until"],
+                **labels,
+            )
+        )
     else:
         for index, char in bad:
             findings.append(
@@ -500,6 +646,7 @@ def check_field(
                     char,
                     _suggest(char, the_kind),
                     code="field.unsupported_char",
+                    label=labels["label"],
                 )
             )
         if bad_count > cap:
@@ -512,11 +659,17 @@ def check_field(
                 )
             )
     if not value.isascii():
-        outside, outside_count = _first(_outside_jis(rule.classes), value, cap)
+        outside, outside_count = _first(outside_jis(rule.classes), value, cap)
         for index, char in outside:
             findings.append(
                 _char_finding(
-                    the_kind, name, index, char, suggestion_for(char), code="field.outside_jis"
+                    the_kind,
+                    name,
+                    index,
+                    char,
+                    suggestion_for(char),
+                    code="field.outside_jis",
+                    label=labels["label"],
                 )
             )
         if outside_count > cap:
@@ -533,8 +686,7 @@ def check_field(
                 "field.format",
                 field=name,
                 sources=rule.sources,
-                expected_ja=rule.expected_ja,
-                expected_en=rule.expected_en,
+                expected=rule.expected_ja,
                 **labels,
             )
         )
@@ -576,6 +728,4 @@ def _special_findings(value: str, name: str, labels: _Labels) -> list[Finding]:
 
 
 def _corporate_number_valid(value: str) -> bool:
-    from stdnum.jp import cn  # heavy: imported only when a corporate number is checked
-
-    return bool(cn.is_valid(value))
+    return corporate_number.has_valid_check_digit(value)

@@ -1,0 +1,240 @@
+"""Findings as codes with params, rendered from gettext catalogues (issues 11 and 12).
+
+Sources of the rules checked here: ARCHITECTURE.md "A finding is a code with
+params"; the issues' done-when lists (every code × every language has a
+message, placeholders identical to the Japanese source, fallback chain for an
+unknown tag, rows and positions counted from 1).
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+import string
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import nyukan_rules as nr
+from nyukan_rules import i18n
+from nyukan_rules.messages import (
+    FRAGMENT_PARAMS,
+    LABEL_PARAMS,
+    MESSAGES,
+    NAME_PARAMS,
+    TERM_PARAMS,
+    TERMS,
+    about_record,
+    make_finding,
+)
+from nyukan_rules.messages.render import render, template
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = [lang.tag for lang in i18n.languages()]
+NON_LATIN = {"ja", "zh_Hans", "ko", "ne", "my"}
+
+
+def _names(text: str) -> list[str]:
+    return sorted({name.split("!")[0] for _, name, _, _ in string.Formatter().parse(text) if name})
+
+
+def _sample(name: str) -> object:
+    """A value of the right shape for a param called ``name``."""
+    if name in NAME_PARAMS:
+        return {
+            "ApplicationKind": nr.ApplicationKind.EXTENSION_OF_PERIOD,
+            "ApplicantRole": nr.ApplicantRole.RELATIVE,
+            "StatusOfResidence": nr.StatusOfResidence.PROFESSOR,
+            "Channel": nr.Channel.ONLINE,
+        }.get(NAME_PARAMS[name], "1年")
+    if name in LABEL_PARAMS:
+        return "生年月日"
+    if name in TERM_PARAMS:
+        return "id.passport"
+    if name in FRAGMENT_PARAMS:
+        return "x"
+    if name in {"on", "since", "until", "expires_on"}:
+        return date(2026, 11, 23)
+    if name in {"count", "limit", "line", "row", "index", "first", "length", "size"}:
+        return 12345
+    return "値"
+
+
+def _params(code: str) -> dict[str, object]:
+    return {name: _sample(name) for name in _names(MESSAGES[code].ja)}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_code_renders_in_every_language(lang: str) -> None:
+    """Every code × every language has a message, with no raw placeholder left."""
+    for code in MESSAGES:
+        text = make_finding(code, **_params(code)).message(lang)
+        assert text, (code, lang)
+        assert not re.search(r"\{[a-z_]+\}", text), (code, lang, text)
+
+
+@pytest.mark.parametrize("lang", [tag for tag in LANGUAGES if tag != "ja"])
+def test_placeholders_are_those_of_the_japanese_source(lang: str) -> None:
+    for code, message in MESSAGES.items():
+        translated = template(code, lang)
+        assert _names(translated) == _names(message.ja), (code, lang)
+
+
+@pytest.mark.parametrize("lang", sorted(set(LANGUAGES) & NON_LATIN - {"ja"}))
+def test_no_english_sentence_left_in_a_non_latin_catalogue(lang: str) -> None:
+    for code in MESSAGES:
+        text = template(code, lang)
+        stripped = re.sub(r"\{[^}]*\}|[A-Z0-9_%.\-+/()]{2,}|PDF|UTF|Pay-easy", "", text)
+        words = re.findall(r"[A-Za-z]{4,}", stripped)
+        assert len(words) < 3, (code, lang, text)
+
+
+def test_english_messages_are_in_the_english_catalogue() -> None:
+    """The English of every code lives in en.po, not in the code (issue 11)."""
+    for code, message in MESSAGES.items():
+        english = template(code, "en")
+        assert english != message.ja, code
+        assert not re.search(r"[\u3040-\u30ff]{3,}", re.sub(r"\(.*?\)", "", english)), code
+
+
+def test_every_term_and_fragment_is_translated_to_english() -> None:
+    for source in [*TERMS.values(), *FRAGMENT_PARAMS.values()]:
+        assert i18n.translate("term", source, "en") != source, source
+
+
+def test_unknown_tag_falls_back_to_english_then_japanese() -> None:
+    finding = make_finding("csv.empty")
+    assert finding.message("xx-YY") == finding.message("en")
+    assert i18n.language_chain("xx") == ("en", "ja")
+    # A text no catalogue has is shown in Japanese, never as an id.
+    assert i18n.translate("term", "どの言語にもない語", "en") == "どの言語にもない語"
+
+
+def test_bcp47_tags_are_read() -> None:
+    assert i18n.resolve_language("EN-us") == "en"
+    assert i18n.resolve_language("ja-JP") == "ja"
+    with pytest.raises(nr.ArgumentTypeError):
+        i18n.resolve_language(None)
+
+
+def test_numbers_and_dates_follow_the_language() -> None:
+    finding = make_finding("csv.nul", line=1234567)
+    assert "1,234,567" in finding.message("en")
+    assert i18n.format_date(date(2026, 1, 31), "en") == "Jan 31, 2026"
+    assert i18n.format_date(date(2026, 1, 31), "ja") == "2026/01/31"
+
+
+def test_names_are_rendered_in_the_language() -> None:
+    finding = make_finding(
+        "eligibility.kind_not_offered", kind=nr.ApplicationKind.REENTRY_PERMIT_SINGLE
+    )
+    assert nr.ApplicationKind.REENTRY_PERMIT_SINGLE.ja in finding.message("ja")
+    assert nr.ApplicationKind.REENTRY_PERMIT_SINGLE.en in finding.message("en")
+    # A value that is no member (raw roster text) is shown as given.
+    raw = make_finding("record.indefinite_period", label="在留期間", value="無期限", status="X")
+    assert "X" in raw.message("en")
+
+
+def test_a_term_list_is_joined_by_the_language() -> None:
+    finding = make_finding(
+        "attachment.restricted", name="a.pdf", what=("pdf.printing", "pdf.copying")
+    )
+    assert "printing and copying" in finding.message("en")
+    assert "印刷" in finding.message("ja")
+    assert "コピー" in finding.message("ja")
+
+
+def test_a_fragment_is_shown_only_with_a_value() -> None:
+    with_hint = make_finding("csv.no_known_column", hint=True).message("en")
+    without = make_finding("csv.no_known_column", hint=False).message("en")
+    assert "file name" in with_hint
+    assert "file name" not in without
+
+
+def test_field_label_comes_from_the_spec_not_the_kind() -> None:
+    """'テキストは必須入力です' named the kind; a record field is named by its label."""
+    report = nr.validate_records([{"employee_id": ""}], on=date(2026, 11, 23))
+    required = report.by_code("field.required")
+    assert required, report.codes
+    spec = nr.DEFAULT_APPLICANT_SPEC
+    for finding in required:
+        field = spec.field(finding.field)
+        assert field is not None, finding.field
+        assert field.label_ja, finding.field
+        assert finding.params["label"] == field.label_ja
+        assert field.label_ja in finding.message("ja")
+    assert "テキストは" not in " ".join(report.messages("ja"))
+
+
+def test_rows_and_positions_in_messages_count_from_one() -> None:
+    """'0行目' and '0文字目' were shown (issue 11)."""
+    report = nr.check_field("\x00abc", "text")
+    assert report.findings[0].params["index"] == 1
+    assert "0文字目" not in report.findings[0].message_ja
+    batch = nr.validate_records([{"employee_id": "\x00"}], on=date(2026, 11, 23))
+    for finding in batch.findings:
+        assert "0行目" not in finding.message_ja, finding.message_ja
+
+
+def test_a_hand_made_finding_with_an_unknown_code_still_renders() -> None:
+    finding = nr.Finding(code="vendor.custom", severity=nr.Severity.INFO, params={"n": 3})
+    assert finding.message("en") == "vendor.custom (n=3)"
+
+
+def test_record_frame_names_the_record_in_every_language() -> None:
+    framed = about_record(make_finding("csv.empty"), "employee_id E1")
+    assert framed.message("en").startswith("[employee_id E1] ")
+    assert framed.message("ja").startswith("［employee_id E1］")
+
+
+def test_findings_pickle_and_compare_with_params() -> None:
+    finding = make_finding("eligibility.expired", expires_on=date(2026, 1, 31))
+    again = pickle.loads(pickle.dumps(finding))
+    assert again == finding
+    assert hash(again) == hash(finding)
+    assert again.message("en") == finding.message("en")
+
+
+def test_render_never_raises_on_a_broken_translation(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nyukan_rules.messages.render as module
+
+    monkeypatch.setattr(module, "template", lambda code, lang: "{broken")
+    assert render("csv.nul", {"line": 3}, "en") == MESSAGES["csv.nul"].ja.format(line="3")
+
+
+def test_languages_report_who_wrote_them() -> None:
+    found = i18n.languages()
+    assert found[0].tag == "ja"
+    assert found[0].source
+    assert found[0].reviewed
+    for language in found[1:]:
+        assert language.translator, language
+        assert isinstance(language.reviewed, bool)
+    assert nr.languages() == found
+
+
+def test_catalogues_are_fresh() -> None:
+    """The .pot, .po and .mo files are what scripts/gen_catalogues.py makes."""
+    script = ROOT / "scripts" / "gen_catalogues.py"
+    if not script.is_file():
+        pytest.skip("not a source checkout")
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_making_a_finding_renders_nothing() -> None:
+    """Findings whose messages are never asked for cost no text (issue 12)."""
+    code = (
+        "import sys, nyukan_rules.messages as m\n"
+        "f = m.make_finding('csv.nul', line=3)\n"
+        "assert 'nyukan_rules.messages.render' not in sys.modules\n"
+        "assert 'babel' not in sys.modules\n"
+        "f.message('en')\n"
+        "assert 'nyukan_rules.messages.render' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
