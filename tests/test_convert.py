@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nyukan_rules as nr
 from nyukan_rules.examples import EXAMPLE_FILING, ExampleFiling
@@ -174,3 +177,20 @@ def test_enums_are_covered_without_a_list() -> None:
     assert (
         nr.converter.structure("更新", nr.ApplicationKind) is nr.ApplicationKind.EXTENSION_OF_PERIOD
     )
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(_JSON, st.sampled_from([nr.Fee, ExampleFiling, nr.Report, nr.PeriodOfStay, bytes, date]))
+def test_structure_raises_only_the_packages_errors(data: object, cl: type) -> None:
+    """Issue 11 / STYLE.md: no cattrs error (nor KeyError, TypeError …) escapes structure."""
+    with contextlib.suppress(nr.NyukanRulesError):
+        nr.converter.structure(data, cl)
