@@ -760,3 +760,33 @@ def test_no_progress_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture
     items = list(range(50))
     assert list(progress(items, "checking PDFs")) == items
     assert capsys.readouterr().err == ""
+
+
+def test_a_file_too_large_to_read_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, pdfs: Path, clean_csv: Path
+) -> None:
+    """Files past the read cap are not read: exit code 2 naming the file, stdout empty."""
+    from nyukan_rules.cli import _files, _hr
+
+    monkeypatch.setattr(_files, "MAX_READ_BYTES", 10)
+    result = CliRunner().invoke(cli, ["check", str(pdfs / "contract.pdf")])
+    assert result.exit_code == 2
+    assert "contract.pdf" in result.stderr
+    assert "too large" in result.stderr
+    monkeypatch.setattr(_hr, "MAX_CSV_BYTES", 10)
+    result = CliRunner().invoke(cli, ["validate", str(clean_csv)])
+    assert result.exit_code == 2
+    assert "roster.csv" in result.stderr
+
+
+def test_an_unreadable_file_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, clean_csv: Path
+) -> None:
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = CliRunner().invoke(cli, ["validate", str(clean_csv)])
+    assert result.exit_code == 2
+    assert "Permission denied" in result.stderr
+    assert result.stdout == ""

@@ -151,8 +151,15 @@ class Out:
         return message(finding, self.lang)
 
     def name(self, member: Any) -> str:
-        """A catalog member's name in the language (Japanese or English)."""
-        return str(member.ja if self.lang == "ja" else member.en)
+        """A catalog member's name in the language (English where no catalogue has it)."""
+        if self.lang == "ja":
+            return str(member.ja)
+        try:
+            from nyukan_rules.i18n import translate
+        except ImportError:  # pragma: no cover - before the catalogues existed
+            return str(member.en)
+        text = translate(f"name:{type(member).__name__}", member.ja, self.lang)
+        return str(member.en) if text == member.ja else text
 
 
 def _json_default(value: Any) -> Any:
@@ -261,13 +268,18 @@ def _plain(text: str) -> str:
     return escape(text)
 
 
-def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
-    """A file's bytes (at most ``limit + 1`` of them); an unreadable file is a usage error."""
+class FileProblem(click.FileError):
+    """A file that cannot be read or written: a usage error (exit code 2), as a missing one."""
+
+    exit_code = EXIT_USAGE
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; an unreadable file is a usage error (exit code 2)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read() if limit is None else handle.read(limit + 1)
+        return path.read_bytes()
     except OSError as exc:
-        raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
+        raise FileProblem(str(path), hint=exc.strerror or str(exc)) from None
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

@@ -12,6 +12,7 @@ from nyukan_rules.cli._common import (
     DATE,
     EXIT_FINDINGS,
     EXIT_OK,
+    FileProblem,
     Out,
     expand,
     finding_json,
@@ -55,9 +56,9 @@ def _load(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise click.FileError(str(path), hint=exc.strerror or str(exc)) from None
+        raise FileProblem(str(path), hint=exc.strerror or str(exc)) from None
     if size > MAX_READ_BYTES:
-        raise click.FileError(
+        raise FileProblem(
             str(path), hint=f"{size:,} bytes is too large to check (the upload limit is 25,000,000)"
         )
     return read_bytes(path)

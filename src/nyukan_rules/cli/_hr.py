@@ -14,6 +14,7 @@ import click
 from nyukan_rules.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    FileProblem,
     Out,
     counts_line,
     exit_code,
@@ -136,7 +137,7 @@ def read_roster(
     else:
         assert csv_path is not None
         if csv_path.stat().st_size > MAX_CSV_BYTES:
-            raise click.FileError(str(csv_path), hint="too large to read")
+            raise FileProblem(str(csv_path), hint="too large to read")
         data, source = read_bytes(csv_path), str(csv_path)
     with stage("reading", data.count(b"\n")):
         table = nr.read_csv(data, columns=columns, encoding=encoding)
@@ -472,7 +473,7 @@ def _write(
         for path, data in targets:
             path.write_bytes(data)
     except OSError as exc:
-        raise click.FileError(str(out_dir), hint=exc.strerror or str(exc)) from None
+        raise FileProblem(str(out_dir), hint=exc.strerror or str(exc)) from None
     return [{"name": p.name, "path": str(p), "bytes": len(d)} for p, d in targets]
 
 
