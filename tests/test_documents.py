@@ -6,10 +6,13 @@ evidence is research-documents.md, seen 2026-11-23.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nyukan_rules as nr
 from nyukan_rules.documents import (
@@ -393,6 +396,16 @@ def test_single_source_rows_only_on_request() -> None:
     )
 
 
+def test_spouse_of_permanent_resident_coe() -> None:
+    """docs-spouse-permanent (marriage certificates, the payer's tax certificates),
+    docs-tb-jpets (a Nepalese applicant's COE from 2025-06-23)."""
+    c = required_documents(
+        COE, "永住者の配偶者等", on=ON, relationship="spouse", nationality="NP", channel="online"
+    )
+    assert {"spouse_pr.marriage", "spouse_pr.payer_tax", "common.tb_certificate"} <= ids(c)
+    assert "spouse_pr.guarantee" not in ids(c)  # listed for extensions
+
+
 # --- family statuses and 留学 --------------------------------------------------------
 
 
@@ -556,3 +569,79 @@ def test_after_an_online_coe_and_oversized_files() -> None:
     assert "10MB" in old["after.attachment_over_limit"].ja
     assert "25MB" in new["after.attachment_over_limit"].ja
     assert all(s.sources and s.seen == DOCUMENTS_SEEN for s in new.values())
+
+
+# --- for an HR team filing for many --------------------------------------------------------
+
+
+def test_rows_and_groups_for_a_spreadsheet() -> None:
+    """docs-gijinkoku-coe: the employer's documents are grouped apart; pending rows name
+    the question that decides them."""
+    c = required_documents(COE, GJ, on=ON, employer_category=3, applicant_age=30)
+    groups = c.by_preparer()
+    assert "gijinkoku.registry" in {d.id for d in groups[nr.Preparer.EMPLOYER]}
+    assert "gijinkoku.education_career" in {d.id for d in groups[nr.Preparer.APPLICANT]}
+    rows = c.rows()
+    assert len(rows) == len(c.documents) + len(c.pending)
+    tb = next(r for r in rows if r["id"] == "common.tb_certificate")
+    assert tb["state"] == "pending"
+    assert "documents.nationality" in tb["decided_by"]
+    assert all(r["seen"] == "2026-11-23" and r["sources"] for r in rows)
+
+
+# --- junk: an answer or the package's own error ------------------------------------------
+
+ANY = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(["1", "3", "VN", "PH", "建設", "spouse", "online", "new", "x" * 300]),
+    st.sampled_from([date.min, date.max, "2026-11-23", "令和0年1月1日"]),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=True),
+    st.binary(max_size=5),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=2), st.text(max_size=2), max_size=1),
+)
+
+_ARGS = [
+    "employer_category",
+    "nationality",
+    "channel",
+    "applicant_age",
+    "dispatched",
+    "language_interpersonal_work",
+    "first_ssw_acceptance",
+    "ssw_field",
+    "sponsor_working",
+    "relationship",
+    "include_single_source",
+]
+
+
+@settings(deadline=None, max_examples=150)
+@given(kind=ANY, status=ANY, on=ANY, name=st.sampled_from(_ARGS), value=ANY)
+def test_junk_to_required_documents(
+    kind: object, status: object, on: object, name: str, value: object
+) -> None:
+    """Issue 10 rule: any value in any argument gives an answer or the package's own error."""
+    for args in ((kind, status, on), (COE, GJ, on), (EXT, SSW, ON)):
+        with contextlib.suppress(nr.NyukanRulesError):
+            required_documents(args[0], args[1], on=args[2], **{name: value})  # type: ignore[arg-type]
+
+
+@settings(deadline=None, max_examples=150)
+@given(a=ANY, b=ANY, c=ANY, d=ANY)
+def test_junk_to_the_other_functions(a: object, b: object, c: object, d: object) -> None:
+    calls = [
+        lambda: employer_category(listed=a, withholding_tax_yen=b, online_approved=c, on=d),  # type: ignore[arg-type]
+        lambda: employer_category(withholding_tax_yen=a, filed_withholding_summary=b, on=ON),  # type: ignore[arg-type]
+        lambda: organization_request_checklist(role=a, on=b, request=c, request_online=d),  # type: ignore[arg-type]
+        lambda: organization_request_checklist(
+            role="organization_staff", on=ON, holds_agent_certificate=a, meets_agent_requirements=b
+        ),  # type: ignore[arg-type]
+        lambda: after_filing(a, on=b, channel=c, include_single_source=d),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with contextlib.suppress(nr.NyukanRulesError):
+            call()

@@ -289,6 +289,52 @@ class Checklist:
         """The ids of the documents that apply, in order."""
         return tuple(d.id for d in self.documents)
 
+    def by_preparer(self) -> dict[Preparer, tuple[Document, ...]]:
+        """The documents that apply, grouped by who prepares them (in table order).
+
+        An HR team filing for many employees prepares the ``employer`` group
+        once and asks each applicant for theirs.
+        """
+        groups: dict[Preparer, list[Document]] = {}
+        for d in self.documents:
+            groups.setdefault(d.prepared_by, []).append(d)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    def rows(self) -> tuple[dict[str, str], ...]:
+        """One flat row of text per document (applying, then pending), for a spreadsheet.
+
+        Columns: ``state`` (``required``, ``conditional`` or ``pending``),
+        ``id``, ``name_ja``, ``name_en``, ``prepared_by``, ``online``,
+        ``condition_ja``, ``condition_en``, ``decided_by`` (the question ids
+        of a pending document), ``effective``, ``seen``, ``confidence``,
+        ``sources`` (ids, space-separated).
+        """
+        deciding: dict[str, list[str]] = {}
+        for q in self.questions:
+            for doc_id in q.decides:
+                deciding.setdefault(doc_id, []).append(q.id)
+        out: list[dict[str, str]] = []
+        for state, docs in (("", self.documents), ("pending", self.pending)):
+            for d in docs:
+                out.append(
+                    {
+                        "state": state or d.level.value,
+                        "id": d.id,
+                        "name_ja": d.name_ja,
+                        "name_en": d.name_en,
+                        "prepared_by": d.prepared_by.value,
+                        "online": d.online.value,
+                        "condition_ja": d.condition_ja,
+                        "condition_en": d.condition_en,
+                        "decided_by": " ".join(deciding.get(d.id, ())) if state else "",
+                        "effective": str(d.effective),
+                        "seen": d.seen.isoformat(),
+                        "confidence": d.confidence.value,
+                        "sources": " ".join(s.id for s in d.sources),
+                    }
+                )
+        return tuple(out)
+
 
 @attrs.frozen(kw_only=True)
 class EmployerCategory:

@@ -841,7 +841,7 @@ def _spouse_permanent() -> tuple[DocumentRow, ...]:
     return (
         DocumentRow(
             id="spouse_pr.marriage",
-            kinds=(CHG, EXT),
+            kinds=ALL,
             name_ja="配偶者（永住者）及び申請人の国籍国の機関から発行された結婚証明書（日本で婚姻"
             "届を出した場合は婚姻届受理証明書）",
             name_en="Marriage certificates from the countries of the permanent-resident spouse"
@@ -855,7 +855,7 @@ def _spouse_permanent() -> tuple[DocumentRow, ...]:
         ),
         DocumentRow(
             id="spouse_pr.payer_tax",
-            kinds=(CHG, EXT),
+            kinds=ALL,
             name_ja="滞在費用を支弁する者の住民税の課税（又は非課税）証明書及び納税証明書"
             "（直近1年分）",
             name_en="Residence-tax certificates of assessment and payment of whoever pays the"
@@ -884,13 +884,13 @@ def _spouse_permanent() -> tuple[DocumentRow, ...]:
         ),
         DocumentRow(
             id="spouse_pr.questionnaire",
-            kinds=(CHG,),
+            kinds=(COE, CHG),
             name_ja="質問書及びスナップ写真",
             name_en="Questionnaire and snapshots of the couple",
             prepared_by=A,
             when=(spouse,),
-            condition_ja="永住者等の配偶者（変更）",
-            condition_en="the spouse of a permanent resident (change)",
+            condition_ja="永住者等の配偶者（認定・変更）",
+            condition_en="the spouse of a permanent resident (certificate of eligibility, change)",
             source_ids=("docs-spouse-permanent-questionnaire",),
         ),
     )
@@ -978,7 +978,7 @@ COVERAGE: dict[StatusOfResidence, tuple[ApplicationKind, ...]] = {
     S.SPECIFIED_SKILLED_WORKER_1: ALL,
     S.DEPENDENT: ALL,
     S.SPOUSE_OR_CHILD_OF_JAPANESE_NATIONAL: ALL,
-    S.SPOUSE_OR_CHILD_OF_PERMANENT_RESIDENT: (CHG, EXT),
+    S.SPOUSE_OR_CHILD_OF_PERMANENT_RESIDENT: ALL,
     S.STUDENT: (EXT,),
 }
 
