@@ -100,37 +100,46 @@ COMMON_DOCUMENTS: tuple[DocumentRow, ...] = (
     DocumentRow(
         id="common.application_form",
         kinds=(COE,),
-        name_ja="在留資格認定証明書交付申請書（申請人等作成用及び所属機関等作成用）",
+        name_ja="在留資格認定証明書交付申請書（申請人等作成用及び所属機関等作成用又は扶養者等作成用）",
         name_en="Application for a certificate of eligibility (the applicant's part and the"
         " organization's or supporter's part)",
         prepared_by=A,
         online=NOT_NEEDED,
-        note_ja="オンライン申請では入力画面が申請書に代わる。",
-        note_en="Online, the input screens take the place of the form.",
+        note_ja="様式は在留資格により異なる。所属機関等作成用は所属機関（学校）が作成する。"
+        "オンライン申請では入力画面が申請書に代わる。",
+        note_en="The form set depends on the status; the organization's part is filled in by"
+        " the organization (the school for a student). Online, the input screens take the"
+        " place of the form.",
         source_ids=("docs-form-parts", "docs-gijinkoku-coe"),
     ),
     DocumentRow(
         id="common.application_form",
         kinds=(CHG,),
-        name_ja="在留資格変更許可申請書（申請人等作成用及び所属機関等作成用）",
+        name_ja="在留資格変更許可申請書（申請人等作成用及び所属機関等作成用又は扶養者等作成用）",
         name_en="Application for change of status of residence (the applicant's part and the"
         " organization's or supporter's part)",
         prepared_by=A,
         online=NOT_NEEDED,
-        note_ja="オンライン申請では入力画面が申請書に代わる。",
-        note_en="Online, the input screens take the place of the form.",
+        note_ja="様式は在留資格により異なる。所属機関等作成用は所属機関（学校）が作成する。"
+        "オンライン申請では入力画面が申請書に代わる。",
+        note_en="The form set depends on the status; the organization's part is filled in by"
+        " the organization (the school for a student). Online, the input screens take the"
+        " place of the form.",
         source_ids=("docs-form-parts",),
     ),
     DocumentRow(
         id="common.application_form",
         kinds=(EXT,),
-        name_ja="在留期間更新許可申請書（申請人等作成用及び所属機関等作成用）",
+        name_ja="在留期間更新許可申請書（申請人等作成用及び所属機関等作成用又は扶養者等作成用）",
         name_en="Application for extension of period of stay (the applicant's part and the"
         " organization's or supporter's part)",
         prepared_by=A,
         online=NOT_NEEDED,
-        note_ja="オンライン申請では入力画面が申請書に代わる。",
-        note_en="Online, the input screens take the place of the form.",
+        note_ja="様式は在留資格により異なる。所属機関等作成用は所属機関（学校）が作成する。"
+        "オンライン申請では入力画面が申請書に代わる。",
+        note_en="The form set depends on the status; the organization's part is filled in by"
+        " the organization (the school for a student). Online, the input screens take the"
+        " place of the form.",
         source_ids=("docs-form-parts", "docs-gijinkoku-extension"),
     ),
     DocumentRow(
