@@ -41,13 +41,37 @@ def test_three_months_before_is_clamped_to_the_month_end() -> None:
     assert window.first_day == date(2027, 2, 28)
 
 
-def test_short_periods_open_half_way() -> None:
-    # renewal-short-period (single source): from about half the period.
+def test_short_periods_open_on_the_first_day_by_default() -> None:
+    """renewal-from-three-months quotes ISA: 「在留期間の満了する日以前」 with no earlier day
+    below six months, so the default window opens on the period's first day; the
+    issue-11 leak was a default answer built from renewal-short-period (single)."""
     window = nr.renewal_window(date(2026, 6, 30), period_of_stay="3月", channel=ONLINE)
+    assert window.first_day == date(2026, 3, 31)  # the first day of the 3月 ending 06-30
+    assert window.confidence is nr.Confidence.SECONDARY
+    assert "renewal-short-period" not in {s.id for s in window.sources}
+
+
+def test_short_periods_open_half_way_on_request() -> None:
+    # renewal-short-period (single source): from about half the period.
+    window = nr.renewal_window(
+        date(2026, 6, 30), period_of_stay="3月", channel=ONLINE, include_single_source=True
+    )
     assert window.first_day == date(2026, 6, 30) - timedelta(days=46)  # 92-day period
     assert window.confidence is nr.Confidence.SINGLE
-    short = nr.renewal_window(date(2026, 6, 30), period_of_stay="15日", channel=ONLINE)
+    short = nr.renewal_window(
+        date(2026, 6, 30), period_of_stay="15日", channel=ONLINE, include_single_source=True
+    )
     assert short.first_day == date(2026, 6, 23)
+    # six months or more: the single-source row does not apply
+    long = nr.renewal_window(
+        date(2026, 6, 30), period_of_stay="1年", channel=ONLINE, include_single_source=True
+    )
+    assert long.confidence is nr.Confidence.SECONDARY
+
+
+def test_no_renewal_window_for_an_indefinite_period() -> None:
+    with pytest.raises(nr.NoRuleError):
+        nr.renewal_window(date(2026, 6, 30), period_of_stay="無期限", channel=ONLINE)
 
 
 def test_counter_deadline_moves_past_the_year_end() -> None:
@@ -67,7 +91,10 @@ def test_window_properties(expires: date, parts: tuple[int, int, int]) -> None:
     assert online.last_day == expires - timedelta(days=1)
     assert expires <= counter.last_day <= expires + timedelta(days=10)
     assert online.first_day == counter.first_day <= online.last_day
-    assert (expires - online.first_day).days <= 92
+    if period >= nr.PeriodOfStay(months=6):
+        assert (expires - online.first_day).days <= 92
+    else:  # from the period's first day (renewal-from-three-months)
+        assert (expires - online.first_day).days <= period.sort_key
 
 
 def test_special_period_examples() -> None:

@@ -111,7 +111,7 @@ def test_roles_added_on_2022_03_16(role: nr.ApplicantRole) -> None:
     kw: dict[str, object] = {"role": role, "applicant_age": 10}
     before = check([K.EXTENSION_OF_PERIOD], on=date(2022, 3, 15), expires_on=date(2022, 6, 1), **kw)
     assert before.codes == ("eligibility.role_not_available",)
-    assert "2022-03-16" in before.errors[0].message_en
+    assert before.errors[0].params["since"] == date(2022, 3, 16)
     after = check([K.EXTENSION_OF_PERIOD], on=date(2022, 3, 16), expires_on=date(2022, 6, 1), **kw)
     assert after.ok
 
@@ -287,8 +287,18 @@ def test_never_raises_for_valid_input(
 # --- issue 10: flags accept only bool; dates are read one way ------------------------------
 
 
-@pytest.mark.parametrize("flag", ["registered_agent", "applicant_cannot_file"])
-@pytest.mark.parametrize("value", ["false", "no", "True", 0, 1, None, []])
+@pytest.mark.parametrize(
+    "flag",
+    [
+        "registered_agent",
+        "applicant_cannot_file",
+        "meets_agent_requirements",
+        "has_my_number_card",
+        "specified_residence_card",
+        "include_single_source",
+    ],
+)
+@pytest.mark.parametrize("value", ["false", "no", "True", 0, 1, []])
 def test_flags_accept_only_bool(flag: str, value: object) -> None:
     """Issue 10: ``registered_agent="false"`` was taken as True."""
     with pytest.raises(nr.ArgumentTypeError, match=f"^{flag} must be True or False"):
@@ -338,3 +348,112 @@ def test_calendar_edges_are_answered(day: date) -> None:
     )
     assert report.codes
     assert isinstance(nr.online_kinds(day), tuple)
+
+
+# --- audit 2026-11 -------------------------------------------------------------------
+
+
+def test_relative_coe_for_an_adult_spouse_of_a_japanese_national() -> None:
+    """isa-online-users-note-2: a relative's COE is limited by the status applied for
+    (note 2), not the applicant's age (note 3).  Was refused as relative_condition."""
+    report = check(
+        [K.CERTIFICATE_OF_ELIGIBILITY],
+        role=R.RELATIVE,
+        applicant_age=35,
+        desired_status=S.SPOUSE_OR_CHILD_OF_JAPANESE_NATIONAL,
+    )
+    assert report.ok
+    assert report.codes == ()
+
+
+def test_relative_coe_for_engineer_status_of_a_child_is_refused() -> None:
+    """isa-online-users-note-2: 技術・人文知識・国際業務 is not in note 2's list, whatever the
+    age.  Passed before (the applicant was 10)."""
+    report = check(
+        [K.CERTIFICATE_OF_ELIGIBILITY],
+        role=R.RELATIVE,
+        applicant_age=10,
+        desired_status=S.ENGINEER_SPECIALIST_HUMANITIES_INTERNATIONAL,
+    )
+    assert report.codes == ("eligibility.relative_coe_status",)
+    assert report.errors[0].params["status"] is S.ENGINEER_SPECIALIST_HUMANITIES_INTERNATIONAL
+    assert "isa-online-users-note-2" in {s.id for s in report.errors[0].sources}
+
+
+@pytest.mark.parametrize("status", [S.CULTURAL_ACTIVITIES, S.STUDENT, S.DEPENDENT])
+def test_relative_coe_statuses_of_note_2(status: nr.StatusOfResidence) -> None:
+    """isa-online-users-note-2: the statuses read from the table."""
+    report = check([K.CERTIFICATE_OF_ELIGIBILITY], role=R.RELATIVE, desired_status=status)
+    assert report.ok
+
+
+def test_relative_coe_uncaptured_statuses_only_on_request() -> None:
+    """isa-online-users-note-2-uncaptured (single): 定住者 probably follows in the list."""
+    kw: dict[str, object] = {"role": R.RELATIVE, "desired_status": S.LONG_TERM_RESIDENT}
+    assert check([K.CERTIFICATE_OF_ELIGIBILITY], **kw).codes == ("eligibility.relative_coe_status",)
+    assert check([K.CERTIFICATE_OF_ELIGIBILITY], include_single_source=True, **kw).ok
+
+
+def test_relative_coe_without_desired_status_is_a_warning() -> None:
+    report = check([K.CERTIFICATE_OF_ELIGIBILITY], role=R.RELATIVE, desired_status=None)
+    assert report.ok
+    assert "eligibility.relative_coe_status_unknown" in report.codes
+
+
+def test_organization_staff_meeting_the_requirements_may_file() -> None:
+    """isa-online-qa (note 3): approved as 申請等取次者 *or meeting its requirements*."""
+    kw: dict[str, object] = {"role": R.ORGANIZATION_STAFF, "registered_agent": False}
+    assert check([K.EXTENSION_OF_PERIOD], meets_agent_requirements=True, **kw).ok
+    assert check([K.EXTENSION_OF_PERIOD], **kw).codes == ("eligibility.agent_not_registered",)
+    # the other staff roles need the approval itself (note 4)
+    other = check(
+        [K.EXTENSION_OF_PERIOD],
+        role=R.REGISTERED_SUPPORT_ORGANIZATION_STAFF,
+        registered_agent=False,
+        meets_agent_requirements=True,
+    )
+    assert other.codes == ("eligibility.agent_not_registered",)
+
+
+@pytest.mark.parametrize("role", [R.FOREIGN_NATIONAL, R.LEGAL_REPRESENTATIVE, R.RELATIVE])
+def test_my_number_card_needed_to_file_online(role: nr.ApplicantRole) -> None:
+    """isa-online-user-registration (10_00112): the foreign national, legal
+    representative and relatives log in with a My Number card."""
+    kw: dict[str, object] = {"role": role, "applicant_age": 10}
+    assert check([K.EXTENSION_OF_PERIOD], has_my_number_card=True, **kw).ok
+    assert check([K.EXTENSION_OF_PERIOD], **kw).ok  # not said: not checked
+    without = check([K.EXTENSION_OF_PERIOD], has_my_number_card=False, **kw)
+    assert without.codes == ("eligibility.my_number_card_required",)
+
+
+def test_staff_need_no_my_number_card() -> None:
+    assert check([K.EXTENSION_OF_PERIOD], has_my_number_card=False).ok
+
+
+def test_specified_residence_card_is_counter_only() -> None:
+    """isa-specified-residence-card (from 2026-06-14) and specified-card-not-online."""
+    report = check([K.EXTENSION_OF_PERIOD], specified_residence_card=True)
+    assert report.codes == ("eligibility.specified_card_counter_only",)
+    assert {"isa-specified-residence-card", "specified-card-not-online"} <= {
+        s.id for s in report.errors[0].sources
+    }
+    before = check(
+        [K.EXTENSION_OF_PERIOD],
+        on=date(2026, 6, 13),
+        expires_on=date(2026, 8, 1),
+        specified_residence_card=True,
+    )
+    assert before.codes == ("eligibility.specified_card_not_available",)
+    assert before.errors[0].params["since"] == date(2026, 6, 14)
+
+
+def test_pledged_organizations_list_from_2026_01_05() -> None:
+    """pledged-organizations-list: 利用者別誓約機関一覧表 with each periodic report and request."""
+    from nyukan_rules.eligibility import organization_filings
+
+    for role in (R.REGISTERED_SUPPORT_ORGANIZATION_STAFF, R.PUBLIC_INTEREST_CORPORATION_STAFF):
+        (row,) = organization_filings(role, on=date(2026, 1, 5))
+        assert "利用者別誓約機関一覧表" in row.document_ja
+        assert set(row.occasions) == {"new_request", "periodic_report"}
+        assert organization_filings(role, on=date(2026, 1, 4)) == ()
+    assert organization_filings(R.ORGANIZATION_STAFF, on=date(2026, 11, 22)) == ()

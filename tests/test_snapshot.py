@@ -48,6 +48,12 @@ def _fee(kind: nr.ApplicationKind, channel: nr.Channel, day: date, period: str) 
         return nr.fee(kind, channel=channel, accepted_on=day, period_of_stay=period).yen
     except nr.NotOfferedError:
         return "not_offered"
+    except nr.NoRuleError:  # known only from a single or unverified source
+        return "no_rule"
+
+
+def _codes(kinds: list[str], **kw: object) -> list[str]:
+    return list(nr.check_online_eligibility(kinds, **kw).codes)  # type: ignore[arg-type]
 
 
 def build_snapshot() -> dict[str, object]:
@@ -100,9 +106,64 @@ def build_snapshot() -> dict[str, object]:
         for age in (0, 1, 15, 16)
         for kind in nr.ApplicationKind
     }
+    indefinite = {
+        f"{day}/{channel.value}": _fee(nr.ApplicationKind.CHANGE_OF_STATUS, channel, day, "無期限")
+        for day in DAYS
+        for channel in nr.Channel
+    }
+    on = date(2026, 11, 22)
+    audit = {
+        "relative/coe/adult/日本人の配偶者等": _codes(
+            ["certificate_of_eligibility"],
+            on=on,
+            role="relative",
+            applicant_age=35,
+            desired_status="日本人の配偶者等",
+        ),
+        "relative/coe/child/技術・人文知識・国際業務": _codes(
+            ["certificate_of_eligibility"],
+            on=on,
+            role="relative",
+            applicant_age=10,
+            desired_status="技術・人文知識・国際業務",
+        ),
+        "organization_staff/meets_agent_requirements": _codes(
+            ["extension_of_period"],
+            on=on,
+            role="organization_staff",
+            status="技術・人文知識・国際業務",
+            meets_agent_requirements=True,
+        ),
+        "foreign_national/no_my_number_card": _codes(
+            ["extension_of_period"],
+            on=on,
+            role="foreign_national",
+            status="技術・人文知識・国際業務",
+            has_my_number_card=False,
+        ),
+        "specified_residence_card": _codes(
+            ["extension_of_period"],
+            on=on,
+            role="foreign_national",
+            status="技術・人文知識・国際業務",
+            specified_residence_card=True,
+        ),
+    }
+    card_issue = {
+        f"filed 2026-06-10/card {issued}/age 10": nr.photo_required(
+            "extension_of_period",
+            on=date(2026, 6, 10),
+            applicant_age=10,
+            card_issued_on=issued,
+        )
+        for issued in (date(2026, 6, 13), date(2026, 6, 14))
+    }
     return {
         "fees": fees,
+        "fees_indefinite_period": indefinite,
         "eligibility": eligibility,
+        "eligibility_audit_2026_11": audit,
+        "photo_required_by_card_issue": card_issue,
         "deadlines": deadlines,
         "fields": fields,
         "photo_required": photo_rules,

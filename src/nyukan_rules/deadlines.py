@@ -23,7 +23,9 @@ from nyukan_rules.dates import (
     next_office_day,
 )
 from nyukan_rules.errors import ArgumentValueError, NoRuleError, ValidationError
-from nyukan_rules.sources import Confidence, Source, sources
+from nyukan_rules.milestones import CURRENT_SYSTEM_START
+from nyukan_rules.rules import DatedRule, SourcedAnswer, SourcedRule, in_force
+from nyukan_rules.sources import sources
 
 __all__ = [
     "ID_TERMS",
@@ -58,13 +60,12 @@ def _within_calendar(name: str, day: date, answer: Callable[[], _T]) -> _T:
 
 
 @attrs.frozen
-class DateWindow:
+class DateWindow(SourcedAnswer):
     """The days from ``first_day`` to ``last_day``, both included."""
 
     first_day: date
     last_day: date
     channel: Channel
-    sources: tuple[Source, ...] = ()
 
     def contains(self, day: date) -> bool:
         """True when ``day`` (read as :func:`~nyukan_rules.dates.ensure_date` does) is inside."""
@@ -75,38 +76,36 @@ class DateWindow:
         """How many days the window has (0 if it is empty)."""
         return max(0, (self.last_day - self.first_day).days + 1)
 
-    @property
-    def confidence(self) -> Confidence:
-        return Confidence.weakest(s.confidence for s in self.sources)
-
 
 @attrs.frozen
-class RenewalOpening:
+class RenewalOpening(SourcedRule):
     """When an extension may first be filed, for periods of stay in ``band``.
 
-    Either ``months_before`` expiry, or once ``fraction_elapsed`` of the
-    period has passed.
+    ``months_before`` expiry, or once ``fraction_elapsed`` of the period
+    has passed (``0.0``: from the period's first day).  Where several rows
+    in force hold a period, the last one in the table answers.
     """
 
     band: StayBand
-    source_ids: tuple[str, ...]
     months_before: int | None = None
     fraction_elapsed: float | None = None
 
 
 _SIX_MONTHS = PeriodOfStay(months=6)
+_UNDER_SIX_MONTHS = StayBand(None, False, _SIX_MONTHS, False, "6月未満", "under 6 months")
 
 RENEWAL_OPENINGS: tuple[RenewalOpening, ...] = (
     RenewalOpening(
         StayBand(_SIX_MONTHS, True, None, False, "6月以上", "6 months or more"),
-        ("renewal-from-three-months",),
         months_before=3,
+        source_ids=("renewal-from-three-months",),
     ),
+    # ISA: 「在留期間の満了する日以前」, with no earlier day for shorter periods.
     RenewalOpening(
-        StayBand(None, False, _SIX_MONTHS, False, "6月未満", "under 6 months"),
-        ("renewal-short-period",),
-        fraction_elapsed=0.5,
+        _UNDER_SIX_MONTHS, fraction_elapsed=0.0, source_ids=("renewal-from-three-months",)
     ),
+    # "From about half the period": one source, so only with include_single_source=True.
+    RenewalOpening(_UNDER_SIX_MONTHS, fraction_elapsed=0.5, source_ids=("renewal-short-period",)),
 )
 
 #: The last day online is the day before expiry; at a counter, the expiry day
@@ -128,12 +127,16 @@ def renewal_window(
     *,
     period_of_stay: PeriodOfStay | str,
     channel: Channel | str,
+    include_single_source: bool = False,
 ) -> DateWindow:
     """The days an extension of the period of stay can be filed.
 
     From about three months before expiry for a period of six months or
     more (the same day of the month, or the month's last day where it has no
-    such day); from about half-way through shorter periods.  Online the last
+    such day).  ISA gives no earlier day for shorter periods, so their window
+    opens on the period's first day; "from about half-way through" is known
+    from one source only and applies with ``include_single_source=True``
+    (the window's ``confidence`` then says ``single``).  Online the last
     day is the day before expiry (the system refuses the expiry day itself);
     at a counter it is the expiry day, moved to the next day the offices are
     open when it falls on a weekend, a national holiday or 29 December to
@@ -147,9 +150,15 @@ def renewal_window(
     expires_on = ensure_date(expires_on, "expires_on")
     period = PeriodOfStay.parse(period_of_stay)
     channel = Channel.parse(channel)
-    opening = next((o for o in RENEWAL_OPENINGS if o.band.contains(period)), None)
-    if opening is None:  # pragma: no cover - the tables are tested to cover every period
-        raise NoRuleError(f"no renewal rule for a period of stay of {period}")
+    include_single_source = ensure_bool(include_single_source, "include_single_source")
+    openings = [
+        o
+        for o in in_force(RENEWAL_OPENINGS, include_single_source=include_single_source)
+        if o.band.contains(period)
+    ]
+    if not openings:
+        raise NoRuleError(f"no renewal rule for a period of stay of {period} ({period.en})")
+    opening = openings[-1]
     return _within_calendar(
         "expires_on", expires_on, lambda: _renewal_window(expires_on, period, channel, opening)
     )
@@ -162,7 +171,11 @@ def _renewal_window(
         first = add_months(expires_on, -opening.months_before)
     else:
         fraction = opening.fraction_elapsed or 0.0
-        first = expires_on - timedelta(days=int(_period_days(expires_on, period) * (1 - fraction)))
+        days = _period_days(expires_on, period)
+        first = max(
+            expires_on - timedelta(days=int(days * (1 - fraction))),
+            expires_on - timedelta(days=days - 1),  # the period's first day
+        )
     last = (
         expires_on - timedelta(days=1) if channel is Channel.ONLINE else next_office_day(expires_on)
     )
@@ -175,7 +188,7 @@ def _renewal_window(
 
 
 @attrs.frozen
-class SpecialPeriodRule:
+class SpecialPeriodRule(DatedRule):
     """After a timely application of ``kinds``, the stay continues for up to ``months``.
 
     Not for a period of stay in ``excluded_band``.
@@ -184,8 +197,6 @@ class SpecialPeriodRule:
     kinds: frozenset[ApplicationKind]
     months: int
     excluded_band: StayBand
-    effective: Effective
-    source_ids: tuple[str, ...]
 
 
 SPECIAL_PERIOD_RULES: tuple[SpecialPeriodRule, ...] = (
@@ -195,7 +206,6 @@ SPECIAL_PERIOD_RULES: tuple[SpecialPeriodRule, ...] = (
         excluded_band=StayBand(
             None, False, PeriodOfStay(days=30), True, "30日以下", "30 days or less"
         ),
-        effective=Effective(None, None),
         source_ids=("special-period", "special-period-exclusions", "civil-code-periods"),
     ),
 )
@@ -223,12 +233,8 @@ def special_period_end(
     expires_on = ensure_date(expires_on, "expires_on")
     period = PeriodOfStay.parse(period_of_stay)
     kind = ApplicationKind.parse(kind)
-    for rule in SPECIAL_PERIOD_RULES:
-        if (
-            kind in rule.kinds
-            and rule.effective.contains(expires_on)
-            and not rule.excluded_band.contains(period)
-        ):
+    for rule in in_force(SPECIAL_PERIOD_RULES, expires_on):
+        if kind in rule.kinds and not rule.excluded_band.contains(period):
             return _within_calendar(
                 "expires_on",
                 expires_on,
@@ -238,63 +244,45 @@ def special_period_end(
 
 
 @attrs.frozen
-class IdTerm:
+class IdTerm(DatedRule):
     """How long an organization's user ID (利用申出) stays valid from approval or a report."""
 
-    effective: Effective
     years: int
-    source_ids: tuple[str, ...]
-
-    @property
-    def confidence(self) -> Confidence:
-        return Confidence.weakest(s.confidence for s in sources(*self.source_ids))
 
 
 ID_TERMS: tuple[IdTerm, ...] = (
-    IdTerm(Effective(None, None), 1, ("org-id-validity", "org-periodic-report")),
+    IdTerm(1, source_ids=("org-id-validity", "org-periodic-report")),
     # Reported for approvals and renewals from the new system of 2026-01-05;
     # one source only, so it applies only with include_single_source=True.
-    IdTerm(Effective(date(2026, 1, 5), None), 3, ("org-id-three-years",)),
+    IdTerm(3, effective=Effective(CURRENT_SYSTEM_START, None), source_ids=("org-id-three-years",)),
 )
 
 
 @attrs.frozen
-class PeriodicReportRule:
+class PeriodicReportRule(DatedRule):
     """When the periodic report (定期報告) is due and ISA's notice comes, before expiry."""
 
-    effective: Effective
     due_months_before: int
     notice_months_before: int
-    source_ids: tuple[str, ...]
 
 
 PERIODIC_REPORT_RULES: tuple[PeriodicReportRule, ...] = (
-    PeriodicReportRule(Effective(None, None), 1, 2, ("org-periodic-report",)),
+    PeriodicReportRule(1, 2, source_ids=("org-periodic-report",)),
 )
 
 
 @attrs.frozen
-class IdValidity:
+class IdValidity(SourcedAnswer):
     """When an organization's user ID expires, and when its periodic report is due."""
 
     expires_on: date
     report_due_by: date
     notice_expected_on: date
     term_years: int
-    sources: tuple[Source, ...]
-
-    @property
-    def confidence(self) -> Confidence:
-        return Confidence.weakest(s.confidence for s in self.sources)
 
 
 def _term(day: date, include_single_source: bool) -> IdTerm:
-    usable = [
-        t
-        for t in ID_TERMS
-        if t.effective.contains(day)
-        and (include_single_source or t.confidence.rank <= Confidence.SECONDARY.rank)
-    ]
+    usable = in_force(ID_TERMS, day, include_single_source=include_single_source)
     # A newer rule overrides an older one that is still open-ended.
     return max(usable, key=lambda t: t.effective.since or date.min)
 
@@ -349,7 +337,7 @@ def _organization_id_expiry(
         term = _term(report, include_single_source)
         used.extend(term.source_ids)
         expires = civil_period_end(expires, months=12 * term.years)
-    report_rule = next(r for r in PERIODIC_REPORT_RULES if r.effective.contains(expires))
+    report_rule = in_force(PERIODIC_REPORT_RULES, expires)[0]
     used.extend(report_rule.source_ids)
     return IdValidity(
         expires_on=expires,

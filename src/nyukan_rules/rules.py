@@ -30,10 +30,21 @@ import attrs
 from nyukan_rules.dates import Effective
 from nyukan_rules.sources import Confidence, Source, sources
 
-__all__ = ["DatedRule", "SourcedRule", "in_force", "is_default_confidence"]
+__all__ = [
+    "DatedRule",
+    "SourcedAnswer",
+    "SourcedRule",
+    "in_force",
+    "is_default_confidence",
+    "source_ids_of",
+]
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return tuple(value)
 
 
@@ -68,6 +79,27 @@ class DatedRule(SourcedRule):
 
 
 Row = TypeVar("Row", bound=SourcedRule)
+
+
+@attrs.frozen
+class SourcedAnswer:
+    """What every answer built from rule rows shares: the sources it used.
+
+    ``confidence`` is the weakest of them, so an answer that used a
+    single-source row (only on request) says so.
+    """
+
+    sources: tuple[Source, ...] = attrs.field(kw_only=True, default=(), converter=_sources)
+
+    @property
+    def confidence(self) -> Confidence:
+        """The weakest confidence among the answer's sources."""
+        return Confidence.weakest(s.confidence for s in self.sources)
+
+
+def source_ids_of(*rows: SourcedRule) -> tuple[str, ...]:
+    """The source ids of ``rows``, in order, each once."""
+    return tuple(dict.fromkeys(i for row in rows for i in row.source_ids))
 
 
 def is_default_confidence(confidence: Confidence) -> bool:

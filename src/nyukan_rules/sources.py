@@ -64,7 +64,12 @@ def _s(id: str, address: str, title: str, confidence: Confidence) -> tuple[str, 
     return id, Source(id=id, address=address, title=title, confidence=confidence)
 
 
-_O, _2, _1 = Confidence.OFFICIAL, Confidence.SECONDARY, Confidence.SINGLE
+_O, _2, _1, _U = (
+    Confidence.OFFICIAL,
+    Confidence.SECONDARY,
+    Confidence.SINGLE,
+    Confidence.UNVERIFIED,
+)
 
 SOURCES: dict[str, Source] = dict(
     [
@@ -135,6 +140,44 @@ SOURCES: dict[str, Source] = dict(
             " visa.katsumi-office.com, sincere-smartvisa.com)",
             _2,
         ),
+        _s(
+            "isa-online-users-note-2",
+            "https://www.moj.go.jp/isa/content/001369137.pdf",
+            "ISA: 利用者ごとの申請可能な手続, note 2: a relative may file a certificate of"
+            " eligibility only for the statuses listed (文化活動, 留学, 家族滞在, family"
+            " 特定活動 designations, 日本人の配偶者等, ...), read from the PDF's table through"
+            " a stored copy; the note's own text was not captured",
+            _2,
+        ),
+        _s(
+            "isa-online-users-note-2-uncaptured",
+            "https://www.moj.go.jp/isa/content/001369137.pdf",
+            "The same list past the captured text: 永住者の配偶者等 and 定住者 probably follow"
+            " (inferred, not read)",
+            _1,
+        ),
+        _s(
+            "isa-specified-residence-card",
+            "https://www.moj.go.jp/isa/tokutei.html",
+            "ISA: 特定在留カード (the residence card combined with the My Number card) from"
+            " 2026-06-14, optional",
+            _O,
+        ),
+        _s(
+            "specified-card-not-online",
+            "https://mnakamura.net/archives/4426",
+            "The 特定在留カード cannot be requested through the online system for now: file"
+            " at a counter (agreed by sincere-smartvisa.com; ISA Q5-2 not captured)",
+            _2,
+        ),
+        _s(
+            "pledged-organizations-list",
+            "https://visa-asocia.com/column/2230",
+            "From 2026-01-05 staff of registered support organizations and public-interest"
+            " corporations file a 利用者別誓約機関一覧表 (別記第2号様式の(3)) with each"
+            " periodic report and each new request (agreed by japan.storm.mg/articles/1092703)",
+            _2,
+        ),
         # --- fees ---------------------------------------------------------------
         _s(
             "isa-fee-2025",
@@ -183,6 +226,43 @@ SOURCES: dict[str, Source] = dict(
             "Fees are paid with revenue stamps on the fee slip, online filings included"
             " until 2026-09-30 (agreed by go-journey.net, sinseiok.com)",
             _2,
+        ),
+        _s(
+            "trusted-traveller-card-fee",
+            "https://nakamura-gyosei.biz/news/NEWS202503.html",
+            "特定登録者カード: issue 2,200 yen, from 2025-04-01 4,000 yen; reissue 2,000 yen"
+            " from 2025-04-01; counter only (agreed by yamaga-office.com, visalawyer.tokyo,"
+            " mediachina.jp)",
+            _2,
+        ),
+        _s(
+            "trusted-traveller-card-reissue-1100",
+            "https://nakamura-gyosei.biz/news/NEWS202503.html",
+            "特定登録者カード reissue until 2025-03-31: 1,100 yen (agreed by yamaga-office.com;"
+            " CONFLICT: visalawyer.tokyo says 1,000 yen, see"
+            " trusted-traveller-card-reissue-1000)",
+            _2,
+        ),
+        _s(
+            "trusted-traveller-card-reissue-1000",
+            "https://visalawyer.tokyo",
+            "特定登録者カード reissue until 2025-03-31: 1,000 yen (one source, CONFLICTING with"
+            " trusted-traveller-card-reissue-1100)",
+            _U,
+        ),
+        _s(
+            "refugee-travel-document-fee",
+            "https://visa-consultation.jp/various-procedures/fee.html",
+            "難民旅行証明書: 5,000 yen, counter only, unchanged in 2025 (agreed by the 1981"
+            " fee order's text at houko.com)",
+            _2,
+        ),
+        _s(
+            "fee-2026-unlisted",
+            "https://www.moj.go.jp/isa/01_00644.html",
+            "Fees of 2026-10-01 for procedures the secondary sources do not list"
+            " (特定登録者カード, 難民旅行証明書): presumably unchanged, nothing found",
+            _U,
         ),
         # --- statuses of residence ---------------------------------------------
         _s(

@@ -175,10 +175,11 @@ K = nr.ApplicationKind
         (K.EXTENSION_OF_PERIOD, date(2026, 6, 13), 15, None, False),
         (K.EXTENSION_OF_PERIOD, date(2026, 6, 13), 16, None, True),
         (K.CHANGE_OF_STATUS, date(2025, 1, 1), 0, None, False),
-        # photo-under-16-coe-exceptions
+        # photo-under-16-coe-exceptions is single-source: by default an under-16
+        # certificate-of-eligibility applicant gives a photo (issue 11)
         (K.CERTIFICATE_OF_ELIGIBILITY, date(2026, 1, 1), 10, "家族滞在", True),
         (K.CERTIFICATE_OF_ELIGIBILITY, date(2026, 1, 1), 10, "日本人の配偶者等", True),
-        (K.CERTIFICATE_OF_ELIGIBILITY, date(2026, 1, 1), 10, "留学", False),
+        (K.CERTIFICATE_OF_ELIGIBILITY, date(2026, 1, 1), 10, "留学", True),
         (K.CERTIFICATE_OF_ELIGIBILITY, date(2026, 1, 1), 10, None, True),
         # photo-from-age-1: from 2026-06-14 only those under 1 are exempt
         (K.EXTENSION_OF_PERIOD, date(2026, 6, 14), 1, None, True),
@@ -194,6 +195,46 @@ def test_photo_required(
     kind: nr.ApplicationKind, on: date, age: int, desired: str | None, needed: bool
 ) -> None:
     assert nr.photo_required(kind, on=on, applicant_age=age, desired_status=desired) is needed
+
+
+@pytest.mark.parametrize(
+    ("desired", "needed"), [("留学", False), ("家族滞在", True), ("日本人の配偶者等", True)]
+)
+def test_coe_exceptions_on_request(desired: str, needed: bool) -> None:
+    """photo-under-16-coe-exceptions (single source) applies with include_single_source."""
+    assert (
+        nr.photo_required(
+            K.CERTIFICATE_OF_ELIGIBILITY,
+            on=date(2026, 1, 1),
+            applicant_age=10,
+            desired_status=desired,
+            include_single_source=True,
+        )
+        is needed
+    )
+
+
+@pytest.mark.parametrize(
+    ("card_issued_on", "needed"),
+    [(date(2026, 6, 13), False), (date(2026, 6, 14), True), (date(2026, 7, 1), True)],
+)
+def test_photo_from_age_1_follows_the_card_issue(card_issued_on: date, needed: bool) -> None:
+    """photo-from-age-1 (trust-gyosei.com, tommyslegal.com): a filing before 2026-06-14
+    whose card is issued on or after it needs a photo (audit 2026-11, item 3)."""
+    answer = nr.photo_required(
+        K.EXTENSION_OF_PERIOD, on=date(2026, 6, 10), applicant_age=10, card_issued_on=card_issued_on
+    )
+    assert answer is needed
+
+
+def test_card_issue_before_filing_is_refused() -> None:
+    with pytest.raises(ArgumentValueError):
+        nr.photo_required(
+            K.EXTENSION_OF_PERIOD,
+            on=date(2026, 6, 10),
+            applicant_age=10,
+            card_issued_on=date(2026, 6, 9),
+        )
 
 
 def test_photo_required_rejects_bad_ages() -> None:

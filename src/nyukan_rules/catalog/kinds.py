@@ -59,6 +59,22 @@ class ApplicationKind(CatalogEnum):
         "永住許可申請",
         "Permanent Residence",
     )
+    # Counter-only procedures the fee table has (not filed online).
+    TRUSTED_TRAVELLER_CARD = (
+        "trusted_traveller_card",
+        "特定登録者カード交付申請",
+        "Trusted Traveller Card (特定登録者カード)",
+    )
+    TRUSTED_TRAVELLER_CARD_REISSUE = (
+        "trusted_traveller_card_reissue",
+        "特定登録者カード再交付申請",
+        "Trusted Traveller Card, reissue",
+    )
+    REFUGEE_TRAVEL_DOCUMENT = (
+        "refugee_travel_document",
+        "難民旅行証明書交付申請",
+        "Refugee Travel Document",
+    )
 
 
 ApplicationKind.REENTRY_PERMIT_SINGLE.aliases = ("再入国許可（1回限り）", "1回限りの再入国許可")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import ClassVar
 
 import attrs
 
@@ -38,16 +39,33 @@ class PeriodOfStay:
     shorter than 3月, and 31日 as long as 1月).
 
     >>> PeriodOfStay.parse("１年６か月")
-    PeriodOfStay(years=1, months=6, days=0)
+    PeriodOfStay(years=1, months=6, days=0, indefinite=False)
     >>> str(PeriodOfStay.parse("P3M"))
     '3月'
+
+    ``無期限`` (no period: 永住者, 高度専門職2号) is
+    ``PeriodOfStay(indefinite=True)``, longer than any period and in no
+    :class:`StayBand`.
+
+    >>> PeriodOfStay.parse("無期限") == PeriodOfStay.INDEFINITE
+    True
     """
+
+    INDEFINITE: ClassVar[PeriodOfStay]
 
     years: int = attrs.field(default=0, validator=_non_negative)
     months: int = attrs.field(default=0, validator=_non_negative)
     days: int = attrs.field(default=0, validator=_non_negative)
+    indefinite: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.indefinite, bool):
+            kind = type(self.indefinite).__name__
+            raise UnknownNameError("period of stay", f"indefinite as {kind}")
+        if self.indefinite:
+            if self.years or self.months or self.days:
+                raise UnknownNameError("period of stay", "an indefinite period with a length")
+            return
         if self.months >= 12:
             raise UnknownNameError("period of stay", f"months={self.months} (use years)")
         if not (self.years or self.months or self.days):
@@ -64,6 +82,8 @@ class PeriodOfStay:
         if not isinstance(text, str) or len(text) > 200:
             raise UnknownNameError("period of stay", text)
         compact = "".join(unicodedata.normalize("NFKC", text).casefold().split())
+        if compact in _INDEFINITE_WORDS:
+            return cls.INDEFINITE
         # Only ASCII digits may reach int(): NFKC leaves other scripts' digits
         # alone, and int() would accept them.
         if not compact or (not compact.isascii() and not _mostly_japanese(compact)):
@@ -87,6 +107,8 @@ class PeriodOfStay:
     @property
     def sort_key(self) -> int:
         """The length used for comparisons: a month counts as 31 days."""
+        if self.indefinite:
+            return _INDEFINITE_KEY
         return self.total_months * 31 + self.days
 
     def __lt__(self, other: PeriodOfStay) -> bool:
@@ -102,6 +124,8 @@ class PeriodOfStay:
         return self.sort_key >= other.sort_key
 
     def __str__(self) -> str:
+        if self.indefinite:
+            return "無期限"
         parts = []
         if self.years:
             parts.append(f"{self.years}年")
@@ -114,11 +138,21 @@ class PeriodOfStay:
     @property
     def en(self) -> str:
         """The period in English, such as ``1 year 6 months``."""
+        if self.indefinite:
+            return "indefinite"
         parts = []
         for n, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day")):
             if n:
                 parts.append(f"{n} {unit}{'s' if n != 1 else ''}")
         return " ".join(parts)
+
+
+#: Words read as 無期限 (after NFKC, case folding and removing white space).
+_INDEFINITE_WORDS = frozenset({"無期限", "indefinite", "unlimited"})
+#: Longer than any period the fields can hold (99 years, 999 months, 999 days).
+_INDEFINITE_KEY = 1 << 40
+
+PeriodOfStay.INDEFINITE = PeriodOfStay(indefinite=True)
 
 
 def _mostly_japanese(text: str) -> bool:
@@ -147,8 +181,14 @@ class StayBand:
     en: str
 
     def contains(self, period: PeriodOfStay) -> bool:
-        """True when ``period`` (a :class:`PeriodOfStay` or text it parses) falls in this band."""
-        key = PeriodOfStay.parse(period).sort_key
+        """True when ``period`` (a :class:`PeriodOfStay` or text it parses) falls in this band.
+
+        ``無期限`` falls in no band: a band is a range of lengths.
+        """
+        parsed = PeriodOfStay.parse(period)
+        if parsed.indefinite:
+            return False
+        key = parsed.sort_key
         if self.low is not None:
             low = self.low.sort_key
             if key < low or (key == low and not self.low_inclusive):

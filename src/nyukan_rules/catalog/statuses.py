@@ -8,6 +8,7 @@ from typing import Any
 
 from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.dates import Effective
+from nyukan_rules.milestones import STATUS_REFORM_2027
 from nyukan_rules.sources import Source, sources
 
 __all__ = ["StatusOfResidence", "WorkPermission"]
@@ -30,7 +31,7 @@ _U = WorkPermission.UNRESTRICTED
 _W = WorkPermission.WITHIN_STATUS
 _N = WorkPermission.NOT_ALLOWED
 _D = WorkPermission.DESIGNATION
-_REFORM_2027 = date(2027, 4, 1)
+_REFORM_2027 = STATUS_REFORM_2027
 
 
 class StatusOfResidence(CatalogEnum):

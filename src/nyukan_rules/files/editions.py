@@ -9,7 +9,8 @@ import attrs
 from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.dates import Effective, ensure_date
 from nyukan_rules.errors import NoRuleError
-from nyukan_rules.sources import Source, sources
+from nyukan_rules.milestones import CURRENT_SYSTEM_START, ONLINE_SYSTEM_START, day_before
+from nyukan_rules.rules import DatedRule, in_force
 
 __all__ = ["EDITION_LIMITS", "EditionLimits", "SystemEdition"]
 
@@ -39,9 +40,8 @@ class SystemEdition(CatalogEnum):
         'legacy'
         """
         day = ensure_date(day, "day")
-        for limits in EDITION_LIMITS:
-            if limits.effective.contains(day):
-                return limits.edition
+        for limits in in_force(EDITION_LIMITS, day):
+            return limits.edition
         raise NoRuleError(f"the online system was not in service on {day.isoformat()}")
 
     @property
@@ -51,7 +51,7 @@ class SystemEdition(CatalogEnum):
 
 
 @attrs.frozen
-class EditionLimits:
+class EditionLimits(DatedRule):
     """What one edition accepts.
 
     Byte limits read "10MB" and "25MB" as 10,000,000 and 25,000,000 bytes,
@@ -59,7 +59,6 @@ class EditionLimits:
     """
 
     edition: SystemEdition
-    effective: Effective
     max_files: int
     """Attachments per application (the face photo not included)."""
     single_pdf: bool
@@ -69,17 +68,12 @@ class EditionLimits:
     max_total_bytes: int
     photo_in_total: bool
     """True where the face photo counts toward ``max_total_bytes``."""
-    source_ids: tuple[str, ...]
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        return sources(*self.source_ids)
 
 
 EDITION_LIMITS: tuple[EditionLimits, ...] = (
     EditionLimits(
         edition=SystemEdition.LEGACY,
-        effective=Effective(date(2019, 7, 25), date(2026, 1, 4)),
+        effective=Effective(ONLINE_SYSTEM_START, day_before(CURRENT_SYSTEM_START)),
         max_files=1,
         single_pdf=True,
         max_file_bytes=10_000_000,
@@ -89,7 +83,7 @@ EDITION_LIMITS: tuple[EditionLimits, ...] = (
     ),
     EditionLimits(
         edition=SystemEdition.CURRENT,
-        effective=Effective(date(2026, 1, 5), None),
+        effective=Effective(CURRENT_SYSTEM_START, None),
         max_files=20,
         single_pdf=False,
         max_file_bytes=None,

@@ -656,7 +656,11 @@ def _inspect(
     if abs(ratio - policy.aspect_ratio) > policy.aspect_ratio * policy.aspect_tolerance:
         findings.append(
             make_finding(
-                "photo.aspect_ratio", sources=_srcs(), width=width, height=height, ratio=round(ratio, 3)
+                "photo.aspect_ratio",
+                sources=_srcs(),
+                width=width,
+                height=height,
+                ratio=round(ratio, 3),
             )
         )
     bounds = sources(*_SOURCES_BOUNDS)

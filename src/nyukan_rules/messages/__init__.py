@@ -138,6 +138,30 @@ MESSAGES: dict[str, Message] = {
         ERROR,
         "在留期間は{expires_on}に満了しています。オンラインでは申請できません。",
     ),
+    # --- eligibility: audit 2026-11 (RULES-FACTS) ----------------------------------
+    "eligibility.relative_coe_status": Message(
+        ERROR,
+        "親族は、在留資格「{status}」の在留資格認定証明書交付申請をオンラインで行うことは"
+        "できません（申請人の年齢によらず、申請する在留資格で決まります）。",
+    ),
+    "eligibility.relative_coe_status_unknown": Message(
+        WARNING,
+        "希望する在留資格が指定されていないため、親族が在留資格認定証明書交付申請を"
+        "オンラインで行えるか確認できません。",
+    ),
+    "eligibility.my_number_card_required": Message(
+        ERROR,
+        "「{role}」としてオンライン申請するには、マイナンバーカードが必要です。",
+    ),
+    "eligibility.specified_card_counter_only": Message(
+        ERROR,
+        "特定在留カードの交付を希望する場合は、当面オンラインでは申請できません。"
+        "窓口で申請してください。",
+    ),
+    "eligibility.specified_card_not_available": Message(
+        ERROR,
+        "特定在留カードは{since}から交付されます（{on}には希望できません）。",
+    ),
     # --- attachments ----------------------------------------------------------------
     "attachment.empty": Message(ERROR, "ファイル「{name}」は空です（0バイト）。"),
     "attachment.not_pdf": Message(ERROR, "ファイル「{name}」はPDFではありません：{reason}"),
