@@ -41,7 +41,7 @@ def _hostile(row: int | None = 0) -> Finding:
 
 def test_records_equal_the_findings() -> None:
     report = _batch()
-    rows = notebook.to_records(report)
+    rows = notebook.to_records(report, lang="en")
     assert len(rows) == len(report.findings) > 0
     for row, finding in zip(rows, report.findings, strict=True):
         assert tuple(row) == notebook.FINDING_COLUMNS
@@ -163,3 +163,20 @@ def test_fee_and_plan_html() -> None:
     page = notebook.plan_html(schedule[0])
     assert "&lt;i&gt;E1&lt;/i&gt;" in page
     assert "<i>" not in page
+
+
+def test_the_models_delegate_to_the_notebook_module() -> None:
+    """Report, BatchReport, Fee and RenewalPlan: the methods a notebook calls."""
+    report = _batch()
+    assert report.to_records() == notebook.to_records(report)  # Japanese by default
+    assert report.to_records("en")[0]["message"] == report.findings[0].message("en")
+    assert report._repr_html_() == notebook.report_html(report)
+    assert Report([_hostile()])._repr_html_().count("&lt;script&gt;") == 1
+
+
+def test_the_dataframe_methods() -> None:
+    pytest.importorskip("pandas")
+    pytest.importorskip("polars")
+    report = _eligibility()
+    assert report.to_pandas("en")["code"].tolist() == list(report.codes)
+    assert report.to_polars("en")["code"].to_list() == list(report.codes)

@@ -87,10 +87,7 @@ HTML_ROWS = 200
 
 
 def _message(finding: Finding, lang: str) -> str:
-    render = getattr(finding, "message", None)
-    if callable(render):
-        return str(render(lang))
-    return finding.message_ja if lang == "ja" else finding.message_en  # pragma: no cover
+    return finding.message(lang)
 
 
 def _value(value: Any) -> Any:
@@ -100,7 +97,7 @@ def _value(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-def finding_record(finding: Finding, lang: str = "en") -> dict[str, Any]:
+def finding_record(finding: Finding, lang: str = "ja") -> dict[str, Any]:
     """One finding as a row (keys :data:`FINDING_COLUMNS`)."""
     return {
         "row": finding.row,
@@ -108,7 +105,7 @@ def finding_record(finding: Finding, lang: str = "en") -> dict[str, Any]:
         "code": finding.code,
         "field": finding.field,
         "message": _message(finding, lang),
-        "params": {k: _value(v) for k, v in getattr(finding, "params", {}).items()},
+        "params": {k: _value(v) for k, v in finding.params.items()},
         "sources": tuple(s.id for s in finding.sources),
     }
 
@@ -164,13 +161,14 @@ def _kind(obj: object) -> str:
     return "other"
 
 
-def to_records(obj: Report | Iterable[Any], *, lang: str = "en") -> list[dict[str, Any]]:
+def to_records(obj: Report | Iterable[Any], *, lang: str = "ja") -> list[dict[str, Any]]:
     """Rows: one per finding of a report, or one per fee or renewal plan of a sequence.
 
     A report's rows have the keys :data:`FINDING_COLUMNS`, with the message
-    in ``lang``; a sequence of fees or plans (a :class:`RenewalSchedule`
-    too) gives one row per item; any other attrs model is unstructured by
-    the package's converter.
+    in ``lang`` (Japanese, the source, by default, as ``finding.message()``);
+    a sequence of fees or plans (a :class:`RenewalSchedule` too) gives one
+    row per item; any other attrs model is unstructured by the package's
+    converter.
     """
     from nyukan_rules.report import Report
 
@@ -204,7 +202,7 @@ def _columns(obj: object, rows: Sequence[Mapping[str, Any]]) -> list[str]:
     return []
 
 
-def to_pandas(obj: Report | Iterable[Any], *, lang: str = "en") -> Any:
+def to_pandas(obj: Report | Iterable[Any], *, lang: str = "ja") -> Any:
     """A :class:`pandas.DataFrame` of :func:`to_records` (needs ``nyukan-rules[pandas]``)."""
     from nyukan_rules._extras import require_extra
 
@@ -213,7 +211,7 @@ def to_pandas(obj: Report | Iterable[Any], *, lang: str = "en") -> Any:
     return pandas.DataFrame.from_records(rows, columns=_columns(obj, rows))
 
 
-def to_polars(obj: Report | Iterable[Any], *, lang: str = "en") -> Any:
+def to_polars(obj: Report | Iterable[Any], *, lang: str = "ja") -> Any:
     """A :class:`polars.DataFrame` of :func:`to_records` (needs ``nyukan-rules[polars]``).
 
     ``params`` (a dict of different keys per code) is a JSON text column, as
@@ -268,7 +266,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], caption: str) -
     )
 
 
-def report_html(report: Report, lang: str = "en") -> str:
+def report_html(report: Report, lang: str = "ja") -> str:
     """A report as an HTML table (rows counted from 1), headed by its verdict."""
     rows = report.findings
     verdict = (

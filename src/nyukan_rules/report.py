@@ -8,7 +8,7 @@ lower case, listed in the docs); its messages may improve between releases.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -33,6 +33,9 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
 
 def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
+
+
+_render: Callable[[str, Mapping[str, Any], str], str] | None = None
 
 
 def _params(value: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -74,9 +77,10 @@ class Finding:
         >>> make_finding("csv.empty").message("en")
         'The CSV is empty (no header line).'
         """
-        from nyukan_rules.messages.render import render
-
-        return render(self.code, self.params, lang)
+        global _render  # noqa: PLW0603 - bound once, on the first message asked for
+        if _render is None:
+            from nyukan_rules.messages.render import render as _render
+        return _render(self.code, self.params, lang)
 
     @property
     def message_ja(self) -> str:
@@ -149,6 +153,32 @@ class Report:
             lines = "; ".join(f"{f.code}: {f.message_en}" for f in errors)
             raise ValidationError(f"{len(errors)} error(s): {lines}", report=self)
         return self
+
+    # Notebooks: the logic is in nyukan_rules.notebook; pandas and polars load on use.
+
+    def to_records(self, lang: str = "ja") -> list[dict[str, Any]]:
+        """One dict per finding: ``row`` (0-based), ``severity``, ``code``, ``field``,
+        ``message`` (in ``lang``), ``params``, ``sources``."""
+        from nyukan_rules.notebook import to_records
+
+        return to_records(self, lang=lang)
+
+    def to_pandas(self, lang: str = "ja") -> Any:
+        """:meth:`to_records` as a pandas DataFrame (``pip install "nyukan-rules[pandas]"``)."""
+        from nyukan_rules.notebook import to_pandas
+
+        return to_pandas(self, lang=lang)
+
+    def to_polars(self, lang: str = "ja") -> Any:
+        """:meth:`to_records` as a polars DataFrame (``pip install "nyukan-rules[polars]"``)."""
+        from nyukan_rules.notebook import to_polars
+
+        return to_polars(self, lang=lang)
+
+    def _repr_html_(self) -> str:
+        from nyukan_rules.notebook import report_html
+
+        return report_html(self)
 
 
 @attrs.frozen

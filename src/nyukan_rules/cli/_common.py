@@ -189,18 +189,15 @@ def resolve(
 
 
 def message(finding: Finding, lang: str) -> str:
-    """The finding's message in ``lang`` (English or Japanese before the catalogues)."""
-    render = getattr(finding, "message", None)
-    if callable(render):
-        return str(render(lang))
-    return finding.message_ja if lang == "ja" else finding.message_en  # pragma: no cover
+    """The finding's message in ``lang``."""
+    return finding.message(lang)
 
 
 def finding_json(finding: Finding, lang: str) -> dict[str, Any]:
     """A finding as JSON: the schema of docs/cli.md ("finding")."""
     from nyukan_rules.convert import converter
 
-    params = converter.unstructure(getattr(finding, "params", {}))
+    params = converter.unstructure(finding.params)
     return {
         "code": finding.code,
         "severity": finding.severity.value,

@@ -157,7 +157,7 @@ def _distinct(*groups: tuple[Finding, ...]) -> list[Finding]:
     found: list[Finding] = []
     for group in groups:
         for f in group:
-            key = repr((f.code, f.row, f.field, sorted(getattr(f, "params", {}).items(), key=str)))
+            key = repr((f.code, f.row, f.field, sorted(f.params.items(), key=str)))
             if key not in seen:
                 seen.add(key)
                 found.append(f)
