@@ -790,3 +790,13 @@ def test_an_unreadable_file_is_a_usage_error(
     assert result.exit_code == 2
     assert "Permission denied" in result.stderr
     assert result.stdout == ""
+
+
+def test_group_options_reach_the_subcommand() -> None:
+    """`nyukan-rules --json --on D fee K` is `nyukan-rules fee K --json --on D` (as pip's)."""
+    before = run(
+        "--json", "--on", "2025-06-01", "fee", "extension_of_period", "--channel", "online"
+    )
+    after = run("fee", "extension_of_period", "--channel", "online", "--json", "--on", "2025-06-01")
+    assert before.stdout == after.stdout
+    assert lines(before)[0]["yen"] == 5_500  # the schedule before 2026-10-01
