@@ -800,3 +800,14 @@ def test_group_options_reach_the_subcommand() -> None:
     after = run("fee", "extension_of_period", "--channel", "online", "--json", "--on", "2025-06-01")
     assert before.stdout == after.stdout
     assert lines(before)[0]["yen"] == 5_500  # the schedule before 2026-10-01
+
+
+def test_validate_reads_stdin(clean_csv: Path, columns: Path) -> None:
+    """`-` is standard input, as for cat and ruff: `hr-export | nyukan-rules validate -`."""
+    result = CliRunner().invoke(
+        cli,
+        ["validate", "-", "--columns", str(columns), "--on", ON],
+        input=clean_csv.read_bytes(),
+    )
+    assert result.exit_code == 0, result.output
+    assert "(stdin): 2 row(s), encoding cp932" in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -49,8 +50,8 @@ def roster_options(func: F) -> F:
             click.argument(
                 "csv_path",
                 required=False,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                metavar="[CSV]",
+                type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+                metavar="[CSV|-]",
             ),
             click.option(
                 "--example",
@@ -134,6 +135,11 @@ def read_roster(
 
         data, source = example_hr_export(EXAMPLE_COUNT), "(example export)"
         columns = columns or EXAMPLE_HR_COLUMNS
+    elif str(csv_path) == "-":
+        data = sys.stdin.buffer.read(MAX_CSV_BYTES + 1)
+        if len(data) > MAX_CSV_BYTES:
+            raise FileProblem("-", hint="too large to read")
+        source = "(stdin)"
     else:
         assert csv_path is not None
         if csv_path.stat().st_size > MAX_CSV_BYTES:
