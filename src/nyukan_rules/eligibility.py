@@ -552,7 +552,7 @@ def _check_card_options(on: date, *, specified_residence_card: bool) -> Iterable
     if not specified_residence_card:
         return
     card = SPECIFIED_RESIDENCE_CARD
-    if not card.effective.contains(on):
+    if not in_force((card,), on):
         yield make_finding(
             "eligibility.specified_card_not_available",
             field="specified_residence_card",
@@ -668,7 +668,7 @@ def check_online_eligibility(
     desired = None if desired_status is None else StatusOfResidence.parse(desired_status)
 
     findings: list[Finding] = []
-    if not ONLINE_SYSTEM.effective.contains(on):
+    if not in_force((ONLINE_SYSTEM,), on):
         findings.append(
             make_finding(
                 "eligibility.system_not_available",
