@@ -245,6 +245,9 @@ def _number_symbols(lang: str) -> tuple[str, str]:
     return str(symbols.get("group", ",")), str(symbols.get("decimal", "."))
 
 
+_SYMBOLS: dict[str, tuple[str, str]] = {}
+
+
 def format_number(value: int | float, lang: str) -> str:
     """``value`` with the digit grouping and decimal sign of ``lang``.
 
@@ -255,7 +258,10 @@ def format_number(value: int | float, lang: str) -> str:
     >>> format_number(1234567, "en"), format_number(1234.5, "pt_BR")
     ('1,234,567', '1.234,5')
     """
-    group, decimal = _number_symbols(lang)
+    symbols = _SYMBOLS.get(lang)
+    if symbols is None:
+        symbols = _SYMBOLS[lang] = _number_symbols(lang)
+    group, decimal = symbols
     text = f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
     if "e" in text or (group, decimal) == (",", "."):
         return text

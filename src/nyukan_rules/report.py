@@ -35,7 +35,7 @@ def _findings(value: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(value)
 
 
-_render: Callable[[str, Mapping[str, Any], str], str] | None = None
+_RENDERER: list[Callable[[str, Mapping[str, Any], str], str]] = []
 
 
 def _params(value: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -77,10 +77,11 @@ class Finding:
         >>> make_finding("csv.empty").message("en")
         'The CSV is empty (no header line).'
         """
-        global _render  # noqa: PLW0603 - bound once, on the first message asked for
-        if _render is None:
-            from nyukan_rules.messages.render import render as _render
-        return _render(self.code, self.params, lang)
+        if not _RENDERER:  # bound on the first message asked for, not at import
+            from nyukan_rules.messages.render import render
+
+            _RENDERER.append(render)
+        return _RENDERER[0](self.code, self.params, lang)
 
     @property
     def message_ja(self) -> str:

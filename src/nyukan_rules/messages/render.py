@@ -42,10 +42,24 @@ class _Blank(dict[str, str]):
         return ""
 
 
+#: Tags already read (a few per process): resolve_language once per tag.
+_RESOLVED: dict[str, str] = {}
+#: The codes whose own message names the record (no frame in front).
+_SAYS_RECORD = frozenset(code for code, message in MESSAGES.items() if "{record}" in message.ja)
+
+
 def template(code: str, lang: str) -> str:
     """The message template of ``code`` in ``lang`` (already resolved)."""
-    source = MESSAGES[code].ja
-    return source if lang == "ja" else translate(code, source, lang)
+    found = _TEMPLATES.get((code, lang))
+    if found is None:
+        source = MESSAGES[code].ja
+        found = source if lang == "ja" else translate(code, source, lang)
+        _TEMPLATES[(code, lang)] = found
+    return found
+
+
+#: Templates by (code, language): a few thousand at most (codes x languages).
+_TEMPLATES: dict[tuple[str, str], str] = {}
 
 
 @functools.lru_cache(maxsize=64)
@@ -86,9 +100,15 @@ def _term(value: object, values: Mapping[str, str], lang: str) -> str:
     if isinstance(value, (tuple, list)):
         parts = [_term(item, values, lang) for item in value]
         return _join(parts, lang)
-    key = str(value)
-    source = TERMS.get(key, key)
-    text = source if lang == "ja" else translate("term", source, lang)
+    cache_key = ("\x00term", value, lang)
+    text = _SHOWN.get(cache_key)
+    if text is None:
+        key = str(value)
+        source = TERMS.get(key, key)
+        text = source if lang == "ja" else translate("term", source, lang)
+        if len(_SHOWN) >= _SHOWN_LIMIT:
+            _SHOWN.clear()
+        _SHOWN[cache_key] = text
     return _fill(text, values)
 
 
@@ -111,20 +131,71 @@ def _fill(text: str, values: Mapping[str, str]) -> str:
         return text
 
 
-def _values(params: Mapping[str, Any], lang: str) -> _Blank:
-    values = _Blank()
+_PLAIN, _NAME, _LABEL, _TERM, _FRAGMENT = range(5)
+_SHOWN: dict[tuple[str, object, str], str] = {}
+_SHOWN_LIMIT = 65_536
+_KIND_OF: dict[str, int] = {}
+
+
+def _kind_of(param: str) -> int:
+    kind = _KIND_OF.get(param)
+    if kind is None:
+        if param in TERM_PARAMS:
+            kind = _TERM
+        elif param in FRAGMENT_PARAMS:
+            kind = _FRAGMENT
+        elif param in NAME_PARAMS:
+            kind = _NAME
+        elif param in LABEL_PARAMS:
+            kind = _LABEL
+        else:
+            kind = _PLAIN
+        _KIND_OF[param] = kind
+    return kind
+
+
+def _values(params: Mapping[str, Any], lang: str) -> dict[str, str]:
+    # The hot path of a batch that renders millions of messages: plain text and
+    # numbers are handled inline; the rest goes through _simple, _term, _fill.
+    values: dict[str, str] = {}
+    later = False
     for name, value in params.items():
-        if name not in TERM_PARAMS and name not in FRAGMENT_PARAMS:
+        kind = _KIND_OF.get(name)
+        if kind is None:
+            kind = _kind_of(name)
+        if kind == _PLAIN and value.__class__ is str:
+            values[name] = value
+        elif kind in (_NAME, _LABEL) or value.__class__ is date:
+            # Names, labels and dates repeat across a batch: each is shown once
+            # per language and remembered (a bounded table, cleared when full).
+            key = (name, value, lang)
+            shown = _SHOWN.get(key)
+            if shown is None:
+                if len(_SHOWN) >= _SHOWN_LIMIT:
+                    _SHOWN.clear()
+                shown = _SHOWN[key] = _simple(name, value, lang)
+            values[name] = shown
+        elif kind == _PLAIN and value.__class__ is int and name not in _PLAIN_NUMBERS:
+            # Under 1,000 no language here groups digits: the common case (rows,
+            # counts) costs a str(), not a lookup of the language's symbols.
+            values[name] = str(value) if -1000 < value < 1000 else format_number(value, lang)
+        elif kind >= _TERM:
+            later = True
+        else:
             values[name] = _simple(name, value, lang)
-    header = params.get("header")
-    # A workbook column has only its Japanese label: in another language it is
-    # shown with its header id, which the person finds in the file.
-    if header and lang != "ja" and values.get("label") == str(params.get("label")):
-        values["label"] = f"{params['label']} ({header})"
+    if "header" in params and lang != "ja":
+        # A workbook column has only its Japanese label: in another language it
+        # is shown with its header id, which the person finds in the file.
+        header = params["header"]
+        if header and values.get("label") == str(params.get("label")):
+            values["label"] = f"{params['label']} ({header})"
+    if not later:
+        return values
     for name, value in params.items():
-        if name in TERM_PARAMS:
+        kind = _KIND_OF[name]
+        if kind == _TERM:
             values[name] = _term(value, values, lang) if value else ""
-        elif name in FRAGMENT_PARAMS:
+        elif kind == _FRAGMENT:
             if value in (None, "", 0, False):
                 values[name] = ""
             else:
@@ -140,7 +211,10 @@ def render(code: str, params: Mapping[str, Any], lang: str = "ja") -> str:
     >>> render("csv.nul", {"line": 1234}, "en")
     'Line 1,234 of the CSV contains a NUL character.'
     """
-    chosen = resolve_language(lang)
+    chosen = _RESOLVED.get(lang) if lang.__class__ is str else None
+    if chosen is None:
+        chosen = resolve_language(lang)
+        _RESOLVED[lang] = chosen
     values = _values(params, chosen)
     if code not in MESSAGES:
         # A finding made by hand or read from a newer release: its code and params.
@@ -148,7 +222,7 @@ def render(code: str, params: Mapping[str, Any], lang: str = "ja") -> str:
         return f"{code} ({shown})" if shown else code
     text = _format(template(code, chosen), values, code)
     record = params.get("record")
-    if record is not None and "{record}" not in MESSAGES[code].ja:
+    if record is not None and code not in _SAYS_RECORD:
         frame = RECORD_FRAME.ja
         if chosen != "ja":
             frame = translate(RECORD_FRAME_CONTEXT, frame, chosen)
@@ -156,7 +230,13 @@ def render(code: str, params: Mapping[str, Any], lang: str = "ja") -> str:
     return text
 
 
-def _format(text: str, values: _Blank, code: str) -> str:
+def _format(text: str, values: dict[str, str], code: str) -> str:
+    try:
+        return text.format_map(values)
+    except KeyError:  # a placeholder with no param: shown as nothing
+        values = _Blank(values)
+    except (ValueError, IndexError, AttributeError, TypeError):
+        pass
     for candidate in (text, MESSAGES[code].ja):
         try:
             return candidate.format_map(values)
