@@ -51,6 +51,8 @@ def entries() -> Iterator[Entry]:
     for code, message in messages.MESSAGES.items():
         yield code, message.ja, None, "nyukan_rules/messages/__init__.py"
     yield RECORD_FRAME_CONTEXT, messages.RECORD_FRAME.ja, None, "messages.RECORD_FRAME"
+    for code, text in messages.ERROR_MESSAGES.items():
+        yield code, text, None, "messages.ERROR_MESSAGES"
     for key, text in messages.TERMS.items():
         yield "term", text, None, f"messages.TERMS[{key!r}]"
     for name, text in messages.FRAGMENT_PARAMS.items():

@@ -238,3 +238,28 @@ def test_making_a_finding_renders_nothing() -> None:
         "assert 'nyukan_rules.messages.render' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_error_code_the_package_raises_has_a_message() -> None:
+    """Exceptions carry a code and params too, rendered like findings (issue 11, 12)."""
+    src = ROOT / "src" / "nyukan_rules"
+    raised = set()
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        raised |= set(re.findall(r'code\s*=\s*"([a-z]+\.[a-z_.]+)"', text))
+    raised -= set(MESSAGES)
+    raised = {code for code in raised if code.split(".")[0] not in {"report"}}
+    from nyukan_rules.messages import ERROR_MESSAGES
+
+    assert raised <= set(ERROR_MESSAGES), raised - set(ERROR_MESSAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_errors_render_in_every_language(lang: str) -> None:
+    with pytest.raises(nr.UnknownNameError) as info:
+        nr.ApplicationKind.parse("no such kind")
+    text = info.value.message(lang)
+    assert "no such kind" in text
+    assert not re.search(r"\{[a-z_]+\}", text)
+    # An error without a code is its English text.
+    assert nr.NyukanRulesError("plain").message(lang) == "plain"

@@ -77,6 +77,22 @@ class NyukanRulesError(ValueError):
         self.code = code
         self.params = dict(params) if params else {}
 
+    def message(self, lang: str = "en") -> str:
+        """The error in ``lang``, where its ``code`` has a catalogue message;
+        otherwise the English text.
+
+        >>> UnknownNameError("status", "技人").message("ja")
+        '「技人」はstatusの名前として分かりません。'
+        """
+        if self.code is None:
+            return str(self)
+        from nyukan_rules.messages import ERROR_MESSAGES
+        from nyukan_rules.messages.render import render
+
+        if self.code not in ERROR_MESSAGES:
+            return str(self)
+        return render(self.code, self.params, lang)
+
     def __reduce__(self) -> tuple[Any, ...]:
         # The default reduce calls ``cls(*self.args)``, which fails for an
         # ``__init__`` that takes other arguments (UnknownNameError's catalog

@@ -40,6 +40,7 @@ from nyukan_rules.report import Finding, Severity
 from nyukan_rules.sources import Source
 
 __all__ = [
+    "ERROR_MESSAGES",
     "FRAGMENT_PARAMS",
     "LABEL_PARAMS",
     "MAX_FINDINGS_PER_CODE",
@@ -538,6 +539,21 @@ MESSAGES: dict[str, Message] = {
 #: message (``records_to_bulk_files``: "[employee_id E0001] …"); its context is
 #: ``report.record_frame``.
 RECORD_FRAME = Message(INFO, "［{record}］{message}")
+
+#: The messages of errors that carry a code (``error.code``; rendered by
+#: ``error.message(lang)``): the caller's mistakes, shown to a person by a
+#: tool that wraps the library.  Context = the code, as for findings.
+ERROR_MESSAGES: dict[str, str] = {
+    "argument.type": "{name}の型が正しくありません（{expected}が必要ですが、{given}が渡されました）。",
+    "argument.too_small": "{name}は{minimum}以上でなければなりません。",
+    "argument.too_large": "{name}は{maximum}以下でなければなりません。",
+    "catalog.unknown_name": "「{text}」は{catalog}の名前として分かりません。",
+    "catalog.ambiguous_name": "「{text}」は{catalog}の名前として複数に当たります（{candidates}）。",
+    "date.not_a_date": "{name}「{text}」は日付として読めません。",
+    "date.outside_era": "{name}「{text}」は{era}の期間（{since}から）にない日付です。",
+    "extra.missing": 'この機能には{module}が必要です（pip install "nyukan-rules[{extra}]"）。',
+    "convert.invalid": "{type}として読めない値が{count}か所あります。",
+}
 
 #: The words and phrases messages are built from, by stable key: a term param
 #: (:data:`TERM_PARAMS`) holds a key of this table (or, for texts that live with

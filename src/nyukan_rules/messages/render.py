@@ -16,6 +16,7 @@ from typing import Any
 
 from nyukan_rules.i18n import format_date, format_number, resolve_language, translate
 from nyukan_rules.messages import (
+    ERROR_MESSAGES,
     FRAGMENT_PARAMS,
     LABEL_PARAMS,
     MESSAGES,
@@ -216,6 +217,10 @@ def render(code: str, params: Mapping[str, Any], lang: str = "ja") -> str:
         chosen = resolve_language(lang)
         _RESOLVED[lang] = chosen
     values = _values(params, chosen)
+    if code in ERROR_MESSAGES:
+        source = ERROR_MESSAGES[code]
+        text = source if chosen == "ja" else translate(code, source, chosen)
+        return _fill(text, values) if "{" in text else text
     if code not in MESSAGES:
         # A finding made by hand or read from a newer release: its code and params.
         shown = ", ".join(f"{name}={value}" for name, value in values.items())
