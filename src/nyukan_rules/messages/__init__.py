@@ -544,7 +544,9 @@ RECORD_FRAME = Message(INFO, "［{record}］{message}")
 #: ``error.message(lang)``): the caller's mistakes, shown to a person by a
 #: tool that wraps the library.  Context = the code, as for findings.
 ERROR_MESSAGES: dict[str, str] = {
-    "argument.type": "{name}の型が正しくありません（{expected}が必要ですが、{given}が渡されました）。",
+    "argument.type": (
+        "{name}の型が正しくありません（{expected}が必要ですが、{given}が渡されました）。"
+    ),
     "argument.too_small": "{name}は{minimum}以上でなければなりません。",
     "argument.too_large": "{name}は{maximum}以下でなければなりません。",
     "catalog.unknown_name": "「{text}」は{catalog}の名前として分かりません。",
