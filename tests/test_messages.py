@@ -263,3 +263,16 @@ def test_errors_render_in_every_language(lang: str) -> None:
     assert not re.search(r"\{[a-z_]+\}", text)
     # An error without a code is its English text.
     assert nr.NyukanRulesError("plain").message(lang) == "plain"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalog_names_in_every_language(lang: str) -> None:
+    """A catalog member's name comes from the catalogues: a language is data, not a
+    field of every enum (issue 11)."""
+    for kind in nr.ApplicationKind:
+        shown = kind.name_in(lang)
+        assert shown
+        if lang == "ja":
+            assert shown == kind.ja
+        elif lang == "en":
+            assert shown == kind.en

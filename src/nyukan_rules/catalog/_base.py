@@ -98,6 +98,22 @@ class CatalogEnum(str, enum.Enum):
     def __str__(self) -> str:
         return self._value_
 
+    def name_in(self, lang: str = "ja") -> str:
+        """The member's name in ``lang`` (a BCP 47 tag), from the message
+        catalogues; Japanese is the source, and a language without the name
+        falls back to English, then Japanese.
+
+        >>> from nyukan_rules.catalog import Channel
+        >>> Channel.COUNTER.name_in("ja") == Channel.COUNTER.ja
+        True
+        """
+        from nyukan_rules.i18n import resolve_language, translate
+
+        chosen = resolve_language(lang)
+        if chosen == "ja":
+            return self.ja
+        return translate(f"name:{type(self).__name__}", self.ja, chosen)
+
     @property
     def code(self) -> str:
         """The stable code (same as ``.value``)."""
