@@ -1,0 +1,784 @@
+"""Streaming forms of the batch functions: flat memory whatever the input size.
+
+Each list-returning batch function has a form that takes any iterable and
+yields its results as it goes: :func:`iter_read_csv` (records from a file
+object or an iterable of lines), :func:`iter_normalize_records` (each record
+with its findings), :func:`iter_validate_records` (findings, row by row),
+:func:`iter_plan_renewals` (plans and findings, in the input's order) and
+:func:`iter_write_csv` (the CSV's bytes, a block at a time).  Memory holds a
+block of rows, the per-value memos (bounded) and, for the duplicate check
+that spans the whole input, 12 bytes per passport or residence card number
+(:class:`SeenNumbers`).  Results are those of the list functions: the same
+findings, with the rows and lines of the whole input.
+
+``workers=`` (a number of processes) spreads blocks of rows over a
+:class:`concurrent.futures.ProcessPoolExecutor`; results come back in the
+input's order, rows counted over the whole input, and the duplicate check
+runs in the calling process over every block, never per block.
+"""
+
+from __future__ import annotations
+
+import codecs
+import concurrent.futures
+import itertools
+import re
+from array import array
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from typing import IO, Any, TypeVar
+
+import attrs
+
+from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name
+from nyukan_rules.batch import csvio, records, roster
+from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
+from nyukan_rules.batch.roster import RenewalPlan
+from nyukan_rules.catalog import ApplicationKind, Channel
+from nyukan_rules.dates import ensure_date
+from nyukan_rules.errors import ArgumentTypeError, ValidationError
+from nyukan_rules.fees import fee_range
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, MESSAGES, make_finding, worse
+from nyukan_rules.report import BatchReport, Finding, Severity
+
+__all__ = [
+    "CsvStream",
+    "RosterRow",
+    "SeenNumbers",
+    "iter_normalize_records",
+    "iter_plan_renewals",
+    "iter_read_csv",
+    "iter_roster",
+    "iter_validate_records",
+    "iter_write_csv",
+]
+
+_EXTENSION = ApplicationKind.EXTENSION_OF_PERIOD
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Rows a block holds: large enough that a block's memo pays off (statuses,
+#: nationalities and dates repeat within it), small enough to stay a few MB.
+BLOCK_ROWS = 5_000
+
+
+def _workers(workers: object) -> int | None:
+    if workers is None:
+        return None
+    return ensure_int(workers, "workers", minimum=1)
+
+
+def _blocks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while block := list(itertools.islice(it, size)):
+        yield block
+
+
+def _in_order(
+    fn: Callable[..., R], blocks: Iterable[list[Any]], workers: int | None, *args: Any
+) -> Iterator[R]:
+    """``fn(block, offset, *args)`` for each block, in order, on ``workers`` processes
+    (at most two blocks each in flight, so memory stays flat)."""
+    offset = 0
+    if workers is None or workers == 1:
+        for block in blocks:
+            yield fn(block, offset, *args)
+            offset += len(block)
+        return
+    pool = concurrent.futures.ProcessPoolExecutor(workers)
+    try:
+        pending: deque[concurrent.futures.Future[R]] = deque()
+        for block in blocks:
+            pending.append(pool.submit(fn, block, offset, *args))
+            offset += len(block)
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _moved(finding: Finding, rows: int, lines: int = 0) -> Finding:
+    """The finding of a block, with the rows (and lines) of the whole input."""
+    params = finding.params
+    changed: dict[str, Any] | None = None
+    for key, by in (("row", rows), ("line", lines)):
+        value = params.get(key)
+        if by and isinstance(value, int) and not isinstance(value, bool):
+            changed = changed if changed is not None else dict(params)
+            changed[key] = value + by
+    row = finding.row + rows if finding.row is not None else None
+    if changed is None and row == finding.row:
+        return finding
+    return Finding(
+        finding.code,
+        finding.severity,
+        changed if changed is not None else params,
+        finding.field,
+        finding.sources,
+        row,
+    )
+
+
+class SeenNumbers:
+    """The first row of each value of the unique fields (passport, residence card).
+
+    Kept as 64-bit hashes of (field, value) in an open-addressing table of
+    two arrays: about 12 to 24 bytes a value, where a dict of the strings would
+    take some 150.  Two different values that share a hash (odds about one in
+    10^12 per pair at a million values) would be reported as the same; the
+    hash is Python's own, so the table belongs to one process.  It offers
+    ``setdefault`` as a dict does, which is all the duplicate check uses.
+    """
+
+    __slots__ = ("_hashes", "_mask", "_rows", "_size")
+
+    def __init__(self, capacity: int = 1 << 12) -> None:
+        size = 1 << max(4, (capacity - 1).bit_length())
+        self._hashes = array("q", bytes(8 * size))
+        self._rows = array("q", bytes(8 * size))
+        self._mask = size - 1
+        self._size = 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def setdefault(self, key: object, row: int) -> int:
+        """The row first given for ``key``; ``row`` (now remembered) if none was."""
+        h = hash(key) or 1
+        hashes, mask = self._hashes, self._mask
+        slot = h & mask
+        while True:
+            found = hashes[slot]
+            if found == h:
+                return self._rows[slot]
+            if found == 0:
+                break
+            slot = (slot + 1) & mask
+        hashes[slot] = h
+        self._rows[slot] = row
+        self._size += 1
+        if self._size * 3 > mask * 2:
+            self._grow()
+        return row
+
+    def _grow(self) -> None:
+        old_hashes, old_rows = self._hashes, self._rows
+        size = 2 * (self._mask + 1)
+        self._hashes = hashes = array("q", bytes(8 * size))
+        self._rows = rows = array("q", bytes(8 * size))
+        self._mask = mask = size - 1
+        for h, row in zip(old_hashes, old_rows, strict=True):
+            if h:
+                slot = h & mask
+                while hashes[slot]:
+                    slot = (slot + 1) & mask
+                hashes[slot], rows[slot] = h, row
+
+
+# --- validate ----------------------------------------------------------------------
+
+
+def _validate_block(
+    block: list[object], offset: int, spec: RecordSpec, on: date
+) -> list[tuple[Finding, ...]]:
+    """Each row's findings but the duplicates, rows of the whole input."""
+    report = records.validate_records(block, spec=spec, on=on)
+    per_row: list[list[Finding]] = [[] for _ in block]
+    for finding in report.findings:
+        assert finding.row is not None
+        per_row[finding.row].append(_moved(finding, offset) if offset else finding)
+    return [tuple(found) for found in per_row]
+
+
+def iter_validate_records(
+    records_: Iterable[object],
+    *,
+    spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
+    on: date,
+    max_findings_per_code: int | None = None,
+    workers: int | None = None,
+) -> Iterator[Finding]:
+    """:func:`~nyukan_rules.validate_records` as it goes: its findings, row by row.
+
+    The same findings in the same order, with the rows of the whole input;
+    memory stays flat whatever the number of records (a block of 5,000 at a
+    time, and 12 to 24 bytes per passport or residence card number for the
+    duplicate check, which spans the whole input).  With
+    ``max_findings_per_code`` the notes that count the rest come last.
+    ``workers`` processes check blocks side by side; the duplicate check
+    stays in this process.
+
+    >>> rows = [{"passport_number": "C1234567"}, {"passport_number": "C1234567"}]
+    >>> [f.row for f in iter_validate_records(rows, on=date(2026, 11, 22))
+    ...  if f.code == "record.duplicate"]
+    [1]
+    """
+    ensure_rows(records_, "records")
+    records._ensure_spec(spec)
+    on = ensure_date(on, "on")
+    limit = (
+        None
+        if max_findings_per_code is None
+        else ensure_int(max_findings_per_code, "max_findings_per_code", minimum=1)
+    )
+    return _validated(records_, spec, on, limit, _workers(workers))
+
+
+def _validated(
+    given: Iterable[object], spec: RecordSpec, on: date, limit: int | None, workers: int | None
+) -> Iterator[Finding]:
+    inner = attrs.evolve(spec, unique_fields=())
+    unique = RecordSpec(fields=spec.fields, unique_fields=spec.unique_fields)
+    names = spec.unique_fields
+    seen = SeenNumbers()
+    counts: dict[str, int] = {}
+    worst: dict[str, Severity] = {}
+    # The blocks are kept here too: the duplicate check needs their unique fields.
+    held: deque[list[object]] = deque()
+
+    def kept(blocks: Iterable[list[object]]) -> Iterator[list[object]]:
+        for block in blocks:
+            held.append(block)
+            yield block
+
+    row = 0
+    for per_row in _in_order(_validate_block, kept(_blocks(given, BLOCK_ROWS)), workers, inner, on):
+        block = held.popleft()
+        for record, found in zip(block, per_row, strict=True):
+            if names and isinstance(record, Mapping):
+                subset = {n: record.get(n) for n in names}
+                dups = records._cross(subset, unique, on, row, seen)  # type: ignore[arg-type]
+                if dups:
+                    found = found + tuple(records._at(row, f) for f in dups)
+            row += 1
+            for finding in found:
+                if limit is None:
+                    yield finding
+                    continue
+                number = counts.get(finding.code, 0) + 1
+                counts[finding.code] = number
+                if number <= limit:
+                    yield finding
+                else:
+                    worst[finding.code] = worse(worst.get(finding.code), finding.severity)
+    if limit is not None:
+        for code, n in counts.items():
+            if n > limit:
+                yield make_finding(
+                    "report.more_findings",
+                    severity=worst[code],
+                    capped_code=code,
+                    count=n - limit,
+                    limit=limit,
+                )
+
+
+# --- normalize ---------------------------------------------------------------------
+
+
+def _normalize_block(
+    block: list[object], offset: int, spec: RecordSpec
+) -> list[tuple[dict[str, str], tuple[Finding, ...]]]:
+    out, report = records.normalize_records(block, spec=spec)
+    per_row: list[list[Finding]] = [[] for _ in block]
+    for finding in report.findings:
+        assert finding.row is not None
+        per_row[finding.row].append(_moved(finding, offset) if offset else finding)
+    return [(record, tuple(found)) for record, found in zip(out, per_row, strict=True)]
+
+
+def iter_normalize_records(
+    records_: Iterable[object],
+    *,
+    spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
+    workers: int | None = None,
+) -> Iterator[tuple[dict[str, str], tuple[Finding, ...]]]:
+    """:func:`~nyukan_rules.normalize_records` as it goes: each output record with
+    its findings (rows of the whole input), one per input record, in order.
+
+    >>> [(r["postal_code"], f) for r, f in iter_normalize_records([{"postal_code": "〒100-0001"}])]
+    [('1000001', ())]
+    """
+    ensure_rows(records_, "records")
+    records._ensure_spec(spec)
+    return _normalized(records_, spec, _workers(workers))
+
+
+def _normalized(
+    given: Iterable[object], spec: RecordSpec, workers: int | None
+) -> Iterator[tuple[dict[str, str], tuple[Finding, ...]]]:
+    for done in _in_order(_normalize_block, _blocks(given, BLOCK_ROWS), workers, spec):
+        yield from done
+
+
+# --- plan --------------------------------------------------------------------------
+
+
+def _fees(on: date) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    return (
+        fee_range(_EXTENSION, channel=Channel.ONLINE, accepted_on=on),
+        fee_range(_EXTENSION, channel=Channel.COUNTER, accepted_on=on),
+    )
+
+
+def _plan_or_finding(
+    value: object,
+    row: int,
+    on: date,
+    fees: tuple[tuple[int, int] | None, tuple[int, int] | None],
+) -> RenewalPlan | Finding:
+    try:
+        return roster._plan(roster._person(value, row), on, fees)
+    except roster._Unplannable as exc:
+        return exc.finding(row, roster._id_of(value))
+
+
+def _plan_block(block: list[object], offset: int, on: date) -> list[RenewalPlan | Finding]:
+    fees = _fees(on)
+    return [_plan_or_finding(value, row, on, fees) for row, value in enumerate(block, offset)]
+
+
+def iter_plan_renewals(
+    people: Iterable[object], *, on: date, workers: int | None = None
+) -> Iterator[RenewalPlan | Finding]:
+    """:func:`~nyukan_rules.plan_renewals` as it goes: for each person, in the
+    input's order, the plan or the finding that says why there is none (with
+    the row of the whole input).  ``plan_renewals`` sorts these plans by what
+    is due first; a stream cannot, so sort where you keep them.
+
+    >>> [type(x).__name__ for x in iter_plan_renewals(
+    ...     [{"id": "E1", "status": "技人国", "period_of_stay": "1年", "expires_on": "2027-01-31"},
+    ...      {"id": "E2"}], on=date(2026, 11, 22))]
+    ['RenewalPlan', 'Finding']
+    """
+    ensure_rows(people, "people")
+    on = ensure_date(on, "on")
+    return _planned(people, on, _workers(workers))
+
+
+def _planned(
+    people: Iterable[object], on: date, workers: int | None
+) -> Iterator[RenewalPlan | Finding]:
+    for done in _in_order(_plan_block, _blocks(people, BLOCK_ROWS), workers, on):
+        yield from done
+
+
+# --- the whole roster, in one pass ------------------------------------------------
+
+
+@attrs.frozen
+class RosterRow:
+    """One record after :func:`iter_roster`: normalized, checked and planned."""
+
+    row: int
+    """0-based, of the whole input."""
+    record: dict[str, str]
+    """As :func:`~nyukan_rules.normalize_records` gives it."""
+    findings: tuple[Finding, ...]
+    """``normalize_records``' findings on the record, then ``validate_records``'
+    on the normalized record (duplicates across the whole input included)."""
+    plan: RenewalPlan | Finding
+    """The renewal plan, or the finding that says why there is none."""
+
+
+def _roster_block(
+    block: list[object], offset: int, spec: RecordSpec, on: date
+) -> list[tuple[dict[str, str], tuple[Finding, ...], RenewalPlan | Finding]]:
+    normalized = _normalize_block(block, offset, spec)
+    clean = [record for record, _ in normalized]
+    checked = _validate_block(clean, offset, attrs.evolve(spec, unique_fields=()), on)  # type: ignore[arg-type]
+    fees = _fees(on)
+    return [
+        (record, found + more, _plan_or_finding(record, row, on, fees))
+        for row, ((record, found), more) in enumerate(zip(normalized, checked, strict=True), offset)
+    ]
+
+
+def iter_roster(
+    records_: Iterable[object],
+    *,
+    spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
+    on: date,
+    workers: int | None = None,
+) -> Iterator[RosterRow]:
+    """The HR job in one pass: each record normalized, validated and planned.
+
+    What :func:`~nyukan_rules.normalize_records`, then
+    :func:`~nyukan_rules.validate_records` and
+    :func:`~nyukan_rules.plan_renewals` on the normalized records say, a
+    :class:`RosterRow` per record in the input's order; memory stays flat
+    and the duplicate check spans the whole input.  ``workers`` processes
+    take blocks of rows side by side (the whole row's work in one process:
+    one trip of the records there and back).
+
+    >>> row = next(iter_roster([{"employee_id": "E1", "status": "技人国", "period_of_stay": "1年",
+    ...                         "expires_on": "2027/01/31"}], on=date(2026, 11, 22)))
+    >>> row.record["expires_on"], row.plan.last_day_online
+    ('20270131', datetime.date(2027, 1, 30))
+    """
+    ensure_rows(records_, "records")
+    records._ensure_spec(spec)
+    on = ensure_date(on, "on")
+    return _rostered(records_, spec, on, _workers(workers))
+
+
+def _rostered(
+    given: Iterable[object], spec: RecordSpec, on: date, workers: int | None
+) -> Iterator[RosterRow]:
+    names = spec.unique_fields
+    unique = RecordSpec(fields=spec.fields, unique_fields=names)
+    seen = SeenNumbers()
+    row = 0
+    for done in _in_order(_roster_block, _blocks(given, BLOCK_ROWS), workers, spec, on):
+        for record, found, plan in done:
+            if names and isinstance(record, Mapping):
+                subset = {n: record.get(n) for n in names}
+                dups = records._cross(subset, unique, on, row, seen)  # type: ignore[arg-type]
+                if dups:
+                    found = found + tuple(records._at(row, f) for f in dups)
+            yield RosterRow(row, record, found, plan)
+            row += 1
+
+
+# --- write -------------------------------------------------------------------------
+
+_ROW_IN_MESSAGE = re.compile(r"\Arow (\d+)")
+
+
+def iter_write_csv(
+    records_: Iterable[Mapping[str, object]],
+    *,
+    spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
+    columns: Sequence[str] | None = None,
+    encoding: str = "cp932",
+    formula_guard: str = "error",
+) -> Iterator[bytes]:
+    """:func:`~nyukan_rules.write_csv` as it goes: the header's bytes, then the
+    rows' bytes a block at a time; joined, the bytes ``write_csv`` gives.
+
+    A field that is not a column raises, as ``write_csv`` does with
+    ``extra="error"`` (a stream cannot add a column once the header is
+    written); so do a character the encoding cannot hold and a cell a
+    spreadsheet would run as a formula (``formula_guard="error"``), naming
+    the row of the whole input, counted from 1.
+
+    >>> b"".join(iter_write_csv([{"employee_id": "E1"}], columns=["employee_id"]))
+    b'employee_id\\r\\nE1\\r\\n'
+    """
+    ensure_rows(records_, "records")
+    records._ensure_spec(spec)
+    names = list(spec.names)
+    if columns is not None:
+        if isinstance(columns, (str, bytes, bytearray, memoryview, Mapping)) or not isinstance(
+            columns, Iterable
+        ):
+            raise ArgumentTypeError(
+                f"columns must be a sequence of column names, not {type_name(columns)}"
+                " (a str would be split into letters)"
+            )
+        names = [ensure_str(name, "each of columns") for name in columns]
+    header = csvio.write_csv(
+        [],
+        spec=spec,
+        columns=names,
+        encoding=encoding,
+        formula_guard=formula_guard,  # type: ignore[arg-type]
+    )
+    return _written(records_, spec, names, encoding, formula_guard, header)
+
+
+def _written(
+    given: Iterable[Mapping[str, object]],
+    spec: RecordSpec,
+    names: list[str],
+    encoding: str,
+    guard: str,
+    header: bytes,
+) -> Iterator[bytes]:
+    yield header
+    offset = 0
+    for block in _blocks(given, BLOCK_ROWS):
+        try:
+            data = csvio.write_csv(
+                block,
+                spec=spec,
+                columns=names,
+                encoding=encoding,
+                extra="error",
+                formula_guard=guard,  # type: ignore[arg-type]
+            )
+        except ValidationError as exc:
+            text = str(exc)
+            match = _ROW_IN_MESSAGE.match(text)
+            if match is None or not offset:
+                raise
+            moved = f"row {int(match.group(1)) + offset}" + text[match.end() :]
+            raise ValidationError(moved, exc.report) from None
+        yield data[len(header) :]
+        offset += len(block)
+
+
+# --- read --------------------------------------------------------------------------
+
+#: Bytes of CSV a block holds before it ends at a line where the quotes balance.
+BLOCK_BYTES = 1 << 20
+#: Lines a block may run past its size looking for balanced quotes (a quote never
+#: closed would otherwise make the rest of the file one block).
+_BALANCE_LINES = 10_000
+_HEADER_CODES = frozenset(
+    {"csv.unknown_column", "csv.duplicate_column", "csv.no_known_column", "csv.empty"}
+)
+
+
+def _byte_lines(source: object) -> Iterator[bytes]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        yield from bytes(source).splitlines(keepends=True)
+        return
+    if hasattr(source, "read"):
+        for line in source:  # type: ignore[attr-defined]
+            if not isinstance(line, (bytes, bytearray)):
+                raise ArgumentTypeError(
+                    f"a file for iter_read_csv must be opened in binary mode, not {type_name(line)}"
+                )
+            yield bytes(line)
+        return
+    for line in source:  # type: ignore[attr-defined]
+        if not isinstance(line, (bytes, bytearray, memoryview)):
+            raise ArgumentTypeError(f"each line must be bytes, not {type_name(line)}")
+        yield bytes(line)
+
+
+def _text_lines(source: Iterable[str]) -> Iterator[str]:
+    for line in source:
+        if not isinstance(line, str):
+            raise ArgumentTypeError(f"each line must be str, not {type_name(line)}")
+        yield line
+
+
+def _line_breaks(text: str) -> int:
+    """Lines as read_csv counts them: at CR LF, CR or LF."""
+    return text.count("\r") + text.count("\n") - text.count("\r\n")
+
+
+class CsvStream:
+    """Records read from a CSV as they come, and what is said about them so far.
+
+    Iterate it once for the records (dicts, as in :class:`~nyukan_rules.CsvTable`);
+    ``report`` then holds every finding, with the rows and lines of the whole
+    file; ``encoding`` and ``header`` are known once the first block is read.
+    """
+
+    def __init__(
+        self,
+        source: Any,
+        columns: Mapping[str, str] | None,
+        spec: RecordSpec | None,
+        encoding: str | None,
+        max_rows: int,
+    ) -> None:
+        self._source, self._columns, self._spec = source, columns, spec
+        self._encoding, self.max_rows = encoding, max_rows
+        self.encoding = ""
+        """The encoding found (as :attr:`CsvTable.encoding`), once reading began."""
+        self.header: tuple[str, ...] = ()
+        self.rows = 0
+        self.findings: list[Finding] = []
+        self._counts: dict[str, int] = {}
+        self._started = False
+
+    @property
+    def report(self) -> BatchReport:
+        """The findings so far, the notes counting those past the cap last."""
+        notes = [
+            make_finding(
+                "report.more_findings",
+                severity=MESSAGES[code].severity,
+                capped_code=code,
+                count=count - MAX_FINDINGS_PER_CODE,
+                limit=MAX_FINDINGS_PER_CODE,
+            )
+            for code, count in self._counts.items()
+            if count > MAX_FINDINGS_PER_CODE
+        ]
+        return BatchReport([*self.findings, *notes], rows=self.rows)
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        if self._started:
+            raise ArgumentTypeError("a CsvStream is read once; start another for a second pass")
+        self._started = True
+        return self._records()
+
+    def _add(self, found: Iterable[Finding], rows: int, lines: int, first: bool) -> None:
+        for finding in found:
+            code = finding.code
+            if code == "report.more_findings":
+                capped = finding.params["capped_code"]
+                self._counts[capped] = self._counts.get(capped, 0) + finding.params["count"]
+                continue
+            if not first and code in _HEADER_CODES:
+                continue
+            if code == "csv.too_many_rows":
+                finding = attrs.evolve(finding, params={**finding.params, "limit": self.max_rows})
+            number = self._counts.get(code, 0) + 1
+            self._counts[code] = number
+            if number <= MAX_FINDINGS_PER_CODE:
+                self.findings.append(_moved(finding, rows, lines))
+
+    def _blocks(self) -> Iterator[tuple[str | bytes, int]]:
+        """(block, physical lines in it): whole lines, each block ending where the
+        quotes balance (or ``_BALANCE_LINES`` past its size)."""
+        source = self._source
+        lines: Iterator[bytes] | Iterator[str]
+        if isinstance(source, str):
+            lines = iter(csvio._by_regex(source))
+        elif (
+            isinstance(source, Iterable)
+            and not isinstance(source, (bytes, bytearray, memoryview))
+            and not hasattr(source, "read")
+        ):
+            peek = iter(source)
+            first = next(peek, None)
+            if first is None:
+                return
+            rest = itertools.chain([first], peek)
+            lines = _text_lines(rest) if isinstance(first, str) else _byte_lines(rest)
+        else:
+            lines = _byte_lines(source)
+        quote: Any = None
+        block: list[Any] = []
+        size = quotes = extra = 0
+        for line in lines:
+            if quote is None:
+                quote = '"' if isinstance(line, str) else b'"'
+            block.append(line)
+            size += len(line)
+            quotes += line.count(quote)
+            if size >= BLOCK_BYTES:
+                if quotes % 2 == 0 or extra >= _BALANCE_LINES:
+                    yield quote[:0].join(block), len(block)
+                    block, size, quotes, extra = [], 0, 0, 0
+                else:
+                    extra += 1
+        if block:
+            yield quote[:0].join(block), len(block)
+
+    def _records(self) -> Iterator[dict[str, str]]:
+        header_text = ""
+        lines = 0  # physical lines before the block (its header's line not counted)
+        room = self.max_rows
+        decoder: Any = None
+        first = True
+        for block, _ in self._blocks():
+            if first:
+                table = csvio.read_csv(
+                    block, columns=self._columns, spec=self._spec, encoding=self._encoding,
+                    max_rows=room,
+                )  # fmt: skip
+                self.encoding, self.header = table.encoding, table.header
+                if table.encoding == "unknown":
+                    self._add(table.report.findings, 0, 0, True)
+                    return
+                text = (
+                    block
+                    if isinstance(block, str)
+                    else block.decode(_first_codec(table.encoding), "surrogateescape")
+                )
+                if isinstance(block, bytes):
+                    decoder = codecs.getincrementaldecoder(_codec(table.encoding))("strict")
+                header_text = _header_line(text)
+                self._add(table.report.findings, 0, 0, True)
+                lines = _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
+                lines -= 1  # the header's line is counted by read_csv in each block
+                first = False
+            else:
+                if isinstance(block, bytes):
+                    try:
+                        text = decoder.decode(block)
+                    except UnicodeDecodeError as exc:
+                        self._add(
+                            [
+                                make_finding(
+                                    "csv.encoding",
+                                    detail=f"a byte after line {lines + 1} is not {self.encoding}",
+                                )
+                            ],
+                            0,
+                            0,
+                            False,
+                        )
+                        del exc
+                        return
+                else:
+                    text = block
+                table = csvio.read_csv(
+                    header_text + text, columns=self._columns, spec=self._spec, max_rows=room
+                )
+                self._add(table.report.findings, self.rows, lines, False)
+                lines += _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
+            self.rows += len(table.records)
+            room -= len(table.records)
+            yield from table.records
+            if room <= 0 and any(f.code == "csv.too_many_rows" for f in table.report.findings):
+                return
+
+
+def _codec(encoding: str) -> str:
+    return "utf-8" if encoding in ("utf-8-sig", "str") else encoding
+
+
+def _first_codec(encoding: str) -> str:
+    """The codec of the first block: a UTF-8 byte-order mark is not part of the header."""
+    codec = _codec(encoding)
+    return "utf-8-sig" if codecs.lookup(codec).name == "utf-8" else codec
+
+
+def _header_line(text: str) -> str:
+    """The file's first line that is not blank, with its line end."""
+    for line in text.splitlines(keepends=True):
+        if line.strip("\r\n"):
+            return line if line.endswith(("\r", "\n")) else line + "\r\n"
+    return ""
+
+
+def iter_read_csv(
+    source: bytes | str | IO[bytes] | Iterable[bytes] | Iterable[str],
+    *,
+    columns: Mapping[str, str] | None = None,
+    spec: RecordSpec | None = DEFAULT_APPLICANT_SPEC,
+    encoding: str | None = None,
+    max_rows: int | None = None,
+) -> CsvStream:
+    """:func:`~nyukan_rules.read_csv` as it goes: records from a file opened in
+    binary mode (or an iterable of lines, or the whole bytes or text), a block
+    of about 1 MB at a time.
+
+    The records, findings, rows and lines are those ``read_csv`` gives for the
+    whole file, with these differences, which only a broken file shows: a
+    block ends at a line where the quotes balance, so a quote never closed
+    costs its block's lines, at most 10,000, never the rest of the file; and
+    the encoding is decided on the first block (a later byte that is not in it
+    ends the reading with ``csv.encoding``).  ``max_rows`` defaults to no limit:
+    memory does not grow with the rows.
+
+    >>> stream = iter_read_csv([b"employee_id,name_roman\\r\\n", b"E1,YAMADA TARO\\r\\n"])
+    >>> list(stream), stream.encoding, stream.report.ok
+    ([{'employee_id': 'E1', 'name_roman': 'YAMADA TARO'}], 'utf-8', True)
+    """
+    if not isinstance(source, (bytes, bytearray, memoryview, str, Iterable)) and not hasattr(
+        source, "read"
+    ):
+        raise ArgumentTypeError(
+            "source must be bytes, str, a binary file or an iterable of lines,"
+            f" not {type_name(source)}"
+        )
+    if columns is not None and not isinstance(columns, Mapping):
+        raise ArgumentTypeError(f"columns must be a mapping or None, not {type_name(columns)}")
+    if spec is not None and not isinstance(spec, RecordSpec):
+        raise ArgumentTypeError(f"spec must be a RecordSpec or None, not {type_name(spec)}")
+    if encoding is not None:
+        csvio._check_encoding(encoding)
+    limit = (1 << 62) if max_rows is None else ensure_int(max_rows, "max_rows", minimum=0)
+    return CsvStream(source, columns, spec, encoding, limit)
