@@ -276,3 +276,46 @@ def test_catalog_names_in_every_language(lang: str) -> None:
             assert shown == kind.ja
         elif lang == "en":
             assert shown == kind.en
+
+
+def test_a_new_language_is_a_new_po_file(tmp_path: Path) -> None:
+    """docs/adding-rules.md: a language is data. On a copy of the package, a French
+    catalogue with one message is added and compiled; no code changes, and the
+    message is shown in French, the rest falls back to English."""
+    import shutil
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    copy = tmp_path / "nyukan_rules"
+    shutil.copytree(Path(nr.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    folder = copy / "messages" / "locale" / "fr" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalogue = Catalog(locale="fr")
+    catalogue.last_translator = "a test"
+    catalogue.add(
+        MESSAGES["csv.nul"].ja,
+        "La ligne {line} du CSV contient un caractère NUL.",
+        context="csv.nul",
+    )
+    with (folder / "nyukan_rules.mo").open("wb") as handle:
+        write_mo(handle, catalogue)
+    code = (
+        "import nyukan_rules as nr\n"
+        "from nyukan_rules.messages import make_finding\n"
+        f"assert nr.__file__.startswith({str(copy)!r}), nr.__file__\n"
+        "print(make_finding('csv.nul', line=1234).message('fr-FR'))\n"
+        "print(make_finding('csv.empty').message('fr'))\n"
+        "print([l.tag for l in nr.languages()])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": ""},
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == "La ligne 1\u202f234 du CSV contient un caractère NUL.", lines[0]
+    assert lines[1] == make_finding("csv.empty").message("en")
+    assert "'fr'" in lines[2]
