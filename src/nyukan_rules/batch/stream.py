@@ -299,8 +299,9 @@ def iter_normalize_records(
     """:func:`~nyukan_rules.normalize_records` as it goes: each output record with
     its findings (rows of the whole input), one per input record, in order.
 
-    >>> [(r["postal_code"], f) for r, f in iter_normalize_records([{"postal_code": "〒100-0001"}])]
-    [('1000001', ())]
+    >>> record, found = next(iter_normalize_records([{"postal_code": "〒100-0001"}]))
+    >>> record["postal_code"], [f.code for f in found if f.field == "postal_code"]
+    ('1000001', [])
     """
     ensure_rows(records_, "records")
     records._ensure_spec(spec)
