@@ -209,8 +209,30 @@ def test_the_fee_is_computed_once_per_roster(monkeypatch: pytest.MonkeyPatch) ->
         return nr.fee_range(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(roster, "fee_range", counting)
+    roster._fees.cache_clear()
     nr.plan_renewals([person(str(i), "2027-01-31") for i in range(50)], on=ON)
     assert len(calls) == 2  # online and counter, whatever the roster's size
+    nr.plan_renewals([person(str(i), "2027-01-31") for i in range(50)], on=ON)
+    assert len(calls) == 2  # and remembered for the day (issue 13)
+
+
+def test_windows_are_computed_once_per_distinct_expiry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: two windows and the special period per person, where a roster of
+    millions has a few thousand distinct expiries."""
+    from nyukan_rules.batch import roster
+
+    calls = []
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return nr.renewal_window(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(roster, "renewal_window", counting)
+    roster._windows.cache_clear()
+    people = [person(str(i), f"2027-01-{1 + i % 3:02d}") for i in range(300)]
+    schedule = nr.plan_renewals(people, on=ON)
+    assert len(schedule) == 300
+    assert len(calls) == 2 * 3  # online and counter, per distinct expiry
 
 
 def test_a_str_is_not_a_roster() -> None:

@@ -25,7 +25,7 @@ import attrs
 from nyukan_rules._args import ensure_int, type_name
 from nyukan_rules.batch import records as _records
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
-from nyukan_rules.batch.roster import RenewalPlan, RenewalSchedule
+from nyukan_rules.batch.roster import RenewalPlan, RenewalSchedule, _due_first
 from nyukan_rules.batch.stream import (
     SeenNumbers,
     _moved,
@@ -189,8 +189,6 @@ def _notes(counts: dict[str, int], worst: dict[str, Severity], limit: int) -> li
 def plan_partitions(frame: dd.DataFrame, *, on: date, **compute: Any) -> RenewalSchedule:
     """:func:`~nyukan_rules.plan_renewals` over every partition of ``frame``:
     the same schedule, the rows of its findings counted over the whole frame."""
-    from nyukan_rules.batch.roster import _ORDER, Urgency
-
     dask: Any = importlib.import_module("dask")
     on = ensure_date(on, "on")
     parts = _frame(frame).to_delayed()
@@ -205,12 +203,5 @@ def plan_partitions(frame: dd.DataFrame, *, on: date, **compute: Any) -> Renewal
             else:
                 problems.append(_moved(item, offset))
         offset += len(items)
-    plans.sort(
-        key=lambda p: (
-            p.urgency is Urgency.NO_RENEWAL,
-            p.last_day or date.max,
-            -_ORDER[p.urgency],
-            p.person.id,
-        )
-    )
+    plans.sort(key=_due_first)
     return RenewalSchedule(tuple(plans), BatchReport(problems, rows=offset), on)

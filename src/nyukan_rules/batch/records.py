@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -21,8 +21,8 @@ from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError
 from nyukan_rules.messages import make_finding, worse
-from nyukan_rules.report import BatchReport, Finding, Severity
-from nyukan_rules.text.fields import FieldKind, check_field, normalize
+from nyukan_rules.report import BatchReport, Finding, Report, Severity
+from nyukan_rules.text.fields import FieldKind, check_field, field_checker, normalize
 
 __all__ = [
     "DEFAULT_APPLICANT_SPEC",
@@ -297,6 +297,14 @@ def _period_optional(record: Mapping[Any, Any], spec: RecordSpec) -> bool:
     return isinstance(value, str) and bool(value) and _status_has_no_period(value)
 
 
+def _checks(spec: RecordSpec) -> list[tuple[FieldSpec, bool, bool]]:
+    """(field, required, whether that depends on the record's status) for each field."""
+    return [
+        (fs, fs.required, fs.required and fs.domain is FieldDomain.PERIOD_OF_STAY)
+        for fs in spec.fields
+    ]
+
+
 def _required(fs: FieldSpec, record: Mapping[Any, Any], spec: RecordSpec) -> bool:
     if fs.required and fs.domain is FieldDomain.PERIOD_OF_STAY:
         return not _period_optional(record, spec)
@@ -369,6 +377,7 @@ def validate_records(
     seen: dict[tuple[str, str], int] = {}
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
     known = set(spec.names)
+    checks = _checks(spec)
     count = 0
     for row, record in enumerate(records):
         count += 1
@@ -381,8 +390,10 @@ def validate_records(
                     row,
                     [make_finding("record.unknown_field", field=str(name), name=_shown(str(name)))],
                 )
-        for fs in spec.fields:
-            found = _field_findings(fs, record.get(fs.name), memo, _required(fs, record, spec))
+        for fs, required, period in checks:
+            if period:
+                required = _required(fs, record, spec)
+            found = _field_findings(fs, record.get(fs.name), memo, required)
             if found:
                 add(row, found)
         add(row, _cross(record, spec, on, row, seen))
@@ -409,29 +420,44 @@ def _ensure_spec(spec: object) -> None:
 _MEMO_LIMIT = 100_000
 
 
+@functools.lru_cache(maxsize=1024)
+def _checker(fs: FieldSpec, required: bool) -> Callable[[object], Report]:
+    """The field's check, its arguments read once (specs are frozen: lru_cache is
+    thread-safe and bounded)."""
+    return field_checker(
+        fs.kind,
+        required=required,
+        max_length=fs.max_length,
+        field=fs.name,
+        label=fs.label_ja or None,
+    )
+
+
 def _field_findings(
     fs: FieldSpec,
     value: object,
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
     required: bool,
 ) -> tuple[Finding, ...]:
-    """The field's findings; remembered per batch, since HR data repeats its values."""
-    if value is not None and not isinstance(value, str):
-        return check_field(value, fs.kind, field=fs.name, label=fs.label_ja or None).findings
+    """The field's findings; remembered per batch, since HR data repeats its values.
+
+    A value that passes a field without a domain costs the check's own cache
+    and no entry here: distinct values (names, numbers) do not fill the memo."""
+    if value is not None and value.__class__ is not str:
+        if not isinstance(value, str):
+            return check_field(value, fs.kind, field=fs.name, label=fs.label_ja or None).findings
+        value = str(value)  # a str subclass is judged as the plain text it holds
+    if fs.domain is None and value:
+        found = _checker(fs, required)(value).findings
+        if not found:
+            return found
     key = (fs.name, value, required)
-    found = memo.get(key)
-    if found is None:
-        found = check_field(
-            value,
-            fs.kind,
-            required=required,
-            max_length=fs.max_length,
-            field=fs.name,
-            label=fs.label_ja or None,
-        ).findings + _domain_findings(fs, value)
+    known = memo.get(key)
+    if known is None:
+        known = _checker(fs, required)(value).findings + _domain_findings(fs, value)
         if len(memo) < _MEMO_LIMIT:
-            memo[key] = found
-    return found
+            memo[key] = known
+    return known
 
 
 def _text(record: Mapping[Any, Any], name: str | None) -> str:
@@ -549,8 +575,10 @@ def normalize_records(
     kinds = {f.name: f for f in spec.fields}
     # HR data repeats its values (statuses, nationalities, dates): each distinct
     # value is normalized and checked once per batch, up to _MEMO_LIMIT of them.
-    normalized: dict[tuple[FieldKind, str], str] = {}
+    normalized: dict[FieldKind, dict[str, str]] = {f.kind: {} for f in spec.fields}
+    size = [0]  # values in `normalized`
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
+    checks = _checks(spec)
     for row, record in enumerate(records):
         if not isinstance(record, Mapping):
             out.append({})
@@ -597,14 +625,18 @@ def normalize_records(
             if fs is None:
                 clean[str(name)] = value
                 continue
-            done = normalized.get((fs.kind, value))
+            done = normalized[fs.kind].get(value)
             if done is None:
                 done = normalize(value, fs.kind)
-                if len(normalized) < _MEMO_LIMIT:
-                    normalized[(fs.kind, value)] = done
-            clean[str(name)] = done
-        for fs in spec.fields:
-            found = _field_findings(fs, clean.get(fs.name), memo, _required(fs, clean, spec))
-            findings.extend(_at(row, f) for f in found)
+                if size[0] < _MEMO_LIMIT:
+                    normalized[fs.kind][value] = done
+                    size[0] += 1
+            clean[name] = done
+        for fs, required, period in checks:
+            if period:
+                required = _required(fs, clean, spec)
+            found = _field_findings(fs, clean.get(fs.name), memo, required)
+            if found:
+                findings.extend(_at(row, f) for f in found)
         out.append(clean)
     return out, BatchReport(findings, rows=len(out))

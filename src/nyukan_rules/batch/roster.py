@@ -9,6 +9,7 @@ either has a plan or is named in the report with the reason.
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
@@ -192,12 +193,50 @@ def _date(value: Mapping[Any, Any], key: str, label: str, label_en: str) -> date
     raw = value.get(key)
     if raw is None or raw == "":
         return None
+    if raw.__class__ is str and len(raw) <= _REMEMBERED:
+        day = _date_named(raw)
+        if day is not None:
+            return day
     try:
         return ensure_date(raw, key)
     except (NyukanRulesError, TypeError, ValueError, OverflowError):
         raise _Unplannable(
             "roster.invalid_date", key, label=label, label_en=label_en, value=_shown(raw)
         ) from None
+
+
+#: Texts longer than this are not remembered (no date, status or period is that long).
+_REMEMBERED = 64
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _date_named(text: str) -> date | None:
+    """A date text read once (a roster has a few thousand distinct expiries); None if it
+    is no date, which the caller then reports.  lru_cache: bounded, thread-safe."""
+    try:
+        return ensure_date(text, "date")
+    except (NyukanRulesError, TypeError, ValueError, OverflowError):
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _status_named(text: str) -> StatusOfResidence | None:
+    try:
+        return StatusOfResidence.parse(text)
+    except NyukanRulesError:
+        return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _period_named(text: str) -> tuple[bool, PeriodOfStay | None]:
+    """(whether the text says 無期限, the accepted period it names or None)."""
+    if unicodedata.normalize("NFKC", text).strip().casefold() in _NO_RENEWAL:
+        return True, None
+    try:
+        period = PeriodOfStay.parse(text)
+    except NyukanRulesError:
+        return False, None
+    return False, period if accepted_period(period) else None
 
 
 def _text(value: Mapping[Any, Any], *keys: str) -> str:
@@ -216,32 +255,19 @@ def _person(value: object, row: int) -> Person:
     status_text = value.get("status")
     status = None
     if status_text is not None and status_text != "":
-        try:
-            status = StatusOfResidence.parse(status_text)
-        except NyukanRulesError:
-            raise _Unplannable(
-                "roster.unknown_status", "status", value=_shown(status_text)
-            ) from None
+        if status_text.__class__ is str and len(status_text) <= _REMEMBERED:
+            status = _status_named(status_text)
+        else:
+            try:
+                status = StatusOfResidence.parse(status_text)
+            except NyukanRulesError:
+                status = None
+        if status is None:
+            raise _Unplannable("roster.unknown_status", "status", value=_shown(status_text))
     period_text = value.get("period_of_stay")
     period = None
     if status not in CARD_ONLY_STATUSES and period_text is not None and period_text != "":
-        if (
-            isinstance(period_text, str)
-            and unicodedata.normalize("NFKC", period_text).strip().casefold() in _NO_RENEWAL
-        ):
-            raise _Unplannable(
-                "roster.indefinite_period",
-                "period_of_stay",
-                value=_shown(period_text),
-                status=status.ja if status else "",
-            )
-        try:
-            period = PeriodOfStay.parse(period_text)
-        except NyukanRulesError:
-            period = None
-        if period is None or not accepted_period(period):
-            # The periods validate_records accepts: the bulk workbooks' list.
-            raise _Unplannable("roster.unknown_period", "period_of_stay", value=_shown(period_text))
+        period = _period(period_text, status)
     return Person(
         id=_text(value, "id", "employee_id"),
         status=status,
@@ -254,6 +280,36 @@ def _person(value: object, row: int) -> Person:
             value, "card_expires_on", "在留カードの有効期間", "the residence card's validity"
         ),
     )
+
+
+def _period(text: object, status: StatusOfResidence | None) -> PeriodOfStay:
+    """The period of stay a roster gives, one of the bulk workbooks' list (the periods
+    validate_records accepts), or the reason it is none."""
+    if text.__class__ is str and len(text) <= _REMEMBERED:
+        indefinite, period = _period_named(text)
+    else:
+        indefinite = (
+            isinstance(text, str)
+            and unicodedata.normalize("NFKC", text).strip().casefold() in _NO_RENEWAL
+        )
+        period = None
+        if not indefinite:
+            try:
+                period = PeriodOfStay.parse(text)
+            except NyukanRulesError:
+                period = None
+            if period is not None and not accepted_period(period):
+                period = None
+    if indefinite:
+        raise _Unplannable(
+            "roster.indefinite_period",
+            "period_of_stay",
+            value=_shown(text),
+            status=status.ja if status else "",
+        )
+    if period is None:
+        raise _Unplannable("roster.unknown_period", "period_of_stay", value=_shown(text))
+    return period
 
 
 def _id_of(value: object) -> str:
@@ -329,20 +385,18 @@ def _plan(
     period, expires = person.period_of_stay, person.expires_on
     if abs(expires - on) > _PLAUSIBLE:
         raise _out_of_range("expires_on", expires, on)
-    try:
-        online = renewal_window(expires, period_of_stay=period, channel=Channel.ONLINE)
-        counter = renewal_window(expires, period_of_stay=period, channel=Channel.COUNTER)
-        special = special_period_end(expires, period_of_stay=period, kind=_EXTENSION)
-    except (NyukanRulesError, OverflowError):
-        raise _out_of_range("expires_on", expires, on) from None
-    urgency, days_left = _urgency(on, online.first_day, online.last_day, counter.last_day)
+    windows = _windows(expires, period)
+    if windows is None:
+        raise _out_of_range("expires_on", expires, on)
+    first, last_online, last_counter, special = windows
+    urgency, days_left = _urgency(on, first, last_online, last_counter)
     return RenewalPlan(
         person,
         on,
         urgency,
-        first_day=online.first_day,
-        last_day_online=online.last_day,
-        last_day_counter=counter.last_day,
+        first_day=first,
+        last_day_online=last_online,
+        last_day_counter=last_counter,
         special_period_end=special,
         fee_online=fees[0],
         fee_counter=fees[1],
@@ -350,7 +404,54 @@ def _plan(
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _windows(expires: date, period: PeriodOfStay) -> tuple[date, date, date, date | None] | None:
+    """(first day, last day online, last day at a counter, end of the special period)
+    for an expiry and a period; None past the calendar's end.  Computed once per
+    distinct pair (a roster of millions has a few thousand expiries);
+    ``lru_cache`` is bounded and thread-safe."""
+    try:
+        online = renewal_window(expires, period_of_stay=period, channel=Channel.ONLINE)
+        counter = renewal_window(expires, period_of_stay=period, channel=Channel.COUNTER)
+        special = special_period_end(expires, period_of_stay=period, kind=_EXTENSION)
+    except (NyukanRulesError, OverflowError):
+        return None
+    return online.first_day, online.last_day, counter.last_day, special
+
+
+@functools.lru_cache(maxsize=64)
+def _fees(on: date) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The fee ranges of an extension accepted on ``on``: they depend on the day only."""
+    return (
+        fee_range(_EXTENSION, channel=Channel.ONLINE, accepted_on=on),
+        fee_range(_EXTENSION, channel=Channel.COUNTER, accepted_on=on),
+    )
+
+
+def _plan_or_finding(
+    value: object,
+    row: int,
+    on: date,
+    fees: tuple[tuple[int, int] | None, tuple[int, int] | None],
+) -> RenewalPlan | Finding:
+    """The person's plan, or the finding that says why there is none: never raises."""
+    try:
+        return _plan(_person(value, row), on, fees)
+    except _Unplannable as exc:
+        return exc.finding(row, _id_of(value))
+
+
 _ORDER = {u: i for i, u in enumerate(Urgency)}
+
+
+def _due_first(plan: RenewalPlan) -> tuple[bool, date, int, str]:
+    """What is due first first: the schedule's order."""
+    return (
+        plan.urgency is Urgency.NO_RENEWAL,
+        plan.last_day or date.max,
+        -_ORDER[plan.urgency],
+        plan.person.id,
+    )
 
 
 def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
@@ -389,25 +490,16 @@ def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
     ensure_rows(people, "people")
     on = ensure_date(on, "on")
     # The fee depends on `on` only: computed once for the whole roster.
-    fees = (
-        fee_range(_EXTENSION, channel=Channel.ONLINE, accepted_on=on),
-        fee_range(_EXTENSION, channel=Channel.COUNTER, accepted_on=on),
-    )
+    fees = _fees(on)
     plans: list[RenewalPlan] = []
     problems: list[Finding] = []
     count = 0
     for row, value in enumerate(people):
         count += 1
-        try:
-            plans.append(_plan(_person(value, row), on, fees))
-        except _Unplannable as exc:
-            problems.append(exc.finding(row, _id_of(value)))
-    plans.sort(
-        key=lambda p: (
-            p.urgency is Urgency.NO_RENEWAL,
-            p.last_day or date.max,
-            -_ORDER[p.urgency],
-            p.person.id,
-        )
-    )
+        planned = _plan_or_finding(value, row, on, fees)
+        if isinstance(planned, RenewalPlan):
+            plans.append(planned)
+        else:
+            problems.append(planned)
+    plans.sort(key=_due_first)
     return RenewalSchedule(tuple(plans), BatchReport(problems, rows=count), on)

@@ -35,10 +35,8 @@ from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name
 from nyukan_rules.batch import csvio, records, roster
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
 from nyukan_rules.batch.roster import RenewalPlan
-from nyukan_rules.catalog import ApplicationKind, Channel
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, ValidationError
-from nyukan_rules.fees import fee_range
 from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, MESSAGES, make_finding, worse
 from nyukan_rules.report import BatchReport, Finding, Severity
 
@@ -54,7 +52,6 @@ __all__ = [
     "iter_write_csv",
 ]
 
-_EXTENSION = ApplicationKind.EXTENSION_OF_PERIOD
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -318,28 +315,11 @@ def _normalized(
 # --- plan --------------------------------------------------------------------------
 
 
-def _fees(on: date) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    return (
-        fee_range(_EXTENSION, channel=Channel.ONLINE, accepted_on=on),
-        fee_range(_EXTENSION, channel=Channel.COUNTER, accepted_on=on),
-    )
-
-
-def _plan_or_finding(
-    value: object,
-    row: int,
-    on: date,
-    fees: tuple[tuple[int, int] | None, tuple[int, int] | None],
-) -> RenewalPlan | Finding:
-    try:
-        return roster._plan(roster._person(value, row), on, fees)
-    except roster._Unplannable as exc:
-        return exc.finding(row, roster._id_of(value))
-
-
 def _plan_block(block: list[object], offset: int, on: date) -> list[RenewalPlan | Finding]:
-    fees = _fees(on)
-    return [_plan_or_finding(value, row, on, fees) for row, value in enumerate(block, offset)]
+    fees = roster._fees(on)
+    return [
+        roster._plan_or_finding(value, row, on, fees) for row, value in enumerate(block, offset)
+    ]
 
 
 def iter_plan_renewals(
@@ -391,9 +371,9 @@ def _roster_block(
     normalized = _normalize_block(block, offset, spec)
     clean = [record for record, _ in normalized]
     checked = _validate_block(clean, offset, attrs.evolve(spec, unique_fields=()), on)  # type: ignore[arg-type]
-    fees = _fees(on)
+    fees = roster._fees(on)
     return [
-        (record, found + more, _plan_or_finding(record, row, on, fees))
+        (record, found + more, roster._plan_or_finding(record, row, on, fees))
         for row, ((record, found), more) in enumerate(zip(normalized, checked, strict=True), offset)
     ]
 
