@@ -23,6 +23,10 @@ def _fill(match: re.Match[str]) -> str:
         return _language_messages(argument or "en")
     if name == "languages":
         return _languages()
+    if name == "documents_reference_markdown":
+        from nyukan_rules.documents import documents_reference_markdown
+
+        return documents_reference_markdown()
     if name == "changelog":
         return (_ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     if name not in reference.__all__:
