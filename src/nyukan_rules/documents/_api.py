@@ -732,9 +732,12 @@ def after_filing(
     certificate of eligibility is received, and what to do with documents
     over the size limit; each step dated and sourced.
 
-    >>> [s.id for s in after_filing("extension_of_period", on="2026-11-23", channel="online")]
-    ['after.pending_proof', 'after.card_by_mail', 'after.card_at_counter', \
-'after.attachment_over_limit']
+    >>> for step in after_filing("extension_of_period", on="2026-11-23", channel="online"):
+    ...     print(step.id)
+    after.pending_proof
+    after.card_by_mail
+    after.card_at_counter
+    after.attachment_over_limit
     """
     kind = ApplicationKind.parse(kind)
     day = ensure_date(on, "on")
