@@ -319,3 +319,31 @@ def test_a_new_language_is_a_new_po_file(tmp_path: Path) -> None:
     assert lines[0] == "La ligne 1\u202f234 du CSV contient un caractère NUL.", lines[0]
     assert lines[1] == make_finding("csv.empty").message("en")
     assert "'fr'" in lines[2]
+
+
+@pytest.mark.parametrize("lang", [tag for tag in LANGUAGES if tag != "ja"])
+def test_every_catalogue_translates_every_text(lang: str) -> None:
+    """Every code × every language has its own message (issue 12): no entry of a
+    catalogue is empty or fuzzy, so nothing falls back to English unnoticed."""
+    from babel.messages.pofile import read_po
+
+    path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "nyukan_rules.po"
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    missing = [(m.context, m.id) for m in catalogue if m.id and (not m.string or m.fuzzy)]
+    assert not missing, missing[:5]
+    contexts = {m.context for m in catalogue if m.id}
+    assert set(MESSAGES) <= contexts
+    from nyukan_rules.messages import ERROR_MESSAGES
+
+    assert set(ERROR_MESSAGES) <= contexts
+
+
+def test_every_language_has_a_docs_page() -> None:
+    docs = ROOT / "docs" / "languages"
+    if not docs.is_dir():
+        pytest.skip("not a source checkout")
+    for tag in LANGUAGES:
+        page = docs / f"{tag}.md"
+        assert page.is_file(), tag
+        assert f"<!-- generated: language_messages {tag} -->" in page.read_text(encoding="utf-8")
