@@ -180,3 +180,18 @@ def test_the_dataframe_methods() -> None:
     report = _eligibility()
     assert report.to_pandas("en")["code"].tolist() == list(report.codes)
     assert report.to_polars("en")["code"].to_list() == list(report.codes)
+
+
+def test_schedule_html_shows_plans_and_who_is_unplanned() -> None:
+    """roster.missing_expiry: a person without an expiry is named, never dropped (docs/hr.md)."""
+    schedule = nr.plan_renewals(
+        [
+            {"id": "E1", "status": "技人国", "period_of_stay": "1年", "expires_on": "2027-01-31"},
+            {"id": "E2", "status": "技人国", "period_of_stay": "1年", "expires_on": ""},
+        ],
+        on=ON,
+    )
+    page = notebook.schedule_html(schedule, schedule.report)
+    assert "1 renewal plan(s); 1 person(s) or row(s) not planned" in page
+    assert "roster.missing_expiry" in page
+    assert "<td>E1</td>" in page

@@ -41,6 +41,7 @@ __all__ = [
     "fee_html",
     "plan_html",
     "report_html",
+    "schedule_html",
     "to_pandas",
     "to_polars",
     "to_records",
@@ -305,3 +306,15 @@ def fee_html(fee: Fee) -> str:
 def plan_html(plan: RenewalPlan) -> str:
     """A renewal plan as a two-column HTML table."""
     return _record_html(plan_record(plan), f"Renewal plan: {plan.person.id}")
+
+
+def schedule_html(schedule: Iterable[RenewalPlan], report: Report | None = None) -> str:
+    """Renewal plans as one HTML table, most urgent first as given; then who is unplanned."""
+    plans = [plan_record(p) for p in schedule]
+    caption = f"{len(plans):,} renewal plan(s)"
+    if report is not None and report.findings:
+        caption += f"; {len(report.errors):,} person(s) or row(s) not planned"
+    page = _table(PLAN_COLUMNS, [[r[c] for c in PLAN_COLUMNS] for r in plans], caption)
+    if report is not None and report.findings:
+        page += report_html(report)
+    return page
