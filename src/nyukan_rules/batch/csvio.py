@@ -73,7 +73,10 @@ def _decode(data: bytes | str, encoding: str | None) -> tuple[str | None, str, l
         except UnicodeError as exc:  # idna, for one, raises UnicodeError itself
             position = exc.start + 1 if isinstance(exc, UnicodeDecodeError) else 1
             found = make_finding(
-                "csv.encoding", detail="csv.encoding.not_codec", position=position, encoding=encoding
+                "csv.encoding",
+                detail="csv.encoding.not_codec",
+                position=position,
+                encoding=encoding,
             )
             return None, "unknown", [found]
     if data.startswith(_BOM):

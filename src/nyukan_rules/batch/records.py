@@ -54,7 +54,7 @@ class FieldDomain(str, enum.Enum):
     """A country or region of the bulk workbooks' list (the Japanese name, label or code)."""
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class FieldSpec:
     """One field of the caller's records."""
 
@@ -69,7 +69,7 @@ class FieldSpec:
     """The values the agency accepts, checked on top of ``kind`` (None: any of the kind)."""
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RecordSpec:
     """The caller's record layout, and which fields the cross-field rules use."""
 
@@ -292,9 +292,15 @@ def _status_has_no_period(text: str) -> bool:
 
 def _period_optional(record: Mapping[Any, Any], spec: RecordSpec) -> bool:
     """True when the record's status has no period of stay (永住者, 高度専門職2号)."""
-    status = next((f.name for f in spec.fields if f.domain is FieldDomain.STATUS), None)
-    value = record.get(status) if status is not None else None
+    status = _domain_field(spec, FieldDomain.STATUS)
+    value = record.get(status.name) if status is not None else None
     return isinstance(value, str) and bool(value) and _status_has_no_period(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _domain_field(spec: RecordSpec, domain: FieldDomain) -> FieldSpec | None:
+    """The spec's first field of ``domain`` (specs are frozen, their hash kept)."""
+    return next((f for f in spec.fields if f.domain is domain), None)
 
 
 def _checks(spec: RecordSpec) -> list[tuple[FieldSpec, bool, bool]]:
@@ -358,6 +364,19 @@ def validate_records(
         if max_findings_per_code is None
         else ensure_int(max_findings_per_code, "max_findings_per_code", minimum=1)
     )
+    return _validated(records, spec, on, limit)
+
+
+def _validated(
+    records: Iterable[object],
+    spec: RecordSpec,
+    on: date,
+    limit: int | None,
+    *,
+    fields: bool = True,
+) -> BatchReport:
+    """validate_records' findings; without the field checks where ``fields`` is false
+    (:func:`~nyukan_rules.batch.stream.iter_roster`, whose normalization made them)."""
     findings: list[Finding] = []
     counts: dict[str, int] = {}
     worst: dict[str, Severity] = {}  # of the findings left out, per code
@@ -377,7 +396,7 @@ def validate_records(
     seen: dict[tuple[str, str], int] = {}
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
     known = set(spec.names)
-    checks = _checks(spec)
+    checks = _checks(spec) if fields else []
     count = 0
     for row, record in enumerate(records):
         count += 1
@@ -473,8 +492,8 @@ def _phone_required(field: str) -> Finding:
 def _indefinite_for_a_period_status(record: Mapping[Any, Any], spec: RecordSpec) -> Finding | None:
     """無期限 is the period of a status that has none (永住者, 高度専門職2号); for any
     other status it is a value the agency refuses (plan_renewals says the same)."""
-    period = next((f for f in spec.fields if f.domain is FieldDomain.PERIOD_OF_STAY), None)
-    status = next((f for f in spec.fields if f.domain is FieldDomain.STATUS), None)
+    period = _domain_field(spec, FieldDomain.PERIOD_OF_STAY)
+    status = _domain_field(spec, FieldDomain.STATUS)
     if period is None or status is None:
         return None
     value, status_text = _text(record, period.name), _text(record, status.name)

@@ -179,10 +179,10 @@ class SeenNumbers:
 
 
 def _validate_block(
-    block: list[object], offset: int, spec: RecordSpec, on: date
+    block: list[object], offset: int, spec: RecordSpec, on: date, *, fields: bool = True
 ) -> list[tuple[Finding, ...]]:
     """Each row's findings but the duplicates, rows of the whole input."""
-    report = records.validate_records(block, spec=spec, on=on)
+    report = records._validated(block, spec, on, None, fields=fields)
     per_row: list[list[Finding]] = [[] for _ in block]
     for finding in report.findings:
         assert finding.row is not None
@@ -359,8 +359,10 @@ class RosterRow:
     record: dict[str, str]
     """As :func:`~nyukan_rules.normalize_records` gives it."""
     findings: tuple[Finding, ...]
-    """``normalize_records``' findings on the record, then ``validate_records``'
-    on the normalized record (duplicates across the whole input included)."""
+    """``normalize_records``' findings on the record (its field checks on the
+    normalized values among them), then ``validate_records``' other findings on
+    the normalized record (unknown fields, the rules across fields, duplicates
+    across the whole input): each finding once."""
     plan: RenewalPlan | Finding
     """The renewal plan, or the finding that says why there is none."""
 
@@ -370,7 +372,14 @@ def _roster_block(
 ) -> list[tuple[dict[str, str], tuple[Finding, ...], RenewalPlan | Finding]]:
     normalized = _normalize_block(block, offset, spec)
     clean = [record for record, _ in normalized]
-    checked = _validate_block(clean, offset, attrs.evolve(spec, unique_fields=()), on)  # type: ignore[arg-type]
+    # The field checks of the normalized values are normalize_records' own: not twice.
+    checked = _validate_block(
+        clean,  # type: ignore[arg-type]
+        offset,
+        attrs.evolve(spec, unique_fields=()),
+        on,
+        fields=False,
+    )
     fees = roster._fees(on)
     return [
         (record, found + more, roster._plan_or_finding(record, row, on, fees))
