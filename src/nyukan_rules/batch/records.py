@@ -594,7 +594,7 @@ def normalize_records(
     kinds = {f.name: f for f in spec.fields}
     # HR data repeats its values (statuses, nationalities, dates): each distinct
     # value is normalized and checked once per batch, up to _MEMO_LIMIT of them.
-    normalized: dict[FieldKind, dict[str, str]] = {f.kind: {} for f in spec.fields}
+    norms: dict[str, dict[str, str]] = {f.name: {} for f in spec.fields}
     size = [0]  # values in `normalized`
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
     checks = _checks(spec)
@@ -608,6 +608,15 @@ def normalize_records(
         clean: dict[str, str] = {}
         for name, value in record.items():
             fs = kinds.get(name)
+            if fs is not None and value.__class__ is str and name.__class__ is str:  # most cells
+                done = norms[fs.name].get(value)
+                if done is None:
+                    done = normalize(value, fs.kind)
+                    if size[0] < _MEMO_LIMIT:
+                        norms[fs.name][value] = done
+                        size[0] += 1
+                clean[name] = done
+                continue
             if not isinstance(name, str):
                 key = str(name)
                 if key in record or key in clean:  # two names that read the same
@@ -644,11 +653,11 @@ def normalize_records(
             if fs is None:
                 clean[str(name)] = value
                 continue
-            done = normalized[fs.kind].get(value)
+            done = norms[fs.name].get(value)
             if done is None:
                 done = normalize(value, fs.kind)
                 if size[0] < _MEMO_LIMIT:
-                    normalized[fs.kind][value] = done
+                    norms[fs.name][value] = done
                     size[0] += 1
             clean[name] = done
         for fs, required, period in checks:
