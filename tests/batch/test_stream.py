@@ -250,3 +250,17 @@ def test_streaming_memory_stays_flat() -> None:
     validated, read = map(int, out.split())
     assert validated < 64 * 1024, validated
     assert read < 16 * 1024, read
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_list_functions_with_workers(table: nr.CsvTable) -> None:
+    """``workers=`` on the list functions: the same results as one process (issue 13)."""
+    records = list(table.records)
+    clean, normalized = nr.normalize_records(records)
+    assert nr.normalize_records(iter(records), workers=2) == (clean, normalized)
+    checked = nr.validate_records(clean, on=ON)
+    assert nr.validate_records(iter(clean), on=ON, workers=2) == checked
+    assert nr.validate_records(clean, on=ON, max_findings_per_code=2, workers=2) == (
+        nr.validate_records(clean, on=ON, max_findings_per_code=2)
+    )
+    assert nr.plan_renewals(iter(clean), on=ON, workers=2) == nr.plan_renewals(clean, on=ON)

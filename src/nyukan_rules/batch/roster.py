@@ -454,7 +454,9 @@ def _due_first(plan: RenewalPlan) -> tuple[bool, date, int, str]:
     )
 
 
-def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
+def plan_renewals(
+    people: Iterable[object], *, on: date, workers: int | None = None
+) -> RenewalSchedule:
     """A renewal plan for each person who can be planned, what is due first first.
 
     A person is a :class:`Person` or a mapping with ``id`` (or
@@ -481,6 +483,8 @@ def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
     ``on`` such as 9999-12-31, ``batch.not_a_row``); each message names the
     row, counted from 1, and the person's id.  No row content
     raises; ``schedule.raise_for_errors()`` restores the strict behaviour.
+    ``workers`` processes plan blocks of 5,000 people side by side (the same
+    schedule; see :func:`~nyukan_rules.batch.iter_plan_renewals`).
 
     >>> plans = plan_renewals([{"id": "E1", "status": "技人国", "period_of_stay": "1年",
     ...                         "expires_on": "2027-01-31"}], on=date(2026, 11, 22))
@@ -494,9 +498,15 @@ def plan_renewals(people: Iterable[object], *, on: date) -> RenewalSchedule:
     plans: list[RenewalPlan] = []
     problems: list[Finding] = []
     count = 0
-    for row, value in enumerate(people):
+    items: Iterable[RenewalPlan | Finding]
+    if workers is not None:
+        from nyukan_rules.batch import stream
+
+        items = stream._planned(people, on, stream._workers(workers))
+    else:
+        items = (_plan_or_finding(value, row, on, fees) for row, value in enumerate(people))
+    for planned in items:
         count += 1
-        planned = _plan_or_finding(value, row, on, fees)
         if isinstance(planned, RenewalPlan):
             plans.append(planned)
         else:
