@@ -22,7 +22,13 @@ from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError
 from nyukan_rules.messages import make_finding, worse
 from nyukan_rules.report import BatchReport, Finding, Report, Severity
-from nyukan_rules.text.fields import FieldKind, check_field, field_checker, normalize
+from nyukan_rules.text.fields import (
+    NORMALIZERS,
+    FieldKind,
+    check_field,
+    field_checker,
+    normalize,
+)
 
 __all__ = [
     "DEFAULT_APPLICANT_SPEC",
@@ -642,7 +648,7 @@ def normalize_records(
             if fs is not None and value.__class__ is str and name.__class__ is str:  # most cells
                 done = norms[fs.name].get(value)
                 if done is None:
-                    done = normalize(value, fs.kind)
+                    done = NORMALIZERS[fs.kind](value)  # normalize(), its arguments known
                     if size[0] < _MEMO_LIMIT:
                         norms[fs.name][value] = done
                         size[0] += 1
