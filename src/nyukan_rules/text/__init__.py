@@ -7,6 +7,7 @@ from nyukan_rules.text.fields import (
     FieldKind,
     FieldRule,
     check_field,
+    field_checker,
     normalize,
     utf16_length,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "IssueKind",
     "check_field",
     "disallowed",
+    "field_checker",
     "is_jis_x0208",
     "normalize",
     "unsupported_chars",

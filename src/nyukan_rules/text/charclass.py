@@ -17,7 +17,7 @@ from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.errors import ArgumentTypeError
 from nyukan_rules.sources import Source, sources
 
-__all__ = ["CharClass", "CharClasses", "disallowed"]
+__all__ = ["CharClass", "CharClasses", "allowed_char", "class_body", "disallowed"]
 
 #: The 全角記号 list of the tool, in its own order (JIS X 0208 rows 1-2, Windows mapping).
 _FULLWIDTH_SYMBOLS = (
@@ -82,7 +82,7 @@ class CharClass(CatalogEnum):
         """
         if not isinstance(char, str):
             raise ArgumentTypeError(f"char must be a str, not {type_name(char)}")
-        return _compiled(frozenset({self})).fullmatch(char) is not None
+        return allowed_char(frozenset({self})).fullmatch(char) is not None
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -123,16 +123,17 @@ _PATTERNS: dict[CharClass, str] = {
 CharClasses = frozenset[CharClass]
 
 
-def _body(classes: frozenset[CharClass]) -> str:
+def class_body(classes: frozenset[CharClass]) -> str:
+    """The regex character-class body of what ``classes`` allow (``ANY`` adds nothing)."""
     return "".join(_PATTERNS[c] for c in sorted(classes, key=lambda c: c.value))
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled(classes: frozenset[CharClass]) -> re.Pattern[str]:
-    """One pattern per combination, compiled once: a single allowed character."""
+def allowed_char(classes: frozenset[CharClass]) -> re.Pattern[str]:
+    """One pattern per combination, compiled once: a single character ``classes`` allow."""
     if CharClass.ANY in classes:
         return re.compile(r"[\s\S]")
-    body = _body(classes)
+    body = class_body(classes)
     return re.compile(f"[{body}]") if body else re.compile(r"(?!)")
 
 
@@ -141,7 +142,7 @@ def _outside(classes: frozenset[CharClass]) -> re.Pattern[str]:
     """One pattern per combination, compiled once: a character the classes do not allow."""
     if CharClass.ANY in classes:
         return re.compile(r"(?!)")
-    body = _body(classes)
+    body = class_body(classes)
     return re.compile(f"[^{body}]") if body else re.compile(r"[\s\S]")
 
 

@@ -19,6 +19,7 @@ import attrs
 
 from nyukan_rules._args import ensure_int, type_name
 from nyukan_rules.errors import ArgumentTypeError
+from nyukan_rules.text.charclass import CharClass, allowed_char
 
 __all__ = [
     "JIS_TO_WINDOWS",
@@ -28,6 +29,8 @@ __all__ = [
     "control_pattern",
     "is_jis_x0208",
     "jis_x0208",
+    "outside_jis",
+    "special_pattern",
     "suggestion_for",
     "unsupported_chars",
 ]
@@ -120,6 +123,11 @@ CONTROL_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: Format characters of later Unicode versions than some Pythons' unicodedata knows
+#: (Egyptian hieroglyph format controls U+13439 to U+1343F, Unicode 15).
+_NEWER_FORMAT_CHARACTERS = frozenset(map(chr, range(0x13439, 0x13440)))
+
+
 @functools.cache
 def control_pattern() -> re.Pattern[str]:
     """Compiled once: one control or format character (:data:`CONTROL_CATEGORIES`).
@@ -132,7 +140,44 @@ def control_pattern() -> re.Pattern[str]:
     """
     codes = (*range(0x20000), *range(0xE0000, 0xE1000))
     chars = frozenset(chr(c) for c in codes if unicodedata.category(chr(c)) in CONTROL_CATEGORIES)
+    chars |= _NEWER_FORMAT_CHARACTERS
     return re.compile(f"[{_class_body(chars)}]")
+
+
+@functools.cache
+def special_body() -> str:
+    """The regex character-class body of the characters reported on their own in every
+    field: control and format characters (:func:`control_pattern`) and lone surrogates."""
+    return control_pattern().pattern[1:-1] + "\ud800-\udfff"
+
+
+@functools.cache
+def special_pattern() -> re.Pattern[str]:
+    """Compiled once: one control or format character or lone surrogate."""
+    return re.compile(f"[{special_body()}]")
+
+
+@functools.lru_cache(maxsize=256)
+def outside_jis(classes: frozenset[CharClass]) -> re.Pattern[str]:
+    """The one outside-JIS scan: a character ``classes`` allow that JIS X 0208 lacks.
+
+    Printable ASCII, half-width kana (which classes name themselves) and the
+    special characters (:func:`special_pattern`, reported on their own) are
+    left out.  With :attr:`~CharClass.ANY` (or no class at all: the column
+    takes anything) every other character counts.  Built as one character
+    class, once per combination of classes.
+
+    >>> [m.group() for m in outside_jis(frozenset({CharClass.KANJI})).finditer("髙橋①")]
+    ['髙']
+    """
+    excluded = _class_body(jis_x0208()) + special_body() + " -~\uff61-\uff9f"
+    if not classes or CharClass.ANY in classes:
+        return re.compile(f"[^{excluded}]")
+    allowed, skip = allowed_char(classes), re.compile(f"[{excluded}]")
+    chars = frozenset(
+        c for c in map(chr, range(0x10000)) if allowed.fullmatch(c) and not skip.fullmatch(c)
+    )
+    return re.compile(f"[{_class_body(chars)}]") if chars else re.compile(r"(?!)")
 
 
 def is_jis_x0208(char: str) -> bool:

@@ -26,7 +26,7 @@ from nyukan_rules.milestones import CURRENT_SYSTEM_START
 from nyukan_rules.report import Finding, Report
 from nyukan_rules.rules import DatedRule
 from nyukan_rules.sources import sources
-from nyukan_rules.text import normalizers as n
+from nyukan_rules.text import normalizers
 from nyukan_rules.text.charclass import CharClass, class_body, disallowed
 from nyukan_rules.text.charset import (
     SURROGATE,
@@ -255,24 +255,24 @@ FIELD_RULES: dict[FieldKind, FieldRule] = {
 
 #: How each kind is normalized (see :mod:`nyukan_rules.text.normalizers`).
 NORMALIZERS: dict[FieldKind, Callable[[str], str]] = {
-    FieldKind.ROMAN_NAME: n.roman_name,
-    FieldKind.FULLWIDTH_NAME: n.fullwidth_name,
-    FieldKind.ADDRESS: n.fullwidth_text,
-    FieldKind.FOREIGN_ADDRESS: n.fullwidth_text,
-    FieldKind.FULLWIDTH_TEXT: n.fullwidth_text,
-    FieldKind.TEXT: n.to_windows,
-    FieldKind.POSTAL_CODE: n.digits,
-    FieldKind.PHONE: n.phone,
-    FieldKind.EMAIL: n.ascii_text,
-    FieldKind.PASSPORT_NUMBER: n.identifier,
-    FieldKind.RESIDENCE_CARD_NUMBER: n.identifier,
-    FieldKind.CORPORATE_NUMBER: n.digits,
-    FieldKind.EMPLOYMENT_INSURANCE_NUMBER: n.digits,
-    FieldKind.DATE: n.ymd,
-    FieldKind.YEAR_MONTH: n.ym,
-    FieldKind.YEAR: n.year,
-    FieldKind.DIGITS: n.digits,
-    FieldKind.FREE_TEXT: n.to_windows,
+    FieldKind.ROMAN_NAME: normalizers.roman_name,
+    FieldKind.FULLWIDTH_NAME: normalizers.fullwidth_name,
+    FieldKind.ADDRESS: normalizers.fullwidth_text,
+    FieldKind.FOREIGN_ADDRESS: normalizers.fullwidth_text,
+    FieldKind.FULLWIDTH_TEXT: normalizers.fullwidth_text,
+    FieldKind.TEXT: normalizers.to_windows,
+    FieldKind.POSTAL_CODE: normalizers.digits,
+    FieldKind.PHONE: normalizers.phone,
+    FieldKind.EMAIL: normalizers.ascii_text,
+    FieldKind.PASSPORT_NUMBER: normalizers.identifier,
+    FieldKind.RESIDENCE_CARD_NUMBER: normalizers.identifier,
+    FieldKind.CORPORATE_NUMBER: normalizers.digits,
+    FieldKind.EMPLOYMENT_INSURANCE_NUMBER: normalizers.digits,
+    FieldKind.DATE: normalizers.ymd,
+    FieldKind.YEAR_MONTH: normalizers.ym,
+    FieldKind.YEAR: normalizers.year,
+    FieldKind.DIGITS: normalizers.digits,
+    FieldKind.FREE_TEXT: normalizers.to_windows,
 }
 
 _CHAR_FINDINGS_LIMIT = 20
@@ -565,7 +565,7 @@ def _compiled_kind(
     """What a value of ``kind`` is checked against, compiled once per kind."""
     rule = FIELD_RULES[kind]
     extra = {
-        FieldKind.DATE: n.is_real_date,
+        FieldKind.DATE: normalizers.is_real_date,
         FieldKind.CORPORATE_NUMBER: corporate_number.has_valid_check_digit,
     }.get(kind)
     return (
@@ -622,7 +622,9 @@ def _check(
     cap = _CHAR_FINDINGS_LIMIT
     bad, bad_count = _first(_refused(rule.classes), value, cap)
     era = (
-        n.era_problem(value) if bad and the_kind in (FieldKind.DATE, FieldKind.YEAR_MONTH) else None
+        normalizers.era_problem(value)
+        if bad and the_kind in (FieldKind.DATE, FieldKind.YEAR_MONTH)
+        else None
     )
     if era is not None:
         findings.append(
@@ -690,7 +692,7 @@ def _check(
                 **labels,
             )
         )
-    elif the_kind is FieldKind.DATE and not n.is_real_date(value):
+    elif the_kind is FieldKind.DATE and not normalizers.is_real_date(value):
         findings.append(make_finding("field.invalid_date", field=name, value=value, **labels))
     elif the_kind is FieldKind.CORPORATE_NUMBER and not _corporate_number_valid(value):
         findings.append(

@@ -13,13 +13,11 @@ for :func:`~nyukan_rules.check_field` to report.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from typing import TypedDict
 
-import attrs
-
+from nyukan_rules.dates import ERAS, Era, era_named, read_date
 from nyukan_rules.text.charset import JIS_TO_WINDOWS
 
 __all__ = [
@@ -31,9 +29,11 @@ __all__ = [
     "ascii_upper",
     "era_problem",
     "halfwidth_kana_to_fullwidth",
+    "is_real_date",
     "to_ascii",
     "to_fullwidth",
     "to_windows",
+    "yyyymmdd",
 ]
 
 #: Every hyphen look-alike; they count as separators in numeric fields only.
@@ -136,31 +136,6 @@ def ascii_upper(text: str) -> str:
     return text.translate(_ASCII_UPPER)
 
 
-@attrs.frozen
-class Era:
-    """A Japanese era: its names, the year before its first, and its first and last days."""
-
-    name: str
-    en: str
-    letter: str
-    offset: int
-    since: date
-    until: date | None
-
-
-#: The eras a date of birth or of entry may be written in.  明治 dates are taken
-#: from 明治6年1月1日 (1873-01-01), when Japan adopted the Gregorian calendar;
-#: earlier ones were lunisolar dates that a year-offset cannot convert.  Sources:
-#: 改元の詔書 of 明治45年7月30日 (大正), 大正15年12月25日 (昭和); 昭和64年政令第1号
-#: (平成 from 1989-01-08); 平成31年政令第143号 (令和 from 2019-05-01).
-ERAS: tuple[Era, ...] = (
-    Era("明治", "Meiji", "M", 1867, date(1873, 1, 1), date(1912, 7, 29)),
-    Era("大正", "Taisho", "T", 1911, date(1912, 7, 30), date(1926, 12, 24)),
-    Era("昭和", "Showa", "S", 1925, date(1926, 12, 25), date(1989, 1, 7)),
-    Era("平成", "Heisei", "H", 1988, date(1989, 1, 8), date(2019, 4, 30)),
-    Era("令和", "Reiwa", "R", 2018, date(2019, 5, 1), None),
-)
-_ERA = {key: era for era in ERAS for key in (era.name, era.letter)}
 _DATE = re.compile(
     r"^(?:(?P<era>明治|大正|昭和|平成|令和|[MTSHR]) *(?P<eyear>元|[0-9]{1,2})|(?P<year>[0-9]{4}))"
     r" *[年/.\-]? *(?P<month>[0-9]{1,2}) *(?:[月/.\-] *(?P<day>[0-9]{1,2}) *日?)? *月?$",
@@ -212,24 +187,23 @@ def _era_date(text: str) -> tuple[Era, int, int, int | None] | None:
     match = _DATE.match(to_ascii(text).strip(" "))
     if not match or not match["era"]:
         return None
+    era = era_named(match["era"])
+    if era is None:
+        return None
     eyear = 1 if match["eyear"] == "元" else int(match["eyear"])
-    return _ERA[match["era"]], eyear, int(match["month"]), int(match["day"] or 0) or None
+    return era, eyear, int(match["month"]), int(match["day"] or 0) or None
 
 
 def _in_era(era: Era, eyear: int, month: int, day: int | None) -> bool:
-    """True when the date (or, without a day, some day of the month) is in ``era``."""
+    """True when the date (or, without a day, some day of the month) is in ``era``;
+    True too for a day that is in no calendar (the date check reports it)."""
+    if day is None:
+        return era.has_month(eyear, month)
+    if era.day(eyear, month, day) is not None:
+        return True
     if eyear < 1 or not 1 <= month <= 12:
         return False
-    year = era.offset + eyear
-    if day is None:
-        first = date(year, month, 1)
-        last = date(year, month, calendar.monthrange(year, month)[1])
-    else:
-        try:
-            first = last = date(year, month, day)
-        except ValueError:
-            return True  # not a calendar date at all: the date check reports it
-    return era.since <= last and (era.until is None or first <= era.until)
+    return _calendar_day(era.offset + eyear, month, day) is None
 
 
 class EraProblem(TypedDict):
@@ -289,7 +263,10 @@ def ymd(text: str) -> str:
     compact = digits(text)
     if len(compact) == 8 and compact.isdigit() and compact.isascii():
         return compact
-    parts = _date_parts(text)
+    found = read_date(text)  # the one date reader (nyukan_rules.dates)
+    if found is not None:
+        return f"{found.year:04d}{found.month:02d}{found.day:02d}"
+    parts = _date_parts(text)  # a day no calendar has (2025年2月30日) is kept for the check
     if parts is None or parts[2] is None:
         return compact if compact.isascii() and compact.isdigit() else to_ascii(text).strip(" ")
     year, month, day = parts
@@ -316,12 +293,24 @@ def year(text: str) -> str:
     return digits(text).removesuffix("年")
 
 
+def _calendar_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def yyyymmdd(value: str) -> date | None:
+    """The day ``YYYYMMDD`` (8 ASCII digits) names, or None: the one reader of that form.
+
+    >>> yyyymmdd("20250401"), yyyymmdd("20250230"), yyyymmdd("２０２５０４０１")
+    (datetime.date(2025, 4, 1), None, None)
+    """
+    if not (len(value) == 8 and value.isascii() and value.isdigit()):
+        return None
+    return _calendar_day(int(value[:4]), int(value[4:6]), int(value[6:8]))
+
+
 def is_real_date(value: str) -> bool:
     """True for YYYYMMDD (ASCII digits) naming a day of the calendar."""
-    if not (len(value) == 8 and value.isascii() and value.isdigit()):
-        return False
-    try:
-        date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-    except ValueError:
-        return False
-    return True
+    return yyyymmdd(value) is not None

@@ -1,14 +1,28 @@
-"""What every identifier module shares: compact with our tables, then check."""
+"""What every identifier module shares: one :class:`Identifier` holds its facts.
+
+An identifier's pattern, lengths and check are said once, here in its module's
+``Identifier``; the field rules (:data:`~nyukan_rules.text.fields.FIELD_RULES`)
+read them from there.  The module's ``compact``, ``validate``, ``is_valid`` and
+``format`` are the identifier's methods.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
-from nyukan_rules.errors import InvalidFormatError, InvalidLengthError, ValidationError
-from nyukan_rules.text import normalizers as n
+import attrs
 
-__all__ = ["check_shape", "compact_identifier", "compact_number", "passes"]
+from nyukan_rules.errors import (
+    InvalidChecksumError,
+    InvalidFormatError,
+    InvalidLengthError,
+    ValidationError,
+)
+from nyukan_rules.text import normalizers
+
+__all__ = ["Identifier", "compact_identifier", "compact_number"]
 
 
 def _text(value: object, what: str) -> str:
@@ -17,14 +31,14 @@ def _text(value: object, what: str) -> str:
     return value
 
 
-def compact_number(value: object, what: str) -> str:
+def compact_number(value: str) -> str:
     """ASCII digits, separators (hyphens, spaces, brackets, 〒) removed."""
-    return n.digits(_text(value, what))
+    return normalizers.digits(value)
 
 
-def compact_identifier(value: object, what: str) -> str:
+def compact_identifier(value: str) -> str:
     """ASCII capitals and digits, separators removed."""
-    return n.identifier(_text(value, what))
+    return normalizers.identifier(value)
 
 
 def _shown(value: str) -> str:
@@ -32,22 +46,70 @@ def _shown(value: str) -> str:
     return repr(value[:40]) + ("…" if len(value) > 40 else "")
 
 
-def check_shape(value: str, what: str, pattern: re.Pattern[str], lengths: tuple[int, ...]) -> str:
-    """``value`` if its length and shape are right; patterns are ASCII-only (``re.ASCII``)."""
-    if len(value) not in lengths:
-        expected = " or ".join(str(x) for x in lengths)
-        raise InvalidLengthError(
-            f"a {what} has {expected} characters, not {len(value)}: {_shown(value)}"
-        )
-    if not (value.isascii() and pattern.fullmatch(value)):
-        raise InvalidFormatError(f"{_shown(value)} is not a valid {what}")
+def _as_is(value: str) -> str:
     return value
 
 
-def passes(validate: Callable[[str], str], number: object) -> bool:
-    """True when ``validate`` accepts ``number``; never raises for any input."""
-    try:
-        validate(number)  # type: ignore[arg-type]
-    except ValidationError:
-        return False
-    return True
+@attrs.frozen
+class Identifier:
+    """One identifier: what it is called, its shape and its check, in one place."""
+
+    what: str
+    """Its name in a message (``passport number``)."""
+    pattern: str
+    """The compact form, as a regular expression over ASCII (``re.ASCII``)."""
+    lengths: tuple[int, ...]
+    """The lengths the compact form may have."""
+    compactor: Callable[[str], str] = compact_identifier
+    """Separators out, widths folded: :func:`compact_number` or :func:`compact_identifier`."""
+    check: Callable[[str], bool] | None = None
+    """The check digit's test of a compact value of the right shape, where there is one."""
+    formatter: Callable[[str], str] = _as_is
+    """The printed form of a valid compact value."""
+
+    @property
+    def max_length(self) -> int:
+        return max(self.lengths)
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+    def compact(self, number: str) -> str:
+        """The compact form: separators removed, widths folded."""
+        return self.compactor(_text(number, self.what))
+
+    def validate(self, number: str) -> str:
+        """The compact form, or a :class:`~nyukan_rules.ValidationError` saying what is wrong."""
+        value = self.compact(number)
+        if len(value) not in self.lengths:
+            expected = (
+                f"1 to {self.max_length}"
+                if self.lengths == tuple(range(1, self.max_length + 1))
+                else " or ".join(str(x) for x in self.lengths)
+            )
+            raise InvalidLengthError(
+                f"a {self.what} has {expected} characters, not {len(value)}: {_shown(value)}"
+            )
+        if not (value.isascii() and self.compiled.fullmatch(value)):
+            raise InvalidFormatError(f"{_shown(value)} is not a valid {self.what}")
+        if self.check is not None and not self.check(value):
+            raise InvalidChecksumError(f"{value} has a wrong check digit")
+        return value
+
+    def is_valid(self, number: object) -> bool:
+        """True when :meth:`validate` accepts ``number``; never raises."""
+        try:
+            self.validate(number)  # type: ignore[arg-type]
+        except ValidationError:
+            return False
+        return True
+
+    def format(self, number: str) -> str:
+        """The usual printed form of a valid number."""
+        return self.formatter(self.validate(number))
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.ASCII)

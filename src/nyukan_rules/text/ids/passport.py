@@ -10,28 +10,14 @@ is available outside the machine-readable zone.
 
 from __future__ import annotations
 
-import re
+from nyukan_rules.text.ids._common import Identifier
 
-from nyukan_rules.text.ids._common import check_shape, compact_identifier, passes
+__all__ = ["IDENTIFIER", "compact", "format", "is_valid", "validate"]
 
-__all__ = ["compact", "format", "is_valid", "validate"]
+IDENTIFIER = Identifier("passport number", r"[A-Z0-9]+", tuple(range(1, 13)))
+"""The passport number's shape: the one home of these facts."""
 
-_PATTERN = re.compile(r"[A-Z0-9]+", re.ASCII)
-_WHAT = "passport number"
-
-
-def compact(number: str) -> str:
-    return compact_identifier(number, _WHAT)
-
-
-def validate(number: str) -> str:
-    return check_shape(compact(number), _WHAT, _PATTERN, tuple(range(1, 13)))
-
-
-def is_valid(number: object) -> bool:
-    """True when :func:`validate` accepts ``number``; never raises."""
-    return passes(validate, number)
-
-
-def format(number: str) -> str:
-    return validate(number)
+compact = IDENTIFIER.compact
+validate = IDENTIFIER.validate
+is_valid = IDENTIFIER.is_valid
+format = IDENTIFIER.format

@@ -13,40 +13,18 @@ the field check only asks for the system's 1 to 12 digits.
 
 from __future__ import annotations
 
-import re
+from nyukan_rules.text import normalizers
+from nyukan_rules.text.ids._common import Identifier
 
-from nyukan_rules.errors import ValidationError
-from nyukan_rules.text import normalizers as n
-from nyukan_rules.text.ids._common import check_shape, passes
-
-__all__ = ["compact", "format", "is_valid", "validate"]
-
-_PATTERN = re.compile(r"0\d{9,10}", re.ASCII)
-_WHAT = "phone number"
+__all__ = ["IDENTIFIER", "compact", "format", "is_valid", "validate"]
 
 
-def compact(number: str) -> str:
-    if not isinstance(number, str):
-        raise ValidationError(f"a {_WHAT} must be text, not {type(number).__name__}")
-    return n.phone(number)
-
-
-def validate(number: str) -> str:
-    return check_shape(compact(number), _WHAT, _PATTERN, (10, 11))
-
-
-def is_valid(number: object) -> bool:
-    """True when :func:`validate` accepts ``number``; never raises."""
-    return passes(validate, number)
-
-
-def format(number: str) -> str:
+def _printed(value: str) -> str:
     """Hyphenated for reading: mobile and 0800 as 3-4-4; Tokyo and Osaka as 2-4-4.
 
     Other area codes vary in length; they are shown as 3-3-4, which a
     person can read but which is not always the official grouping.
     """
-    value = validate(number)
     if len(value) == 11:
         return f"{value[:3]}-{value[3:7]}-{value[7:]}"
     if value.startswith(("03", "06")):
@@ -54,3 +32,14 @@ def format(number: str) -> str:
     if value.startswith("0120"):
         return f"{value[:4]}-{value[4:7]}-{value[7:]}"
     return f"{value[:3]}-{value[3:6]}-{value[6:]}"
+
+
+IDENTIFIER = Identifier(
+    "phone number", r"0\d{9,10}", (10, 11), compactor=normalizers.phone, formatter=_printed
+)
+"""A Japanese number's shape (the field rule asks only for 1 to 12 digits)."""
+
+compact = IDENTIFIER.compact
+validate = IDENTIFIER.validate
+is_valid = IDENTIFIER.is_valid
+format = IDENTIFIER.format

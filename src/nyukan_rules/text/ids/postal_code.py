@@ -11,31 +11,23 @@ printed as ``100-0001`` (source ``rasens-form-help``).
 
 from __future__ import annotations
 
-import re
+from nyukan_rules.text.ids._common import Identifier, compact_number
 
-from nyukan_rules.text.ids._common import check_shape, compact_number, passes
-
-__all__ = ["UNKNOWN", "compact", "format", "is_valid", "validate"]
+__all__ = ["IDENTIFIER", "UNKNOWN", "compact", "format", "is_valid", "validate"]
 
 #: What the system takes when the postal code is not known.
 UNKNOWN = "0000000"
-_PATTERN = re.compile(r"\d{7}", re.ASCII)
-_WHAT = "postal code"
 
+IDENTIFIER = Identifier(
+    "postal code",
+    r"\d{7}",
+    (7,),
+    compactor=compact_number,
+    formatter=lambda value: f"{value[:3]}-{value[3:]}",
+)
+"""The postal code's shape: the one home of these facts."""
 
-def compact(number: str) -> str:
-    return compact_number(number, _WHAT)
-
-
-def validate(number: str) -> str:
-    return check_shape(compact(number), _WHAT, _PATTERN, (7,))
-
-
-def is_valid(number: object) -> bool:
-    """True when :func:`validate` accepts ``number``; never raises."""
-    return passes(validate, number)
-
-
-def format(number: str) -> str:
-    value = validate(number)
-    return f"{value[:3]}-{value[3:]}"
+compact = IDENTIFIER.compact
+validate = IDENTIFIER.validate
+is_valid = IDENTIFIER.is_valid
+format = IDENTIFIER.format

@@ -13,32 +13,15 @@ False
 
 from __future__ import annotations
 
-import re
+from nyukan_rules.text.ids._common import Identifier
 
-from nyukan_rules.text.ids._common import check_shape, compact_identifier, passes
+__all__ = ["IDENTIFIER", "compact", "format", "is_valid", "validate"]
 
-__all__ = ["compact", "format", "is_valid", "validate"]
+IDENTIFIER = Identifier("residence card number", r"[A-Z]{2}\d{8}[A-Z]{2}", (12,))
+"""The residence card number's shape: the one home of these facts."""
 
-_PATTERN = re.compile(r"[A-Z]{2}\d{8}[A-Z]{2}", re.ASCII)
-_WHAT = "residence card number"
-
-
-def compact(number: str) -> str:
-    """Half-width capitals and digits, spaces and hyphens removed."""
-    return compact_identifier(number, _WHAT)
-
-
-def validate(number: str) -> str:
-    """The compact number, or an :class:`~nyukan_rules.InvalidFormatError` /
-    :class:`~nyukan_rules.InvalidLengthError`."""
-    return check_shape(compact(number), _WHAT, _PATTERN, (12,))
-
-
-def is_valid(number: object) -> bool:
-    """True when :func:`validate` accepts ``number``; never raises."""
-    return passes(validate, number)
-
-
-def format(number: str) -> str:
-    """The number as printed on the card (``AB12345678CD``)."""
-    return validate(number)
+compact = IDENTIFIER.compact
+validate = IDENTIFIER.validate
+is_valid = IDENTIFIER.is_valid
+format = IDENTIFIER.format
+"""The number as printed on the card (``AB12345678CD``)."""
