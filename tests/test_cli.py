@@ -811,3 +811,23 @@ def test_validate_reads_stdin(clean_csv: Path, columns: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "(stdin): 2 row(s), encoding cp932" in result.stdout
+
+
+def test_lang_takes_every_catalogue() -> None:
+    """--lang accepts each language of nyukan_rules.i18n.languages(), by BCP 47 tag too."""
+    from nyukan_rules.cli._common import available_languages, check_language
+
+    known = available_languages()
+    assert known[:2] == ("ja", "en")
+    for tag in known:
+        assert check_language(tag) == tag
+    if "zh_Hans" in known:
+        assert check_language("zh-CN") == "zh_Hans"
+    args = [
+        "eligibility", "change_of_status", "--role", "foreign_national", "--status", "留学",
+        "--desired-status", "短期滞在", "--on", "2026-11-22", "--json",
+    ]  # fmt: skip
+    messages = {tag: lines(run(*args, "--lang", tag))[0]["findings"][0]["message"] for tag in known}
+    # Each language renders (a text a catalogue lacks falls back to English, never to nothing).
+    assert all(messages.values())
+    assert all(messages[tag] != messages["ja"] for tag in known if tag != "ja")
