@@ -93,13 +93,13 @@ def test_columns_agree_with_the_ledger_row_by_row(code: str) -> None:
     import openpyxl
 
     from nyukan_rules.batch.templates import WHOLE_DATE_PATTERN
-    from nyukan_rules.batch.workbook import _col
+    from nyukan_rules.batch.workbook import column_index
 
     template = nr.bulk_template(code)
     book = next(b for b in BOOKS if b.name == template.workbook)
     data = json.loads(gzip.decompress((DATA / f"{book.stem}.json.gz").read_bytes()))
     letter = dict(data["lists"]["CB18_2"])[code]  # the status's own column of the ledger
-    index = _col(letter)
+    index = column_index(letter)
     workbook = openpyxl.load_workbook(BytesIO(book.read_bytes()), read_only=True, data_only=True)
     ledger = [r for r in workbook["列項目TBL"].iter_rows(min_row=2, values_only=True) if r and r[0]]
     workbook.close()

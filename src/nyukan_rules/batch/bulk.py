@@ -30,7 +30,6 @@ from nyukan_rules.batch.templates import (
     BulkTemplate,
     bulk_template,
 )
-from nyukan_rules.batch.workbook import column_index
 from nyukan_rules.errors import ArgumentTypeError, UnknownNameError, ValidationError
 from nyukan_rules.messages import (
     MAX_FINDINGS_PER_CODE,
@@ -41,28 +40,27 @@ from nyukan_rules.messages import (
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.sources import sources
 from nyukan_rules.text.charclass import CharClass, disallowed
-from nyukan_rules.text.charset import outside_pattern, suggestion_for
-from nyukan_rules.text.fields import utf16_length
+from nyukan_rules.text.charset import (
+    outside_jis,
+    special_body,
+    special_pattern,
+    suggestion_for,
+)
+from nyukan_rules.text.fields import FieldKind, field_checker, utf16_length
 from nyukan_rules.text.normalizers import is_real_date
 
 __all__ = ["BulkFile", "read_bulk_file", "validate_bulk_rows", "write_bulk_files"]
 
 _SOURCES = ("isa-bulk-template-tool",)
-_NAME = re.compile(r"[A-Z]+(?: [A-Z]+)*")
+#: The applicant's name in Roman letters: the field rule's (FieldKind.ROMAN_NAME).
+_ROMAN_NAME = field_checker(FieldKind.ROMAN_NAME)
 _CONTROL = re.compile(r"[\t\r\n]")
-#: Characters no column takes: C0/C1 controls other than TAB/CR/LF (those break the
-#: line: batch.control_char), the format characters of Unicode (Cf: soft hyphen,
-#: zero-width and bidirectional marks such as U+202E, BOM U+FEFF …), the line and
-#: paragraph separators U+2028/U+2029, and lone surrogates (no UTF-16 for them).
-_INVALID = (
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f"
-    "\u0890\u0891\u08e2\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-)
-_INVALID_CHAR = re.compile(f"[{_INVALID}]")
+#: Characters no column takes: the special characters of every field (control and
+#: format characters, U+2028/U+2029, lone surrogates: charset.special_pattern) other
+#: than TAB/CR/LF (those break the line: batch.control_char).
+_INVALID_CHAR = re.compile(f"(?![\t\r\n])[{special_body()}]")
 #: One search for both: most values have neither.
-_SUSPECT = re.compile(f"[\t\r\n{_INVALID}]")
+_SUSPECT = special_pattern()
 _GROUP = re.compile(r"\(\\d\{(\d+)\}\)")
 #: Code lists whose unknown codes the tool lets through (mdlChk.chkGymCode).
 _LENIENT_LISTS = frozenset({"A036", "CC34"})
@@ -70,7 +68,6 @@ _LENIENT_LISTS = frozenset({"A036", "CC34"})
 _TEMPLATE_KEYED_PARENTS = frozenset({"T81", "T82", "T83"})
 _TEMPLATE_KEYED_LISTS = frozenset({"CC13_3", "CC13_5", "CC02_4"})
 _SHOW_SHEET = "表示シート制御マスタ"
-_YES = "1"
 
 
 def _template(template: BulkTemplate | str) -> BulkTemplate:
@@ -93,6 +90,7 @@ class _Context:
 
     def __init__(self, template: BulkTemplate) -> None:
         self.template = template
+        self.conventions = template.conventions
         self.by_cell: dict[tuple[str, str], BulkColumn] = {}
         for column in template.columns:
             self.by_cell.setdefault((column.sheet, column.cell), column)
@@ -114,7 +112,6 @@ class _Context:
                 self.date_groups.setdefault((column.sheet, column.cell), []).append(column)
 
         self.column_of = {column.header: column for column in self.checked}
-        self.required = [c for c in self.checked if c.required and not c.hidden]
         self.group_of: dict[str, tuple[BulkColumn, ...]] = {}
         for group in self.date_groups.values():
             for column in group:
@@ -137,38 +134,72 @@ class _Context:
                 frozenset(accepted),
                 len(column.parent_values) > 1,
             )
-        self.section: dict[str, int] = {}
+        # The workbook's own layout (extracted by the generator): which chooser of the
+        # simultaneous-application sheet opens a column ("" always open, None any).
+        conventions = self.conventions
+        self.section: dict[str, str | None] = {}
         if self.simultaneous:
             for column in self.checked:
                 if column.sheet == self.simultaneous:
-                    number = column_index(column.cell) + 1
-                    self.section[column.header] = (
-                        0 if number < 5 else 1 if number <= 23 else 2 if number <= 57 else
-                        3 if number <= 95 else 4
-                    )  # fmt: skip
-        self.choosers = tuple(
-            c.header
-            for cell in ("B", "C", "D")
+                    self.section[column.header] = conventions.chooser_of(column.cell)
+        self.choosers: dict[str, BulkColumn] = {
+            cell: c
+            for cell in conventions.choosers
             if self.simultaneous and (c := self.by_cell.get((self.simultaneous, cell))) is not None
-        )
+        }
         self.points_chooser = (
-            self.by_cell.get((self.points, "B")) if self.points is not None else None
+            self.by_cell.get((self.points, conventions.points_chooser))
+            if self.points is not None
+            else None
         )
         self.family: dict[str, list[str]] = {}
         # Phone and mobile phone of one party (「電話番号」又は「携帯電話番号」はどちらか必須):
         # pairs the ledger does not already make required on their own.
         self.phone_pairs: list[tuple[BulkColumn, BulkColumn, tuple[str, ...]]] = []
-        for mobile in self.checked:
-            if not mobile.label.endswith("携帯電話番号"):
+        for landline_end, mobile_end in conventions.either:
+            self._pair_phones(landline_end, mobile_end)
+        self.unconditional = frozenset(
+            c.header
+            for c in self.checked
+            if c.header not in self.conditions
+            and c.header not in self.section
+            and c.sheet != self.points
+        )
+        # Required columns with what decides whether they apply: one group per distinct
+        # (condition, section, point sheet), each judged on its first column.
+        self.required: list[tuple[BulkColumn, int]] = []
+        self.required_groups: list[BulkColumn] = []
+        group_of: dict[object, int] = {}
+        for column in self.checked:
+            if not column.required or column.hidden:
                 continue
-            prefix = mobile.label[: -len("携帯電話番号")]
+            key = (
+                column.header in self.unconditional,
+                self.conditions.get(column.header),
+                column.header in self.section,
+                self.section.get(column.header),
+                column.sheet == self.points,
+                column is self.points_chooser,
+            )
+            if key not in group_of:
+                group_of[key] = len(self.required_groups)
+                self.required_groups.append(column)
+            self.required.append((column, group_of[key]))
+
+    def _pair_phones(self, landline_end: str, mobile_end: str) -> None:
+        """Phone and mobile phone of one party, one of which is needed: the pairs the
+        ledger does not already make required on their own."""
+        for mobile in self.checked:
+            if not mobile.label.endswith(mobile_end):
+                continue
+            prefix = mobile.label[: -len(mobile_end)]
             space = _namespace(mobile.header)
             phone = next(
                 (
                     c
                     for c in self.checked
                     if c.sheet == mobile.sheet
-                    and c.label == prefix + "電話番号"
+                    and c.label == prefix + landline_end
                     and _namespace(c.header) == space
                 ),
                 None,
@@ -186,13 +217,6 @@ class _Context:
                     and c not in (phone, mobile)
                 )
                 self.phone_pairs.append((phone, mobile, party))
-        self.unconditional = frozenset(
-            c.header
-            for c in self.checked
-            if c.header not in self.conditions
-            and c.header not in self.section
-            and c.sheet != self.points
-        )
 
     def parent_column(self, sheet_and_cell: tuple[str, str]) -> BulkColumn | None:
         return self.by_cell.get(sheet_and_cell)
@@ -200,8 +224,9 @@ class _Context:
     def condition_cells(self, column: BulkColumn) -> list[BulkColumn | None]:
         found = []
         for cell in column.parent_cells:
-            if cell.startswith("在"):
-                found.append(self.by_cell.get((self.common, cell[1:])))
+            prefix = self.conventions.common_prefix
+            if prefix and cell.startswith(prefix):
+                found.append(self.by_cell.get((self.common, cell[len(prefix) :])))
             else:
                 found.append(self.by_cell.get((column.sheet, cell)))
         return found
@@ -253,7 +278,7 @@ class _Row:
         # is counted, never built (a 25 MB file of junk would build millions).
         self.counts = counts
         self.findings: list[Finding] = []
-        self.flags: tuple[bool, bool, bool] | None = None
+        self.flags: dict[str, bool] | None = None
         # Many columns share a condition: each is evaluated once per row.
         self.conditions: dict[tuple[tuple[str, ...], frozenset[str], bool], bool] = {}
 
@@ -352,33 +377,34 @@ def _holds(row: _Row, condition: tuple[tuple[str, ...], frozenset[str], bool]) -
     return False
 
 
-def _flags(row: _Row) -> tuple[bool, bool, bool]:
-    """Which simultaneous procedures the row chooses (re-entry, activity, employment)."""
+def _flags(row: _Row) -> dict[str, bool]:
+    """Which simultaneous procedures the row chooses, by chooser column (re-entry …)."""
     if row.flags is None:
         ctx = row.ctx
-        chosen = [
-            _code_of(ctx.template, "A045", row.values.get(header, "")) == _YES
-            for header in ctx.choosers
-        ]
-        chosen += [False] * (3 - len(chosen))
-        row.flags = (chosen[0], chosen[1], chosen[2])
+        chosen = ctx.conventions.chosen_code
+        row.flags = {
+            cell: _code_of(ctx.template, column.code_list, row.values.get(column.header, ""))
+            == chosen
+            for cell, column in ctx.choosers.items()
+        }
     return row.flags
 
 
 def _section_open(row: _Row, column: BulkColumn) -> bool | None:
     """For the simultaneous-application sheet: does the chosen procedure open this column?
 
-    None for columns outside that sheet.  Columns B to D choose the procedures
-    (re-entry, activity, employment certificate); E to W are common to them;
-    X to BE re-entry; BF to CQ activity; CR on the employment certificate.
+    None for columns outside that sheet.  The choosers (columns B to D in the
+    workbooks of 2026) are always open; the common part opens with any
+    choice; each procedure's part with its own chooser (the workbook's layout,
+    :attr:`~nyukan_rules.BulkTemplate.conventions`).
     """
-    section = row.ctx.section.get(column.header)
-    if section is None:
+    if column.header not in row.ctx.section:
         return None
-    if section == 0:
+    opened_by = row.ctx.section[column.header]
+    if opened_by == "":
         return True
     flags = _flags(row)
-    return any(flags) if section == 1 else flags[section - 2]
+    return any(flags.values()) if opened_by is None else flags.get(opened_by, False)
 
 
 def _points_open(row: _Row, column: BulkColumn) -> bool | None:
@@ -389,7 +415,8 @@ def _points_open(row: _Row, column: BulkColumn) -> bool | None:
     if column is chooser:
         return True
     given = row.values.get(chooser.header, "")
-    return _code_of(row.ctx.template, chooser.code_list, given) == "0"
+    skip = row.ctx.conventions.points_skip_code
+    return _code_of(row.ctx.template, chooser.code_list, given) == skip
 
 
 def _applies(row: _Row, column: BulkColumn) -> tuple[bool, bool]:
@@ -420,16 +447,17 @@ def _check_row(row: _Row) -> None:
             row.add("batch.not_text", column, type=name)
             continue
         _check_given(row, column, raw)
-    for column in ctx.required:
+    # Required columns share few conditions (147 columns, 92 conditions in 04N2): each
+    # distinct one is evaluated once per row, and only for a column left empty.
+    verdicts: list[bool | None] = [None] * len(ctx.required_groups)
+    for column, group in ctx.required:
         given = row.values.get(column.header)
-        if (given is None or given == "") and (
-            column.header in ctx.unconditional
-            or (
-                _condition_holds(row, column)
-                and _section_open(row, column) is not False
-                and _points_open(row, column) is not False
-            )
-        ):
+        if given is not None and given != "":
+            continue
+        needed = verdicts[group]
+        if needed is None:
+            needed = verdicts[group] = _required_applies(row, ctx.required_groups[group])
+        if needed:
             row.add("batch.required", column)
     _check_dates(row)
     _check_name(row)
@@ -442,6 +470,15 @@ def _check_row(row: _Row) -> None:
             and _applies(row, phone)[0]
         ):
             row.add("batch.phone_required", phone)
+
+
+def _required_applies(row: _Row, column: BulkColumn) -> bool:
+    """Whether an empty ``column`` is missing: it applies to this row."""
+    return column.header in row.ctx.unconditional or (
+        _condition_holds(row, column)
+        and _section_open(row, column) is not False
+        and _points_open(row, column) is not False
+    )
 
 
 def _check_given(row: _Row, column: BulkColumn, value: str) -> None:
@@ -530,12 +567,9 @@ def _value_problems(row: _Row, column: BulkColumn, value: str) -> _Problems:
     ):
         found.append(("batch.unknown_code", (("value", value),)))
     if not value.isascii() and CharClass.ANY not in column.classes:
-        allowed = set(column.classes)
         outside = 0
-        for match in outside_pattern().finditer(value):
+        for match in outside_jis(frozenset(column.classes)).finditer(value):
             char = match.group()
-            if "\uff61" <= char <= "\uff9f" or (allowed and disallowed(char, allowed)):
-                continue
             outside += 1
             if outside > MAX_FINDINGS_PER_CODE:
                 continue  # counted below: one value cannot make a million findings
@@ -636,12 +670,7 @@ def _check_name(row: _Row) -> None:
     for header in ("txtName", "doji.nameEng"):
         value = row.values.get(header, "")
         column = row.ctx.column_of.get(header)
-        if (
-            column is not None
-            and isinstance(value, str)
-            and value
-            and (len(value) > 104 or not _NAME.fullmatch(value))
-        ):
+        if column is not None and isinstance(value, str) and value and not _ROMAN_NAME(value).ok:
             row.add("batch.name_format", column)
 
 
@@ -926,7 +955,7 @@ def read_bulk_file(data: bytes, *, template: BulkTemplate | str | None = None) -
     """
     capped = _Capped()
 
-    def fail(detail: str, **params: object) -> BulkFile:
+    def fail(detail: str, **params: Any) -> BulkFile:
         capped.add("batch.file_format", detail=detail, **params)
         return BulkFile(None, (), BatchReport(capped.findings()))
 

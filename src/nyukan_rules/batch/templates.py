@@ -35,6 +35,9 @@ __all__ = [
     "BulkTemplate",
     "CodeList",
     "RequiredColumn",
+    "Section",
+    "WorkbookConventions",
+    "as_template",
     "bulk_template",
     "bulk_template_codes",
     "bulk_template_for",
@@ -178,6 +181,83 @@ def _date_part(pattern: str | None) -> str | None:
 
 
 @attrs.frozen
+class Section:
+    """A part of the simultaneous-application sheet (申請情報入力(同時申請)), from its row 3."""
+
+    title: str
+    """The title over its columns (再入国許可申請)."""
+    first: str
+    """Its first column's letters."""
+    chooser: str | None
+    """The column of the sheet whose 有 chooses it (the chooser's name is the title);
+    None for the common part, which any choice opens."""
+
+
+@attrs.frozen
+class WorkbookConventions:
+    """How the tool reads its own sheets, as read from the workbook by the generator.
+
+    The generator (``scripts/gen_bulk_templates.py``, through
+    :func:`~nyukan_rules.batch.workbook.read_workbook`) extracts these with
+    the ledger and the code lists; nothing here is a literal of the checks.
+    """
+
+    sections: tuple[Section, ...]
+    """The simultaneous-application sheet's parts, left to right."""
+    chosen_code: str
+    """The code of 有 in the choosers' list: the procedure is chosen."""
+    common_prefix: str
+    """What a チェック親列 puts before a column of the common sheet (``在E``)."""
+    points_chooser: str
+    """The 高度専門職 point sheet's choosing column (特別高度人材制度の利用の有無)."""
+    points_skip_code: str
+    """The code there that asks for the point table (無)."""
+    either: tuple[tuple[str, str], ...]
+    """Label endings of two columns of a party one of which must be given
+    (「電話番号」又は「携帯電話番号」はどちらか必須)."""
+    source: str
+    """The sheets and cells they were read from."""
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> WorkbookConventions:
+        return cls(
+            sections=tuple(Section(s["title"], s["first"], s["chooser"]) for s in data["sections"]),
+            chosen_code=data["chosen_code"],
+            common_prefix=data["common_prefix"],
+            points_chooser=data["points_chooser"],
+            points_skip_code=data["points_skip_code"],
+            either=tuple((first, second) for first, second in data["either"]),
+            source=data["source"],
+        )
+
+    def chooser_of(self, cell: str) -> str | None:
+        """The chooser column that opens ``cell`` of the simultaneous sheet: ``""`` when
+        ``cell`` is open whatever is chosen (a chooser itself, or left of every part),
+        None when any choice opens it (the common part)."""
+        from nyukan_rules.batch.workbook import column_index
+
+        if cell in self.choosers:
+            return ""
+        index, found = column_index(cell), ""
+        opened_by: str | None = ""
+        for section in self.sections:
+            if column_index(section.first) > index:
+                break
+            if section.chooser is not None:
+                found = section.chooser
+                opened_by = found
+            elif not found:
+                opened_by = None  # the common part; a part with no chooser of its own
+                # after a chosen one continues it
+        return opened_by
+
+    @functools.cached_property
+    def choosers(self) -> tuple[str, ...]:
+        """The choosing columns, left to right."""
+        return tuple(s.chooser for s in self.sections if s.chooser is not None)
+
+
+@attrs.frozen
 class BulkTemplate:
     """The upload file of one procedure and status category."""
 
@@ -194,6 +274,8 @@ class BulkTemplate:
     header: tuple[str, ...]
     columns: tuple[BulkColumn, ...]
     lists: dict[str, CodeList] = attrs.field(eq=False, repr=False, hash=False)
+    conventions: WorkbookConventions = attrs.field(eq=False, repr=False, hash=False)
+    """How the workbook's tool reads its sheets (extracted with the ledger)."""
 
     @property
     def width(self) -> int:
@@ -217,6 +299,17 @@ class BulkTemplate:
 
     def code_list(self, name: str) -> CodeList | None:
         return self.lists.get(name)
+
+    def upload_file_name(self, part: int | None = None) -> str:
+        """The upload file's name; with ``part``, one of several files of a batch
+        (``..._part2_ver001.csv``: the ``_verNNN.csv`` end, which the system checks,
+        unchanged).  Built from the validated code and version only.
+
+        >>> bulk_template("04N2").upload_file_name(2)
+        'SA_03_003_04N2_part2_ver001.csv'
+        """
+        middle = f"_part{part}" if part is not None else ""
+        return f"{_PREFIX_OF_KIND[self.kind]}{self.code}{middle}_ver{self.version}.csv"
 
     def required_for(self, row: Any = None) -> tuple[RequiredColumn, ...]:
         """The columns ``row`` must still fill, given the choices it has already made.
@@ -308,13 +401,13 @@ def _classes(text: str) -> tuple[CharClass, ...]:
 
 def _hidden(spec: str) -> frozenset[str]:
     """Column letters hidden by a 表示シート制御マスタ entry such as ``D:E,CS:FJ,GG``."""
-    from nyukan_rules.batch.workbook import _col, _letter
+    from nyukan_rules.batch.workbook import column_index, column_letter
 
     letters: set[str] = set()
     for part in filter(None, (p.strip() for p in spec.split(","))):
         first, _, last = part.partition(":")
-        for index in range(_col(first), _col(last or first) + 1):
-            letters.add(_letter(index))
+        for index in range(column_index(first), column_index(last or first) + 1):
+            letters.add(column_letter(index))
     return frozenset(letters)
 
 
@@ -332,6 +425,7 @@ class _Workbook:
             for name, pairs in data["lists"].items()
         }
         self.statuses = {s["label"]: s for s in data["statuses"]}
+        self.conventions = WorkbookConventions.from_data(data["conventions"])
         self.letters = dict(data["lists"].get("CB18_2", []))
         self.labels = {code: label for label, code in data["lists"].get("CB18", [])}
         self.activity: dict[str, tuple[str, str]] = {}  # code -> (status, main activity)
@@ -424,6 +518,7 @@ class _Workbook:
             header=tuple(header),
             columns=tuple(columns),
             lists=self.lists,
+            conventions=self.conventions,
         )
 
     @functools.cached_property
@@ -494,6 +589,24 @@ def _bundled() -> dict[str, _Workbook]:
 def bulk_template_codes() -> tuple[str, ...]:
     """Every procedure-and-category code of the bundled workbooks, sorted."""
     return tuple(sorted(code for book in _bundled().values() for code in book.codes()))
+
+
+def as_template(template: BulkTemplate | str) -> BulkTemplate:
+    """``template`` itself, or the bundled template its code names.
+
+    A value of another type raises :class:`~nyukan_rules.ArgumentTypeError`,
+    an unknown code :class:`~nyukan_rules.UnknownNameError`.
+    """
+    if isinstance(template, BulkTemplate):
+        return template
+    if not isinstance(template, str):
+        from nyukan_rules._args import type_name
+        from nyukan_rules.errors import ArgumentTypeError
+
+        raise ArgumentTypeError(
+            f"template must be a BulkTemplate or a code, not {type_name(template)}"
+        )
+    return bulk_template(template)
 
 
 def bulk_template(code: str) -> BulkTemplate:

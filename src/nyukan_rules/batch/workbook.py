@@ -19,10 +19,10 @@ from typing import Any
 
 from nyukan_rules.errors import MissingInputError, ValidationError
 
-__all__ = ["FORMAT_VERSION", "read_workbook"]
+__all__ = ["FORMAT_VERSION", "column_index", "column_letter", "read_workbook"]
 
-#: Bumped when the shape of the data below changes.
-FORMAT_VERSION = 1
+#: Bumped when the shape of the data below changes (2: the workbook's conventions).
+FORMAT_VERSION = 2
 
 _LEDGER = "列項目TBL"
 _SHOW = "表示シート制御マスタ"
@@ -44,16 +44,24 @@ _SHOW_ROWS, _SHOW_COLUMNS = 500, 12  # B .. L (L3: the file name)
 _MENU_ROWS, _MENU_COLUMNS = 200, 30
 _LIST_ROWS, _LIST_COLUMNS = 100_000, 2_000
 _HELP_COLUMNS = 2_000
+# The rows of an input sheet the conventions are read from: 3 titles the sections of
+# the simultaneous-application sheet, 5 names each input column (論理項目名).
+_TITLE_ROW, _NAME_ROW = 3, 5
+#: The help text pairing two columns of which one must be given: 「電話番号」又は
+#: 「携帯電話番号」はどちらか必須となります。
+_EITHER = re.compile("「([^」]+)」又は「([^」]+)」はどちらか必須")
 
 
-def _col(letters: str) -> int:
+def column_index(letters: str) -> int:
+    """The 0-based index of a column named by its letters (``A`` is 0, ``AA`` is 26)."""
     index = 0
     for ch in letters:
         index = index * 26 + (ord(ch) - 64)
     return index - 1
 
 
-def _letter(index: int) -> str:
+def column_letter(index: int) -> str:
+    """The letters of the column at 0-based ``index`` (0 is ``A``)."""
     out = ""
     index += 1
     while index:
@@ -131,7 +139,7 @@ def _cell(grid: list[tuple[Any, ...]], ref: str) -> Any:
     match = _RANGE.match(ref)
     if not match:
         return None
-    row, col = int(match.group(2)) - 1, _col(match.group(1))
+    row, col = int(match.group(2)) - 1, column_index(match.group(1))
     if row >= len(grid) or col >= len(grid[row]):
         return None
     return grid[row][col]
@@ -169,7 +177,7 @@ def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
         if not row or not row[0]:
             break  # the macro reads the ledger down to its first empty sheet name
         numbers = {
-            _letter(i): int(row[i])
+            column_letter(i): int(row[i])
             for i in _STATUS_COLUMNS
             if i < len(row) and isinstance(row[i], (int, float)) and row[i]
         }
@@ -196,6 +204,11 @@ def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
     help_texts = _help_texts(book, ledger)
     for entry in ledger:
         entry["help"] = help_texts.get((entry["sheet"], entry["cell"]), "")
+    lists = _lists(book)
+    sheets = {
+        key: _text(_cell(show, cell))
+        for key, cell in (("common", "G3"), ("simultaneous", "H3"), ("points", "I3"))
+    }
     return {
         "format": FORMAT_VERSION,
         "workbook": name,
@@ -207,8 +220,100 @@ def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
         "points_sheet": _text(_cell(show, "I3")),
         "statuses": statuses,
         "ledger": ledger,
-        "lists": _lists(book),
+        "lists": lists,
+        "conventions": _conventions(book, ledger, lists, sheets),
     }
+
+
+def _conventions(
+    book: Any,
+    ledger: list[dict[str, Any]],
+    lists: dict[str, list[list[str]]],
+    sheets: dict[str, str],
+) -> dict[str, Any]:
+    """How the tool reads its own sheets, as the workbook shows it (each with its source).
+
+    * ``sections``: the simultaneous-application sheet's parts, from the titles of its
+      row 3, each with the column of row 5 that chooses it (the chooser's name is the
+      section's title: 再入国許可申請 is chosen in column B);
+    * ``chosen_code``: the code the choosers' list gives 有 (chosen);
+    * ``common_prefix``: what a チェック親列 puts before a column of the common sheet
+      (``在E``: column E of 申請情報入力(在留…申請));
+    * ``points_chooser`` and ``points_skip_code``: the point sheet's first input column
+      and the code of its 無 (the point table is filled only then);
+    * ``either``: the label endings of two columns one of which must be given, from the
+      help text (「電話番号」又は「携帯電話番号」はどちらか必須).
+    """
+    simultaneous, points = sheets["simultaneous"], sheets["points"]
+    sections: list[dict[str, Any]] = []
+    chooser_list = ""
+    if simultaneous in book.sheetnames:
+        columns = max(
+            (
+                column_index(e["cell"]) + 1
+                for e in ledger
+                if e["sheet"] == simultaneous and _is_letters(e["cell"])
+            ),
+            default=0,
+        )
+        grid = _grid(book, simultaneous, _NAME_ROW, min(columns, _HELP_COLUMNS))
+        titles = grid[_TITLE_ROW - 1] if len(grid) >= _TITLE_ROW else ()
+        names = grid[_NAME_ROW - 1] if len(grid) >= _NAME_ROW else ()
+        by_cell = {e["cell"]: e for e in ledger if e["sheet"] == simultaneous}
+        for index, title in enumerate(titles):
+            text = _text(title).strip(" \u3000")
+            if index == 0:
+                continue  # column A names the row (タイトル, 論理項目名 …)
+            if not text:
+                continue
+            chooser = next(
+                (
+                    column_letter(i)
+                    for i, name in enumerate(names)
+                    if _text(name).split(" ", 1)[0].strip(" \u3000") == text
+                    and column_letter(i) in by_cell
+                ),
+                None,
+            )
+            if chooser is not None:
+                chooser_list = chooser_list or by_cell[chooser]["code_list"]
+            sections.append({"title": text, "first": column_letter(index), "chooser": chooser})
+    prefixes = {
+        found.group(1)
+        for entry in ledger
+        for cell in entry["parent_cell"].split(",")
+        if (found := re.fullmatch("([^A-Z]+)[A-Z]{1,3}", cell.strip()))
+    }
+    if len(prefixes) > 1:
+        raise ValidationError(
+            f"the ledger names the common sheet's columns in {len(prefixes)} ways"
+        )
+    point_columns = sorted(
+        (e for e in ledger if e["sheet"] == points and _is_letters(e["cell"])),
+        key=lambda e: column_index(e["cell"]),
+    )
+    first_point = point_columns[0] if point_columns else None
+    either = sorted({pair for entry in ledger for pair in _EITHER.findall(entry["help"])})
+    return {
+        "source": f"{simultaneous}!{_TITLE_ROW}:{_NAME_ROW}, {_LEDGER}, {_SHOW}!G3:I3",
+        "sections": sections,
+        "chosen_code": _code_of_label(lists.get(chooser_list, []), "有"),
+        "common_prefix": next(iter(prefixes), ""),
+        "points_chooser": first_point["cell"] if first_point else "",
+        "points_skip_code": _code_of_label(lists.get(first_point["code_list"], []), "無")
+        if first_point
+        else "",
+        "either": [list(pair) for pair in either],
+    }
+
+
+def _is_letters(cell: str) -> bool:
+    return cell.isascii() and cell.isalpha() and cell.isupper() and len(cell) <= 3
+
+
+def _code_of_label(pairs: list[list[str]], start: str) -> str:
+    """The code of the first label of ``pairs`` that starts with ``start`` (有, 無)."""
+    return next((code for label, code in pairs if label.startswith(start)), "")
 
 
 def _help_texts(book: Any, ledger: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
@@ -216,8 +321,8 @@ def _help_texts(book: Any, ledger: list[dict[str, Any]]) -> dict[tuple[str, str]
     widths: dict[str, int] = {}
     for entry in ledger:
         cell = entry["cell"]
-        if cell.isascii() and cell.isalpha() and cell.isupper() and len(cell) <= 3:
-            widths[entry["sheet"]] = max(widths.get(entry["sheet"], 0), _col(cell) + 1)
+        if _is_letters(cell):
+            widths[entry["sheet"]] = max(widths.get(entry["sheet"], 0), column_index(cell) + 1)
     texts: dict[tuple[str, str], str] = {}
     for sheet, width in widths.items():
         if sheet not in book.sheetnames:
@@ -230,7 +335,7 @@ def _help_texts(book: Any, ledger: list[dict[str, Any]]) -> dict[tuple[str, str]
         if rows:
             for index, value in enumerate(rows[0]):
                 if value:
-                    texts[(sheet, _letter(index))] = _text(value)
+                    texts[(sheet, column_letter(index))] = _text(value)
     return texts
 
 
@@ -247,7 +352,10 @@ def _lists(book: Any) -> dict[str, list[list[str]]]:
                 continue
             ranges.append((defined, sheet, match))
             rows, cols = bounds[sheet]
-            bounds[sheet] = (max(rows, int(match.group(4))), max(cols, _col(match.group(1)) + 2))
+            bounds[sheet] = (
+                max(rows, int(match.group(4))),
+                max(cols, column_index(match.group(1)) + 2),
+            )
     grids = {
         sheet: _grid(book, sheet, min(rows, _LIST_ROWS), min(cols, _LIST_COLUMNS))
         for sheet, (rows, cols) in bounds.items()
@@ -258,7 +366,7 @@ def _lists(book: Any) -> dict[str, list[list[str]]]:
         grid = grids.get(sheet)
         if grid is not None:
             first, last = int(match.group(2)) - 1, int(match.group(4)) - 1
-            col = _col(match.group(1))
+            col = column_index(match.group(1))
             pairs = []
             for row in grid[first : last + 1]:
                 label = _text(row[col]) if col < len(row) else ""
