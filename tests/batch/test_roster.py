@@ -315,3 +315,24 @@ def test_every_roster_message_names_the_row_and_the_id() -> None:
         assert repr(pid) in finding.message_en
         assert f"{row}行目" in finding.message_ja
         assert pid in finding.message_ja
+
+
+def test_plans_pickle_as_their_arguments() -> None:
+    """Plans come back from worker processes (workers=, issue 13): they pickle as the
+    constructor's arguments, and come back equal, card plans and period plans alike."""
+    import copy
+    import pickle
+
+    schedule = nr.plan_renewals(
+        [
+            {**person("E1", "2027-01-31"), "name": "A", "card_expires_on": "2027-03-01"},
+            person("P1", "2027-01-01", "", "永住者"),
+        ],
+        on=ON,
+    )
+    assert len(schedule) == 2
+    for plan in schedule:
+        assert pickle.loads(pickle.dumps(plan)) == plan
+        assert copy.deepcopy(plan) == plan
+        assert type(plan).__reduce__(plan)[0] is nr.RenewalPlan
+    assert pickle.loads(pickle.dumps(schedule)) == schedule
