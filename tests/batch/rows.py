@@ -9,14 +9,13 @@ errors in known places of such rows.
 from __future__ import annotations
 
 import nyukan_rules as nr
-from nyukan_rules.batch.bulk import _context, _lists_for, _Row
+from nyukan_rules.batch.checks import code_lists_for
 from nyukan_rules.text.charclass import CharClass as C
 
 
 def value_for(template: nr.BulkTemplate, column: nr.BulkColumn, row: dict[str, str]) -> str:
     if column.code_list:
-        ctx = _context(template)
-        for name in _lists_for(_Row(0, row, ctx), column):
+        for name in code_lists_for(template, row, column):
             found = template.code_list(name)
             if found is not None and found.pairs:
                 # Prefer "無 No"-like answers: they open the fewest further sections;
@@ -33,7 +32,7 @@ def value_for(template: nr.BulkTemplate, column: nr.BulkColumn, row: dict[str, s
                     if all(
                         any(
                             (found_list := template.code_list(n)) is not None and found_list.pairs
-                            for n in _lists_for(_Row(0, trial, ctx), child)
+                            for n in code_lists_for(template, trial, child)
                         )
                         for child in children
                     ):
@@ -81,13 +80,13 @@ def valid_row(
                 continue
             column = the_template.by_header[finding.field][-1]
             if finding.code == "batch.parent_missing" and column.parent_list:
-                parent = _context(the_template).parent_column(column.parent_list)
+                parent = the_template.checks.parent_column(column.parent_list)
                 if parent is not None:
                     row[parent.header] = value_for(the_template, parent, row)
                     changed = True
                 continue
             if column.date_pattern:  # give every part of a split date
-                for part in _context(the_template).date_groups[(column.sheet, column.cell)]:
+                for part in the_template.checks.date_groups[(column.sheet, column.cell)]:
                     value = value_for(the_template, part, row)
                     changed = changed or row.get(part.header) != value
                     row[part.header] = value

@@ -1,6 +1,6 @@
 """Bulk filing: the agency's templates as data, batch validation, the upload file."""
 
-from nyukan_rules.batch.bulk import BulkFile, read_bulk_file, validate_bulk_rows, write_bulk_files
+from nyukan_rules.batch.checks import validate_bulk_rows
 from nyukan_rules.batch.csvio import MAX_CSV_ROWS, CsvTable, read_csv, write_csv
 from nyukan_rules.batch.mapping import (
     BULK_MAPPING,
@@ -47,6 +47,7 @@ from nyukan_rules.batch.templates import (
     bulk_template_for,
     read_bulk_template,
 )
+from nyukan_rules.batch.upload_format import BulkFile, read_bulk_file, write_bulk_files
 
 __all__ = [
     "BULK_MAPPING",

@@ -26,21 +26,16 @@ from typing import Any
 import attrs
 
 from nyukan_rules._args import ensure_rows, ensure_str, type_name
-from nyukan_rules.batch.bulk import (
-    _applies,
-    _context,
-    _findings_of,
-    _Row,
-    _template,
-    _write_files,
-)
+from nyukan_rules.batch.checks import bulk_findings, column_applies
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec, normalize_records
 from nyukan_rules.batch.templates import (
     MAX_ROWS_PER_FILE,
     BulkTemplate,
     _book_of,
+    as_template,
     bulk_template_for,
 )
+from nyukan_rules.batch.upload_format import write_validated_bulk_files
 from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.catalog._base import lookup_key
 from nyukan_rules.dates import ensure_date
@@ -219,7 +214,7 @@ def bulk_row_with_findings(
     (a record field that is neither mapped to a column of the template nor
     one of its headers: not written; empty values are not noted).
     """
-    the_template = _template(template)
+    the_template = as_template(template)
     row, findings, unused = _row_of(record, the_template, _checked_mapping(mapping))
     return row, [*findings, *(_unused_note(name, the_template, 1) for name in unused)]
 
@@ -298,14 +293,13 @@ def _one_phone(
 ) -> list[Finding]:
     """Where the template takes one of a party's two numbers, keep that one and say so."""
     findings = []
-    ctx = _context(template)
+    columns = template.checks.column_of
     for landline, mobile in _PHONES:
         if landline not in filled or mobile not in filled:
             continue
-        checked = _Row(0, row, ctx)
         for kept, dropped in ((landline, mobile), (mobile, landline)):
-            column = ctx.column_of.get(filled[dropped])
-            if column is None or not _applies(checked, column)[1]:
+            column = columns.get(filled[dropped])
+            if column is None or not column_applies(template, row, column)[1]:
                 continue
             value = row.pop(filled[dropped])
             findings.append(
@@ -428,7 +422,7 @@ def records_to_bulk_files(
         raise ArgumentTypeError(f"defaults must be a mapping, not {type_name(defaults)}")
     mapping = _checked_mapping(mapping)
     day = ensure_date(on, "on") if on is not None else None
-    fixed = _template(template) if template is not None else None
+    fixed = as_template(template) if template is not None else None
     # The procedure is resolved once: a wrong kind raises here, not per record.
     the_kind = _book_of(kind)[0] if fixed is None else None
     materialized = list(records)
@@ -508,7 +502,7 @@ def records_to_bulk_files(
         findings.extend(_unused_note(name, the_template, n) for name, n in unused.items())
         errors: set[int] = set()
         counter = [0]
-        for finding in _findings_of(bulk_rows, _context(the_template), counter, rows):
+        for finding in bulk_findings(bulk_rows, the_template.checks, counter, rows):
             assert finding.row is not None
             row = rows[finding.row]
             findings.append(_with_record(finding, row, labels[row]))
@@ -521,7 +515,7 @@ def records_to_bulk_files(
                 good.append(index)
         if not good:
             continue
-        written = _write_files([bulk_rows[i] for i in good], the_template)
+        written = write_validated_bulk_files([bulk_rows[i] for i in good], the_template)
         files.extend(written)
         for number, index in enumerate(good):
             name = written[number // MAX_ROWS_PER_FILE][0]

@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Mapping
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,6 +29,13 @@ from nyukan_rules.errors import (
     ValidationError,
 )
 from nyukan_rules.text.charclass import CharClass
+
+if TYPE_CHECKING:
+    from nyukan_rules.batch.checks import TemplateChecks
+else:
+    # attrs records the annotation of BulkTemplate.checks, which cattrs reads at run
+    # time; the class lives in batch.checks, which imports this module.
+    TemplateChecks = Any
 
 __all__ = [
     "BulkColumn",
@@ -300,6 +307,15 @@ class BulkTemplate:
     def code_list(self, name: str) -> CodeList | None:
         return self.lists.get(name)
 
+    @functools.cached_property
+    def checks(self) -> TemplateChecks:
+        """What checking rows of this template needs (conditions, sections, pairs),
+        computed once, on first use, and kept with the template.  Two threads asking
+        first may both compute it; they get equal answers and one is kept."""
+        from nyukan_rules.batch.checks import TemplateChecks
+
+        return TemplateChecks(self)
+
     def upload_file_name(self, part: int | None = None) -> str:
         """The upload file's name; with ``part``, one of several files of a batch
         (``..._part2_ver001.csv``: the ``_verNNN.csv`` end, which the system checks,
@@ -325,7 +341,7 @@ class BulkTemplate:
         (('男 male', '1'), ('女 female', '2'))
         """
         from nyukan_rules._args import type_name
-        from nyukan_rules.batch.bulk import _context, _lists_for, _Row, validate_bulk_rows
+        from nyukan_rules.batch.checks import code_lists_for, validate_bulk_rows
         from nyukan_rules.errors import ArgumentTypeError
 
         if row is None:
@@ -333,7 +349,7 @@ class BulkTemplate:
         if not isinstance(row, Mapping):
             raise ArgumentTypeError(f"row must be a mapping, not {type_name(row)}")
         report = validate_bulk_rows([row], template=self)
-        ctx = _context(self)
+        ctx = self.checks
         found: dict[str, RequiredColumn] = {}
         for finding in report.findings:
             if finding.code not in ("batch.required", "batch.phone_required"):
@@ -343,7 +359,7 @@ class BulkTemplate:
             column = self.by_header[finding.field][-1]
             allowed: tuple[tuple[str, str], ...] = ()
             if column.code_list:
-                for name in _lists_for(_Row(0, row, ctx), column):
+                for name in code_lists_for(self, row, column):
                     codes = self.code_list(name)
                     if codes is not None and codes.pairs:
                         allowed = codes.pairs
