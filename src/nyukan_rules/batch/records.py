@@ -310,12 +310,19 @@ def _domain_field(spec: RecordSpec, domain: FieldDomain) -> FieldSpec | None:
     return next((f for f in spec.fields if f.domain is domain), None)
 
 
-def _checks(spec: RecordSpec) -> list[tuple[FieldSpec, bool, bool]]:
-    """(field, required, whether that depends on the record's status) for each field."""
+def _checks(spec: RecordSpec) -> list[tuple[FieldSpec, bool, bool, _Seen]]:
+    """(field, required, whether that depends on the record's status, the findings of
+    the values seen in it when required and when not) for each field.  A batch's
+    values repeat (statuses, dates): each distinct text is checked once per batch,
+    up to ``_FIELD_MEMO_LIMIT`` per field."""
     return [
-        (fs, fs.required, fs.required and fs.domain is FieldDomain.PERIOD_OF_STAY)
+        (fs, fs.required, fs.required and fs.domain is FieldDomain.PERIOD_OF_STAY, ({}, {}))
         for fs in spec.fields
     ]
+
+
+#: Per field: the findings of each text seen, when it is not required and when it is.
+_Seen = tuple[dict[str, tuple[Finding, ...]], dict[str, tuple[Finding, ...]]]
 
 
 def _required(fs: FieldSpec, record: Mapping[Any, Any], spec: RecordSpec) -> bool:
@@ -435,10 +442,16 @@ def _validated(
                     row,
                     [make_finding("record.unknown_field", field=str(name), name=_shown(str(name)))],
                 )
-        for fs, required, period in checks:
+        for fs, required, period, both in checks:
             if period:
                 required = _required(fs, record, spec)
-            found = _field_findings(fs, record.get(fs.name), memo, required)
+            seen_values = both[required]
+            value = record.get(fs.name)
+            found = seen_values.get(value) if value.__class__ is str else None
+            if found is None:
+                found = _field_findings(fs, value, memo, required)
+                if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
+                    seen_values[value] = found
             if found:
                 add(row, found)
         add(row, _cross(record, spec, on, row, seen))
@@ -463,6 +476,9 @@ def _ensure_spec(spec: object) -> None:
 
 
 _MEMO_LIMIT = 100_000
+#: Distinct texts remembered per field and batch (statuses, nationalities and dates
+#: repeat; names and numbers do not, and must not fill memory).
+_FIELD_MEMO_LIMIT = 16_384
 
 
 @functools.lru_cache(maxsize=1024)
@@ -697,10 +713,16 @@ def normalize_records(
                     norms[fs.name][value] = done
                     size[0] += 1
             clean[name] = done
-        for fs, required, period in checks:
+        for fs, required, period, both in checks:
             if period:
                 required = _required(fs, clean, spec)
-            found = _field_findings(fs, clean.get(fs.name), memo, required)
+            seen_values = both[required]
+            value = clean.get(fs.name)
+            found = seen_values.get(value) if value.__class__ is str else None
+            if found is None:
+                found = _field_findings(fs, value, memo, required)
+                if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
+                    seen_values[value] = found
             if found:
                 findings.extend(_at(row, f) for f in found)
         out.append(clean)
