@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import concurrent.futures
 import itertools
+import multiprocessing
 import re
 from array import array
 from collections import deque
@@ -72,6 +73,14 @@ def _blocks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield block
 
 
+def _start_method() -> multiprocessing.context.BaseContext:
+    """Workers started by a fork server where there is one, else spawned: never a fork of
+    the calling process, whose other threads (a web server's) a fork would copy
+    mid-step."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _in_order(
     fn: Callable[..., R], blocks: Iterable[list[Any]], workers: int | None, *args: Any
 ) -> Iterator[R]:
@@ -83,7 +92,7 @@ def _in_order(
             yield fn(block, offset, *args)
             offset += len(block)
         return
-    pool = concurrent.futures.ProcessPoolExecutor(workers)
+    pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=_start_method())
     try:
         pending: deque[concurrent.futures.Future[R]] = deque()
         for block in blocks:
