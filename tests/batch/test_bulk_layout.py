@@ -69,3 +69,32 @@ def test_each_condition_is_judged_once_and_answers_as_each_column(code):
         ]
         report = nr.validate_bulk_rows([values], template=template)
         assert [f.field for f in report if f.code == "batch.required"] == expected
+
+
+@pytest.mark.parametrize("code", ["04N2", "05N2"])
+def test_a_written_value_is_its_rows_code_whatever_the_other_rows(code):
+    # isa-bulk-template-tool: labels are written as codes, a cascaded list's code found
+    # through the row's own choice (mdMain.setValid), however many rows share the value.
+    template = nr.bulk_template(code)
+    ctx = template.checks
+    row = valid_row(code)
+    labelled = dict(row)
+    for header, value in row.items():
+        column = ctx.column_of[header]
+        names = checks.code_lists_for(template, row, column) if column.code_list else []
+        for name in names:
+            found = template.code_list(name)
+            label = found.label_for(value) if found is not None else None
+            if label:
+                labelled[header] = label
+                break
+    rows = [row, labelled, row]
+    ((_, data),) = nr.write_bulk_files(rows, template=template)
+    lines = data[2:].decode("utf-16-le").split("\r\n")[1:]
+    for values, line in zip(rows, lines, strict=True):
+        fields = line.split("\t")
+        for column in template.columns:
+            given = values.get(column.header)
+            if given and column.code_list and len(template.by_header[column.header]) == 1:
+                expected = checks.output_value(ctx, values, column, given)
+                assert fields[column.position - 1] == expected == row[column.header]

@@ -16,6 +16,7 @@ import attrs
 
 from nyukan_rules._args import ensure_rows
 from nyukan_rules.batch.checks import (
+    TemplateChecks,
     bulk_findings,
     cascaded,
     output_value,
@@ -24,6 +25,7 @@ from nyukan_rules.batch.checks import (
 from nyukan_rules.batch.templates import (
     CODE_PATTERN,
     MAX_ROWS_PER_FILE,
+    BulkColumn,
     BulkTemplate,
     as_template,
     bulk_template,
@@ -88,8 +90,10 @@ def write_validated_bulk_files(
         for i in range(0, len(materialized), MAX_ROWS_PER_FILE)
     ] or [[]]
     files = []
-    converted: dict[tuple[str, str], str] = {}  # label -> code, for this batch only
-    coded = [c for c in the_template.columns if c.code_list]
+    converted: dict[tuple[str, str, str], str] = {}  # label -> code, for this batch only
+    # A coded value's code depends on the value and, for a cascaded list, on the
+    # value of the column whose choice selects the list: converted once per batch.
+    coded = [(c, _parent_header(ctx, c)) for c in the_template.columns if c.code_list]
     plain = [c for c in the_template.columns if not c.code_list]
     for part, chunk in enumerate(chunks, start=1):
         lines = [header]
@@ -102,14 +106,11 @@ def write_validated_bulk_files(
                     fields[column.position - 1] = value
             # Columns sharing a position (prefecture, then city) are both coded and keep
             # the ledger order, so the later input wins as in the tool.
-            for column in coded:
+            for column, parent in coded:
                 value = values.get(column.header)
                 if not value:
                     continue
-                if cascaded(column):
-                    fields[column.position - 1] = output_value(ctx, values, column, value)
-                    continue
-                key = (column.header, value)
+                key = (column.header, value, values.get(parent, "") if parent else "")
                 out = converted.get(key)
                 if out is None:
                     out = converted[key] = output_value(ctx, values, column, value)
@@ -119,6 +120,14 @@ def write_validated_bulk_files(
         name = the_template.upload_file_name(part if len(chunks) > 1 else None)
         files.append((name, b"\xff\xfe" + text.encode("utf-16-le")))
     return files
+
+
+def _parent_header(checks: TemplateChecks, column: BulkColumn) -> str | None:
+    """The header of the column whose choice selects ``column``'s code list, if any."""
+    if not cascaded(column) or column.parent_list is None:
+        return None
+    parent = checks.parent_column(column.parent_list)
+    return parent.header if parent is not None else None
 
 
 @attrs.frozen
