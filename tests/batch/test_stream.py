@@ -91,6 +91,46 @@ def test_iter_read_csv_broken_rows_keep_their_lines() -> None:
     assert {f.code for f in found.report.findings} >= {"csv.ragged_row", "csv.multiline_field"}
 
 
+@pytest.mark.parametrize("empty", [b"", "", [], io.BytesIO(b"")])
+def test_iter_read_csv_of_nothing(empty: object) -> None:
+    found = iter_read_csv(empty)  # type: ignore[arg-type]
+    expected = nr.read_csv("" if isinstance(empty, str) else b"")
+    assert list(found) == []
+    assert found.report == expected.report
+    assert [f.code for f in found.report.findings] == ["csv.empty"]
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_iter_read_csv_utf8_with_bom_over_blocks() -> None:
+    lines = ["employee_id,name_kana\r\n"] + [f"E{i},ヤマダ　{i}\r\n" for i in range(3_000)]
+    data = b"\xef\xbb\xbf" + "".join(lines).encode("utf-8")
+    expected = nr.read_csv(data)
+    found = iter_read_csv(io.BytesIO(data))
+    assert list(found) == list(expected.records)
+    assert (found.encoding, found.header, found.report) == (
+        expected.encoding,
+        expected.header,
+        expected.report,
+    )
+
+
+@pytest.mark.usefixtures("small_blocks")
+def test_iter_read_csv_a_later_byte_in_no_encoding_ends_the_reading() -> None:
+    """The encoding is decided on the first block: a later byte that is not in it is an
+    error finding, and reading ends there (nothing after it is taken as a guess)."""
+    good = "".join(f"E{i},ヤマダ\r\n" for i in range(3_000)).encode("cp932")
+    data = b"employee_id,name_kana\r\n" + good + b"E9,\x85\x40\r\n"  # 0x8540: no cp932
+    found = iter_read_csv(io.BytesIO(data))
+    records = list(found)
+    assert found.encoding == "cp932"
+    assert len(records) < 3_001
+    assert not found.report.ok
+    last = found.report.findings[-1]
+    assert last.code == "csv.encoding"
+    assert last.params["position"] == len(data) - 3  # the byte 0x85, counted from 1
+    assert "cp932" in last.message("en")
+
+
 def test_iter_read_csv_reads_once() -> None:
     found = iter_read_csv(b"employee_id\r\nE1\r\n")
     list(found)

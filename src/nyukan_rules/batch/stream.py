@@ -670,6 +670,7 @@ class CsvStream:
         room = self.max_rows
         decoder: Any = None
         first = True
+        consumed = 0
         for block, _ in self._blocks():
             if first:
                 table = csvio.read_csv(
@@ -691,25 +692,22 @@ class CsvStream:
                 self._add(table.report.findings, 0, 0, True)
                 lines = _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
                 lines -= 1  # the header's line is counted by read_csv in each block
+                consumed = len(block)  # bytes (or characters) read
                 first = False
             else:
                 if isinstance(block, bytes):
                     try:
                         text = decoder.decode(block)
                     except UnicodeDecodeError as exc:
-                        self._add(
-                            [
-                                make_finding(
-                                    "csv.encoding",
-                                    detail=f"a byte after line {lines + 1} is not {self.encoding}",
-                                )
-                            ],
-                            0,
-                            0,
-                            False,
+                        found = make_finding(
+                            "csv.encoding",
+                            detail="csv.encoding.not_codec",
+                            position=consumed + exc.start + 1,
+                            encoding=self.encoding,
                         )
-                        del exc
+                        self._add([found], 0, 0, False)
                         return
+                    consumed += len(block)
                 else:
                     text = block
                 table = csvio.read_csv(
@@ -722,6 +720,11 @@ class CsvStream:
             yield from table.records
             if room <= 0 and any(f.code == "csv.too_many_rows" for f in table.report.findings):
                 return
+        if first:  # no line at all: what read_csv says of an empty file
+            empty = "" if isinstance(self._source, str) else b""
+            table = csvio.read_csv(empty, columns=self._columns, spec=self._spec)
+            self.encoding, self.header = table.encoding, table.header
+            self._add(table.report.findings, 0, 0, True)
 
 
 def _codec(encoding: str) -> str:
