@@ -116,3 +116,18 @@ def test_the_one_outside_jis_scan(value, classes):
         and (not allowed or CharClass.ANY in allowed or not disallowed(m.group(), allowed))
     ]
     assert found == expected
+
+
+def test_every_kind_has_one_row_of_the_rules_file():
+    # isa-bulk-template-tool, rasens-form-help: the rules are data, one row a kind.
+    import json
+    from importlib import resources
+
+    data = json.loads(
+        resources.files("nyukan_rules.text").joinpath("field_rules.json").read_text("utf-8")
+    )
+    kinds = [row["kind"] for row in data["rules"]]
+    assert sorted(kinds) == sorted(kind.value for kind in F)
+    assert set(fields.FIELD_RULES) == set(F)
+    assert nr.FieldKind.ROMAN_NAME.rule.max_length == 104
+    assert all(rule.source_ids for rule in fields.FIELD_RULES.values())

@@ -128,22 +128,25 @@ def class_body(classes: frozenset[CharClass]) -> str:
     return "".join(_PATTERNS[c] for c in sorted(classes, key=lambda c: c.value))
 
 
-@functools.lru_cache(maxsize=256)
 def allowed_char(classes: frozenset[CharClass]) -> re.Pattern[str]:
     """One pattern per combination, compiled once: a single character ``classes`` allow."""
-    if CharClass.ANY in classes:
-        return re.compile(r"[\s\S]")
-    body = class_body(classes)
-    return re.compile(f"[{body}]") if body else re.compile(r"(?!)")
+    return _one_char(classes, refused=False)
 
 
-@functools.lru_cache(maxsize=256)
 def _outside(classes: frozenset[CharClass]) -> re.Pattern[str]:
     """One pattern per combination, compiled once: a character the classes do not allow."""
+    return _one_char(classes, refused=True)
+
+
+@functools.lru_cache(maxsize=512)
+def _one_char(classes: frozenset[CharClass], *, refused: bool) -> re.Pattern[str]:
+    everything, nothing = re.compile(r"[\s\S]"), re.compile(r"(?!)")
     if CharClass.ANY in classes:
-        return re.compile(r"(?!)")
+        return nothing if refused else everything
     body = class_body(classes)
-    return re.compile(f"[^{body}]") if body else re.compile(r"[\s\S]")
+    if not body:
+        return everything if refused else nothing
+    return re.compile(f"[^{body}]" if refused else f"[{body}]")
 
 
 def disallowed(text: str, classes: Iterable[CharClass]) -> list[tuple[int, str]]:

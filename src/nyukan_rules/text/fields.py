@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import re
 from collections.abc import Callable
 from typing import TypedDict
@@ -139,119 +140,60 @@ def _compiled_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.ASCII)
 
 
-def _rule(
-    classes: frozenset[CharClass],
-    max_length: int | None,
-    *,
-    exact: bool = False,
-    pattern: str | None = None,
-    ja: str,
-    en: str,
-) -> FieldRule:
-    return FieldRule(classes, max_length, exact, pattern, ja, en)
-
-
-def _identifier_rule(
-    classes: frozenset[CharClass], identifier: Identifier, *, ja: str, en: str
-) -> FieldRule:
-    """The rule of an identifier's field: its length and pattern are the identifier's own."""
-    exact = len(identifier.lengths) == 1
-    return FieldRule(classes, identifier.max_length, exact, identifier.pattern, ja, en)
-
-
-FIELD_RULES: dict[FieldKind, FieldRule] = {
-    FieldKind.ROMAN_NAME: _rule(
-        frozenset({CharClass.HALFWIDTH_UPPER, CharClass.HALFWIDTH_SPACE}),
-        104,
-        pattern=r"[A-Z]+(?: [A-Z]+)*",
-        ja="半角英大文字、単語の間は半角スペース1つ（例：HOUMU TARO）",
-        en="half-width capital letters, words separated by one space (HOUMU TARO)",
-    ),
-    FieldKind.FULLWIDTH_NAME: _rule(
-        ZEN, 26, ja="全角（例：法務　たろう）", en="full-width characters"
-    ),
-    FieldKind.ADDRESS: _rule(
-        ZEN,
-        85,
-        ja="全角（例：東京都千代田区１－１－１）",
-        en="full-width characters",
-    ),
-    FieldKind.FOREIGN_ADDRESS: _rule(ZEN, 80, ja="全角", en="full-width characters"),
-    FieldKind.FULLWIDTH_TEXT: _rule(ZEN, 60, ja="全角", en="full-width characters"),
-    FieldKind.TEXT: _rule(ANY_TEXT, 40, ja="文字", en="text"),
-    FieldKind.POSTAL_CODE: _identifier_rule(
-        DIGIT,
-        postal_code.IDENTIFIER,
-        ja="半角数字7桁、ハイフンなし（不明は0000000）",
-        en="7 half-width digits, no hyphen",
-    ),
-    FieldKind.PHONE: _rule(
-        DIGIT,
-        12,
-        pattern=r"\d{1,12}",
-        ja="半角数字12桁以内、ハイフンなし",
-        en="up to 12 half-width digits, no hyphen",
-    ),
-    FieldKind.EMAIL: _rule(
-        ASCII,
-        60,
-        pattern=r"[^@\s]+@[^@\s]+\.[^@\s.]+",
-        ja="半角英数字記号のメールアドレス",
-        en="an e-mail address in half-width characters",
-    ),
-    FieldKind.PASSPORT_NUMBER: _identifier_rule(
-        ALNUM,
-        passport.IDENTIFIER,
-        ja="半角英数字12文字以内（例：AB1234567）",
-        en="up to 12 half-width letters and digits",
-    ),
-    FieldKind.RESIDENCE_CARD_NUMBER: _identifier_rule(
-        ALNUM,
-        residence_card.IDENTIFIER,
-        ja="英大文字2桁・数字8桁・英大文字2桁（例：AB12345678CD）",
-        en="two capitals, eight digits, two capitals (AB12345678CD)",
-    ),
-    FieldKind.CORPORATE_NUMBER: _identifier_rule(
-        DIGIT,
-        corporate_number.IDENTIFIER,
-        ja="半角数字13桁",
-        en="13 half-width digits",
-    ),
-    FieldKind.EMPLOYMENT_INSURANCE_NUMBER: _rule(
-        DIGIT,
-        11,
-        exact=True,
-        pattern=r"\d{11}",
-        ja="半角数字11桁、ハイフンなし",
-        en="11 half-width digits, no hyphen",
-    ),
-    FieldKind.DATE: _rule(
-        DIGIT,
-        8,
-        exact=True,
-        pattern=r"\d{8}",
-        ja="半角数字8桁の年月日（例：20000123）",
-        en="YYYYMMDD, 8 half-width digits",
-    ),
-    FieldKind.YEAR_MONTH: _rule(
-        DIGIT,
-        6,
-        exact=True,
-        pattern=r"\d{4}(?:0[1-9]|1[0-2])",
-        ja="半角数字6桁の年月（例：200101）",
-        en="YYYYMM, 6 half-width digits",
-    ),
-    FieldKind.YEAR: _rule(
-        DIGIT,
-        4,
-        exact=True,
-        pattern=r"\d{4}",
-        ja="半角数字4桁の年（例：2001）",
-        en="YYYY, 4 half-width digits",
-    ),
-    FieldKind.DIGITS: _rule(DIGIT, 15, pattern=r"\d+", ja="半角数字", en="half-width digits"),
-    FieldKind.FREE_TEXT: _rule(frozenset({CharClass.ANY}), 600, ja="文字", en="text"),
+#: The class groups the rules file names.
+_CLASS_GROUPS: dict[str, frozenset[CharClass]] = {
+    "zen": ZEN,
+    "any_text": ANY_TEXT,
+    "ascii": ASCII,
+    "alnum": ALNUM,
+    "digit": DIGIT,
 }
+#: The identifiers whose module holds a field's length and pattern.
+_IDENTIFIERS: dict[str, Identifier] = {
+    "corporate_number": corporate_number.IDENTIFIER,
+    "passport": passport.IDENTIFIER,
+    "postal_code": postal_code.IDENTIFIER,
+    "residence_card": residence_card.IDENTIFIER,
+}
+
+
+def _load_rules() -> dict[FieldKind, FieldRule]:
+    """The rules of ``field_rules.json``, one row a kind (the data, not code, of the rules)."""
+    from importlib import resources
+
+    data = json.loads(resources.files(__package__).joinpath("field_rules.json").read_text("utf-8"))
+    found: dict[FieldKind, FieldRule] = {}
+    for row in data["rules"]:
+        classes = row["classes"]
+        the_classes = (
+            _CLASS_GROUPS[classes]
+            if isinstance(classes, str)
+            else frozenset(CharClass.parse(name) for name in classes)
+        )
+        identifier = _IDENTIFIERS.get(row.get("identifier", ""))
+        if identifier is not None:
+            length, exact, pattern = (
+                identifier.max_length,
+                len(identifier.lengths) == 1,
+                identifier.pattern,
+            )
+        else:
+            length, exact, pattern = row["max_length"], row["exact"], row["pattern"]
+        found[FieldKind.parse(row["kind"])] = FieldRule(
+            the_classes,
+            length,
+            exact,
+            pattern,
+            row["expected_ja"],
+            row["expected_en"],
+            source_ids=tuple(data["source_ids"]),
+        )
+    return found
+
+
+FIELD_RULES: dict[FieldKind, FieldRule] = _load_rules()
+"""Each kind's rule, from the package's ``field_rules.json`` (a test checks every kind
+has one)."""
 
 #: How each kind is normalized (see :mod:`nyukan_rules.text.normalizers`).
 NORMALIZERS: dict[FieldKind, Callable[[str], str]] = {
@@ -350,6 +292,22 @@ def _char_finding(
         codepoint=f"U+{ord(char):04X}",
         suggestion=suggestion or "",
     )
+
+
+def _char_findings(
+    kind: FieldKind, field: str, found: list[tuple[int, str]], code: str, label: str
+) -> list[Finding]:
+    """One finding a character: a refused one with a suggestion the field takes, one
+    outside JIS X 0208 with the JIS character it may stand for."""
+    suggest = _suggest if code == "field.unsupported_char" else _jis_suggestion
+    return [
+        _char_finding(kind, field, index, char, suggest(char, kind), code=code, label=label)
+        for index, char in found
+    ]
+
+
+def _jis_suggestion(char: str, kind: FieldKind) -> str | None:
+    return suggestion_for(char)
 
 
 def _suggest(char: str, kind: FieldKind) -> str | None:
@@ -639,18 +597,9 @@ def _check(
             )
         )
     else:
-        for index, char in bad:
-            findings.append(
-                _char_finding(
-                    the_kind,
-                    name,
-                    index,
-                    char,
-                    _suggest(char, the_kind),
-                    code="field.unsupported_char",
-                    label=labels["label"],
-                )
-            )
+        findings.extend(
+            _char_findings(the_kind, name, bad, "field.unsupported_char", labels["label"])
+        )
         if bad_count > cap:
             findings.append(
                 make_finding(
@@ -662,18 +611,9 @@ def _check(
             )
     if not value.isascii():
         outside, outside_count = _first(outside_jis(rule.classes), value, cap)
-        for index, char in outside:
-            findings.append(
-                _char_finding(
-                    the_kind,
-                    name,
-                    index,
-                    char,
-                    suggestion_for(char),
-                    code="field.outside_jis",
-                    label=labels["label"],
-                )
-            )
+        findings.extend(
+            _char_findings(the_kind, name, outside, "field.outside_jis", labels["label"])
+        )
         if outside_count > cap:
             findings.append(_more(name, "field.outside_jis", outside_count, cap))
     # The shape is judged only when every character is allowed: otherwise the
