@@ -43,12 +43,15 @@ def _clear_caches() -> None:
         charset.jis_x0208,
         charset.outside_pattern,
         charset.control_pattern,
-        charclass._compiled,
-        charclass._outside,
+        charset.special_body,
+        charset.special_pattern,
+        charset.outside_jis,
+        charclass._one_char,
         fields._refused,
-        fields._outside_jis,
         fields._runs,
-        fields._special_body,
+        fields._compiled_kind,
+        fields._remembered_clean,
+        fields._kind_named,
     ):
         cached.cache_clear()
     _base._LOOKUPS.clear()

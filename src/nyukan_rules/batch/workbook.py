@@ -17,7 +17,7 @@ import zipfile
 from io import BytesIO
 from typing import Any
 
-from nyukan_rules.errors import MissingInputError, ValidationError
+from nyukan_rules.errors import ValidationError
 
 __all__ = ["FORMAT_VERSION", "column_index", "column_letter", "read_workbook"]
 
@@ -82,15 +82,12 @@ def read_workbook(data: bytes, *, name: str = "") -> dict[str, Any]:
     """The template data of one workbook, JSON-ready.
 
     Raises :class:`~nyukan_rules.ValidationError` when the bytes are not such
-    a workbook, and :class:`~nyukan_rules.MissingInputError` when openpyxl is
+    a workbook, and :class:`~nyukan_rules.MissingExtraError` when openpyxl is
     not installed.
     """
-    try:
-        import openpyxl
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise MissingInputError(
-            "reading a workbook needs openpyxl: pip install 'nyukan-rules[xlsm]'"
-        ) from exc
+    from nyukan_rules._extras import require_extra
+
+    openpyxl = require_extra("openpyxl", extra="xlsm", needed_for="reading a workbook")
     if not isinstance(data, (bytes, bytearray)):
         raise ValidationError(f"the workbook must be bytes, not {type(data).__name__}")
     _check_archive(bytes(data))
