@@ -435,7 +435,7 @@ def records_to_bulk_files(
     ]
     bad = set(checked.rows_with_errors)
 
-    def unplaced(row: int, reason: str, **params: object) -> None:
+    def unplaced(row: int, reason: str, **params: Any) -> None:
         findings.append(
             attrs.evolve(
                 make_finding(
