@@ -195,3 +195,15 @@ def test_schedule_html_shows_plans_and_who_is_unplanned() -> None:
     assert "1 renewal plan(s); 1 person(s) or row(s) not planned" in page
     assert "roster.missing_expiry" in page
     assert "<td>E1</td>" in page
+
+
+def test_fee_plan_and_schedule_show_themselves_as_tables() -> None:
+    """Fee, RenewalPlan and RenewalSchedule: _repr_html_ delegates to the notebook module."""
+    fee = nr.fee("extension_of_period", channel="online", accepted_on=ON, period_of_stay="1年")
+    assert fee._repr_html_() == notebook.fee_html(fee)
+    schedule = nr.plan_renewals(
+        [{"id": "E1", "status": "技人国", "period_of_stay": "1年", "expires_on": "2027-01-31"}],
+        on=ON,
+    )
+    assert schedule[0]._repr_html_() == notebook.plan_html(schedule[0])
+    assert schedule._repr_html_() == notebook.schedule_html(schedule, schedule.report)

@@ -409,6 +409,11 @@ class Fee(SourcedAnswer):
     def total_yen(self) -> int:
         return self.yen + self.payment_charge
 
+    def _repr_html_(self) -> str:  # a notebook shows a table (nyukan_rules.notebook)
+        from nyukan_rules.notebook import fee_html
+
+        return fee_html(self)
+
 
 def _schedules(schedules: Iterable[FeeSchedule] | None) -> tuple[FeeSchedule, ...]:
     if schedules is None:

@@ -143,6 +143,11 @@ class RenewalPlan:
         """The last day to file on the plan's own channel."""
         return self.last_day_online or self.last_day_counter
 
+    def _repr_html_(self) -> str:  # a notebook shows a table (nyukan_rules.notebook)
+        from nyukan_rules.notebook import plan_html
+
+        return plan_html(self)
+
 
 @attrs.frozen
 class RenewalSchedule(Sequence[RenewalPlan]):
@@ -179,6 +184,11 @@ class RenewalSchedule(Sequence[RenewalPlan]):
     def ok(self) -> bool:
         """True when everybody has a plan."""
         return self.report.ok
+
+    def _repr_html_(self) -> str:  # a notebook shows a table (nyukan_rules.notebook)
+        from nyukan_rules.notebook import schedule_html
+
+        return schedule_html(self.plans, self.report)
 
     def raise_for_errors(self) -> RenewalSchedule:
         """Raise :class:`~nyukan_rules.ValidationError` (with the report) if anybody
