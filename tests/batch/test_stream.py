@@ -231,6 +231,10 @@ def test_seen_numbers_first_rows() -> None:
     assert seen.setdefault(("passport_number", "P17"), 9_999) == 17
     assert seen.setdefault(("residence_card_number", "P17"), 9_999) == 9_999
     assert len(seen) == 5_001
+    far = 2**32 + 5  # a row past what 4 bytes hold: the rows widen, nothing is lost
+    assert seen.setdefault(("passport_number", "FAR"), far) == far
+    assert seen.setdefault(("passport_number", "FAR"), 0) == far
+    assert seen.setdefault(("passport_number", "P4999"), 0) == 4_999
 
 
 def test_workers_argument() -> None:

@@ -132,9 +132,10 @@ class SeenNumbers:
     """The first row of each value of the unique fields (passport, residence card).
 
     Kept as 64-bit hashes of (field, value) in an open-addressing table of
-    two arrays: about 12 to 24 bytes a value, where a dict of the strings would
-    take some 150.  Two different values that share a hash (odds about one in
-    10^12 per pair at a million values) would be reported as the same; the
+    two arrays (the hash, 8 bytes; the row, 4): 18 to 36 bytes a value, held at
+    most two thirds full, where a dict of the strings would take some 150.
+    Two different values that share a hash (odds about one in 10^12 per pair
+    at a million values) would be reported as the same; the
     hash is Python's own, so the table belongs to one process.  It offers
     ``setdefault`` as a dict does, which is all the duplicate check uses.
     """
@@ -144,7 +145,7 @@ class SeenNumbers:
     def __init__(self, capacity: int = 1 << 12) -> None:
         size = 1 << max(4, (capacity - 1).bit_length())
         self._hashes = array("q", bytes(8 * size))
-        self._rows = array("q", bytes(8 * size))
+        self._rows = array("I", bytes(4 * size))  # rows past 2**32 - 1 widen it
         self._mask = size - 1
         self._size = 0
 
@@ -164,6 +165,8 @@ class SeenNumbers:
                 break
             slot = (slot + 1) & mask
         hashes[slot] = h
+        if row > 0xFFFFFFFF and self._rows.typecode == "I":
+            self._rows = array("q", self._rows)
         self._rows[slot] = row
         self._size += 1
         if self._size * 3 > mask * 2:
@@ -174,7 +177,7 @@ class SeenNumbers:
         old_hashes, old_rows = self._hashes, self._rows
         size = 2 * (self._mask + 1)
         self._hashes = hashes = array("q", bytes(8 * size))
-        self._rows = rows = array("q", bytes(8 * size))
+        self._rows = rows = array(old_rows.typecode, bytes(old_rows.itemsize * size))
         self._mask = mask = size - 1
         for h, row in zip(old_hashes, old_rows, strict=True):
             if h:
