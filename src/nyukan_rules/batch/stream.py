@@ -78,7 +78,14 @@ def _start_method() -> multiprocessing.context.BaseContext:
     the calling process, whose other threads (a web server's) a fork would copy
     mid-step."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if _START_METHOD in methods:
+        return multiprocessing.get_context(_START_METHOD)
+    return multiprocessing.get_context("spawn")
+
+
+#: How workers start.  ``benchmarks/bench_scale.py`` sets ``"fork"`` in its own child
+#: process, so that the workers' CPU time and memory count as its children's.
+_START_METHOD = "forkserver"
 
 
 def _in_order(
