@@ -58,6 +58,10 @@ def _samples() -> list[object]:
             [{"id": "E1", "status": "留学", "period_of_stay": "1年3月", "expires_on": "20270401"}],
             on=ON,
         ),
+        *nr.iter_roster(
+            [{"id": "E1", "status": "留学", "period_of_stay": "1年3月", "expires_on": "20270401"}],
+            on=ON,
+        ),
         nr.bulk_template("04N2").required_for({})[0],
         nr.records_to_bulk_files(
             [{"employee_id": "E1", "status": "永住者"}], kind="extension_of_period"

@@ -107,10 +107,6 @@ def test_a_missing_extra_is_an_import_error_naming_the_extra() -> None:
 
 
 @pytest.mark.usefixtures("no_openpyxl")
-@pytest.mark.xfail(
-    reason="batch/workbook.py (BULK-FIELDS) still raises MissingInputError; to call require_extra",
-    strict=False,
-)
 def test_read_bulk_template_without_openpyxl_names_the_extra() -> None:
     with pytest.raises(ImportError, match=r"nyukan-rules\[xlsm\]"):
         nr.read_bulk_template(b"PK\x03\x04")
