@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,7 +93,7 @@ def entries() -> Iterator[Entry]:
 
 def template_catalogue() -> tuple[Catalog, dict[tuple[str, str], str]]:
     """The ``.pot`` catalogue, and the English the code holds, by (context, msgid)."""
-    pot = Catalog(project="nyukan_rules", version="", fuzzy=False)
+    pot = _Catalogue(project="nyukan_rules", version="", fuzzy=False)
     english: dict[tuple[str, str], str] = {}
     for context, source, en, where in entries():
         if not source:
@@ -103,6 +104,43 @@ def template_catalogue() -> tuple[Catalog, dict[tuple[str, str], str]]:
         if en and key not in english:
             english[key] = en
     return pot, english
+
+
+class _Catalogue(Catalog):
+    """A Babel catalogue that keeps the header fields Babel does not know.
+
+    Babel reads and writes only the standard header fields; a catalogue's
+    ``X-Language-Name``, ``X-Native-Name`` and ``X-Native-Review`` say who
+    may rely on it (``nyukan_rules.languages()``), so they are carried over.
+    ``Generated-By`` is left out, so that a catalogue is the same bytes
+    whatever Babel version wrote it (the ``--check``).
+    """
+
+    extra_headers: tuple[tuple[str, str], ...] = ()
+
+    def _get_mime_headers(self) -> list[tuple[str, str]]:
+        standard = [h for h in Catalog._get_mime_headers(self) if h[0] != "Generated-By"]
+        headers = [*standard, *self.extra_headers]
+        # The header's last line ends with a newline of its own, as Babel ends
+        # its Generated-By (otherwise that line would not read back).
+        name, value = headers[-1]
+        headers[-1] = (name, value if value.endswith("\n") else value + "\n")
+        return headers
+
+    mime_headers = property(_get_mime_headers, Catalog._set_mime_headers)  # type: ignore[assignment]
+
+
+_EXTRA_HEADER = re.compile(r'^"(X-[A-Za-z-]+): ?(.*?)\\n"$', re.MULTILINE)
+
+
+def _read(path: Path) -> _Catalogue:
+    data = path.read_bytes()
+    with io.BytesIO(data) as handle:
+        catalogue = read_po(handle, locale=None)
+    catalogue.__class__ = _Catalogue
+    head = data.decode("utf-8").split("\n\n", 1)[0]
+    catalogue.extra_headers = tuple(_EXTRA_HEADER.findall(head))
+    return catalogue  # type: ignore[return-value]
 
 
 def _po_bytes(catalogue: Catalog, *, template: bool = False) -> bytes:
@@ -135,8 +173,7 @@ def build() -> dict[Path, bytes]:
     files = {LOCALE_DIR / f"{DOMAIN}.pot": _po_bytes(pot, template=True)}
     for po_path in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         lang = po_path.parent.parent.name
-        with po_path.open("rb") as handle:
-            catalogue = read_po(handle, locale=None)
+        catalogue = _read(po_path)
         catalogue.update(pot, no_fuzzy_matching=True, update_header_comment=False)
         if lang == "en":
             for (context, source), en in english.items():
