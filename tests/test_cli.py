@@ -831,3 +831,16 @@ def test_lang_takes_every_catalogue() -> None:
     # Each language renders (a text a catalogue lacks falls back to English, never to nothing).
     assert all(messages.values())
     assert all(messages[tag] != messages["ja"] for tag in known if tag != "ja")
+
+
+def test_every_role_the_eligibility_help_names_is_accepted() -> None:
+    """Review: the help offered 'lawyer', which the command refused."""
+    import re
+
+    result = CliRunner().invoke(cli, ["eligibility", "--help"])
+    named = set(re.findall(r"\b([a-z]+(?:_[a-z]+)+)\b", result.output))
+    roles = {role.value for role in nr.ApplicantRole}
+    assert named & roles
+    for word in named:
+        if word.endswith(("_staff", "_national", "_scrivener")):
+            assert word in roles, word

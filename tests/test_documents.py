@@ -645,3 +645,11 @@ def test_junk_to_the_other_functions(a: object, b: object, c: object, d: object)
     for call in calls:
         with contextlib.suppress(nr.NyukanRulesError):
             call()
+
+
+def test_after_filing_says_when_a_procedure_is_not_covered() -> None:
+    """Review: an empty answer read as "nothing to know" for acquisition of status."""
+    with pytest.raises(nr.NoRuleError) as info:
+        nr.after_filing("acquisition_of_status", on=date(2026, 11, 23), channel="online")
+    assert info.value.code == "documents.not_covered"
+    assert "在留資格取得" in info.value.message("ja")

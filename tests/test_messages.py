@@ -356,3 +356,50 @@ def test_every_language_has_a_docs_page() -> None:
         page = docs / f"{tag}.md"
         assert page.is_file(), tag
         assert f"<!-- generated: language_messages {tag} -->" in page.read_text(encoding="utf-8")
+
+
+def test_a_finding_read_back_from_json_is_the_same_finding() -> None:
+    """Review: dates came back from JSON as text and the message changed."""
+    import json
+
+    report = nr.check_online_eligibility(
+        "extension_of_period",
+        role="foreign_national",
+        on=date(2026, 11, 23),
+        status="留学",
+        expires_on=date(2026, 11, 1),
+    )
+    back = nr.converter.structure(
+        json.loads(json.dumps(nr.converter.unstructure(report))), nr.Report
+    )
+    assert back == report
+    assert back.messages("en") == report.messages("en")
+    assert "Nov 1, 2026" in " ".join(back.messages("en"))
+
+
+def test_render_never_raises_on_odd_param_values() -> None:
+    """Review: an unhashable param value made message() raise."""
+    finding = nr.Finding("csv.nul", nr.Severity.ERROR, {"label": ["a"], "note": {"x": 1}})
+    assert finding.message("en")
+    assert finding.params["label"] == ("a",)
+
+
+def test_language_tags_are_remembered_within_a_bound() -> None:
+    from nyukan_rules.messages import render as module
+
+    finding = make_finding("csv.nul", line=2)
+    for index in range(2 * module._RESOLVED_LIMIT + 5):
+        finding.message(f"en-x-{index}")
+    assert len(module._RESOLVED) <= module._RESOLVED_LIMIT
+
+
+def test_every_param_a_check_makes_is_used_by_its_message() -> None:
+    """Review: a leftover label_en param (roster.invalid_date)."""
+    schedule = nr.plan_renewals(
+        [{"id": "E1", "status": "留学", "period_of_stay": "1年", "expires_on": "2026-13-45"}],
+        on=date(2026, 11, 23),
+    )
+    findings = list(schedule.report.findings)
+    assert findings
+    for finding in findings:
+        assert not any(name.endswith(("_ja", "_en")) for name in finding.params), finding.params

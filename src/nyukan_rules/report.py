@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
 from typing import Any
 
 import attrs
@@ -39,7 +40,21 @@ _RENDERER: list[Callable[[str, Mapping[str, Any], str], str]] = []
 
 
 def _params(value: Mapping[str, Any] | None) -> dict[str, Any]:
-    return {} if value is None else dict(value)
+    """The params as JSON keeps them, so a finding read back from JSON equals
+    the one written: a date as its ISO text (shown as a date by the message),
+    a list as a tuple."""
+    if value is None:
+        return {}
+    params = dict(value)
+    for name, item in params.items():
+        kind = item.__class__
+        if kind is str or kind is int:
+            continue
+        if isinstance(item, date):  # a datetime gives its date
+            params[name] = date(item.year, item.month, item.day).isoformat()
+        elif kind is list:
+            params[name] = tuple(item)
+    return params
 
 
 @attrs.frozen

@@ -24,7 +24,7 @@ from nyukan_rules.dates import add_months, ensure_date
 from nyukan_rules.deadlines import renewal_window, special_period_end
 from nyukan_rules.errors import NyukanRulesError, ValidationError
 from nyukan_rules.fees import fee_range
-from nyukan_rules.messages import make_finding
+from nyukan_rules.messages import TERMS, make_finding
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.sources import Source, sources
 
@@ -233,7 +233,7 @@ def _shown(value: object, limit: int = 40) -> str:
     return short
 
 
-def _date(value: Mapping[Any, Any], key: str, label: str, label_en: str) -> date | None:
+def _date(value: Mapping[Any, Any], key: str, label: str) -> date | None:
     raw = value.get(key)
     if raw is None or raw == "":
         return None
@@ -244,9 +244,7 @@ def _date(value: Mapping[Any, Any], key: str, label: str, label_en: str) -> date
     try:
         return ensure_date(raw, key)
     except (NyukanRulesError, TypeError, ValueError, OverflowError):
-        raise _Unplannable(
-            "roster.invalid_date", key, label=label, label_en=label_en, value=_shown(raw)
-        ) from None
+        raise _Unplannable("roster.invalid_date", key, label=label, value=_shown(raw)) from None
 
 
 #: Texts longer than this are not remembered (no date, status or period is that long).
@@ -316,13 +314,9 @@ def _person(value: object, row: int) -> Person:
         id=_text(value, "id", "employee_id"),
         status=status,
         period_of_stay=period,
-        expires_on=_date(
-            value, "expires_on", "在留期間の満了日", "the expiry of the period of stay"
-        ),
+        expires_on=_date(value, "expires_on", TERMS["roster.expiry"]),
         name=_text(value, "name", "name_roman"),
-        card_expires_on=_date(
-            value, "card_expires_on", "在留カードの有効期間", "the residence card's validity"
-        ),
+        card_expires_on=_date(value, "card_expires_on", TERMS["roster.card_validity"]),
     )
 
 
@@ -376,9 +370,7 @@ def _urgency(on: date, first: date, last: date, final: date) -> tuple[Urgency, i
 
 
 def _out_of_range(field: str, day: date, on: date) -> _Unplannable:
-    return _Unplannable(
-        "roster.date_out_of_range", field, name=field, value=day.isoformat(), on=on.isoformat()
-    )
+    return _Unplannable("roster.date_out_of_range", field, name=field, value=day.isoformat(), on=on)
 
 
 def _card_plan(person: Person, on: date) -> RenewalPlan:

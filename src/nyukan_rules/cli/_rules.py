@@ -242,7 +242,10 @@ def fee(
 @click.option(
     "--role",
     required=True,
-    help="Who files: foreign_national, organization_staff, lawyer, relative … (or in Japanese).",
+    help=(
+        "Who files: foreign_national, organization_staff, lawyer_or_scrivener,"
+        " relative … (or in Japanese)."
+    ),
 )
 @click.option(
     "--status", help="The current status of residence (技術・人文知識・国際業務, 留学 …)."

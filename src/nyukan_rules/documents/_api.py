@@ -743,6 +743,15 @@ def after_filing(
     day = ensure_date(on, "on")
     chosen = Channel.parse(channel)
     include = ensure_bool(include_single_source, "include_single_source")
+    if not any(kind in row.kinds for row in AFTER_FILING):
+        # An empty answer would read as "nothing to know": a procedure the
+        # tables do not cover is said to be not covered (review).
+        covered = sorted({k.value for row in AFTER_FILING for k in row.kinds})
+        raise NoRuleError(
+            f"after_filing covers {', '.join(covered)}; not {kind.value}",
+            code="documents.not_covered",
+            params={"kind": kind.value},
+        )
     return tuple(
         AfterFilingStep(
             id=row.id,

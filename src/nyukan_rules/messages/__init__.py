@@ -40,6 +40,7 @@ from nyukan_rules.report import Finding, Severity
 from nyukan_rules.sources import Source
 
 __all__ = [
+    "DATE_PARAMS",
     "ERROR_MESSAGES",
     "FRAGMENT_PARAMS",
     "LABEL_PARAMS",
@@ -555,6 +556,7 @@ ERROR_MESSAGES: dict[str, str] = {
     "date.outside_era": "{name}「{text}」は{era}の期間（{since}から）にない日付です。",
     "extra.missing": 'この機能には{module}が必要です（pip install "nyukan-rules[{extra}]"）。',
     "convert.invalid": "{type}として読めない値が{count}か所あります。",
+    "documents.not_covered": "{kind}の申請後の案内はまだ収録していません。",
 }
 
 #: The words and phrases messages are built from, by stable key: a term param
@@ -612,6 +614,11 @@ NAME_PARAMS: dict[str, str] = {
     "period": "PeriodOfStay",
     "channel": "Channel",
 }
+#: Params that hold a day (kept as ISO text, ``2026-11-23``, so that JSON gives the
+#: finding back): shown as a date in the language.  Other params show text as given.
+DATE_PARAMS = frozenset(
+    {"on", "since", "until", "expires_on", "taken_on", "submitted_on", "first_day", "last_day"}
+)
 #: Params that hold a field's label (Japanese, from its spec): context ``field``.
 LABEL_PARAMS = frozenset({"label", "parent"})
 #: Params that hold a key of :data:`TERMS` (or a tuple of keys, shown as a list).

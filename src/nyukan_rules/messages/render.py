@@ -16,6 +16,7 @@ from typing import Any
 
 from nyukan_rules.i18n import format_date, format_number, resolve_language, translate
 from nyukan_rules.messages import (
+    DATE_PARAMS,
     ERROR_MESSAGES,
     FRAGMENT_PARAMS,
     LABEL_PARAMS,
@@ -45,6 +46,7 @@ class _Blank(dict[str, str]):
 
 #: Tags already read (a few per process): resolve_language once per tag.
 _RESOLVED: dict[str, str] = {}
+_RESOLVED_LIMIT = 256
 #: The codes whose own message names the record (no frame in front).
 _SAYS_RECORD = frozenset(code for code, message in MESSAGES.items() if "{record}" in message.ja)
 
@@ -89,11 +91,20 @@ def _simple(param: str, value: object, lang: str) -> str:
         return format_number(value, lang)
     if isinstance(value, date):
         return format_date(value, lang)
+    if param in DATE_PARAMS and isinstance(value, str) and len(value) == 10:
+        try:
+            return format_date(date.fromisoformat(value), lang)
+        except ValueError:
+            return value
     if param in NAME_PARAMS:
         return _name(param, value, lang)
     if param in LABEL_PARAMS:
         text = str(value)
-        return text if lang == "ja" else translate("field", text, lang)
+        if lang == "ja":
+            return text
+        shown = translate("field", text, lang)
+        # A label that is also a word of the messages (在留期間の満了日) is translated there.
+        return shown if shown != text else translate("term", text, lang)
     return str(value)
 
 
@@ -102,7 +113,10 @@ def _term(value: object, values: Mapping[str, str], lang: str) -> str:
         parts = [_term(item, values, lang) for item in value]
         return _join(parts, lang)
     cache_key = ("\x00term", value, lang)
-    text = _SHOWN.get(cache_key)
+    try:
+        text = _SHOWN.get(cache_key)
+    except TypeError:  # a value that cannot be a key: shown as text, not remembered
+        return _fill(str(value), values)
     if text is None:
         key = str(value)
         source = TERMS.get(key, key)
@@ -164,13 +178,17 @@ def _values(params: Mapping[str, Any], lang: str) -> dict[str, str]:
         kind = _KIND_OF.get(name)
         if kind is None:
             kind = _kind_of(name)
-        if kind == _PLAIN and value.__class__ is str:
+        if kind == _PLAIN and value.__class__ is str and name not in DATE_PARAMS:
             values[name] = value
-        elif kind in (_NAME, _LABEL) or value.__class__ is date:
+        elif kind in (_NAME, _LABEL) or name in DATE_PARAMS or value.__class__ is date:
             # Names, labels and dates repeat across a batch: each is shown once
             # per language and remembered (a bounded table, cleared when full).
             key = (name, value, lang)
-            shown = _SHOWN.get(key)
+            try:
+                shown = _SHOWN.get(key)
+            except TypeError:  # a value that cannot be a key (a dict): not remembered
+                values[name] = _simple(name, value, lang)
+                continue
             if shown is None:
                 if len(_SHOWN) >= _SHOWN_LIMIT:
                     _SHOWN.clear()
@@ -215,6 +233,8 @@ def render(code: str, params: Mapping[str, Any], lang: str = "ja") -> str:
     chosen = _RESOLVED.get(lang) if lang.__class__ is str else None
     if chosen is None:
         chosen = resolve_language(lang)
+        if len(_RESOLVED) >= _RESOLVED_LIMIT:  # tags from a web request: bounded
+            _RESOLVED.clear()
         _RESOLVED[lang] = chosen
     values = _values(params, chosen)
     if code in ERROR_MESSAGES:
