@@ -181,7 +181,7 @@ def _pdf(encrypted: bool = False) -> bytes:
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     if encrypted:
-        writer.encrypt("", owner_password="owner", algorithm="AES-128")
+        writer.encrypt("", owner_password="owner", algorithm="RC4-128"  # no cryptography package needed)
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
