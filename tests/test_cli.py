@@ -181,7 +181,8 @@ def _pdf(encrypted: bool = False) -> bytes:
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     if encrypted:
-        writer.encrypt("", owner_password="owner", algorithm="RC4-128"  # no cryptography package needed)
+        # RC4: pypdf writes it without the cryptography package (AES needs it).
+        writer.encrypt("", owner_password="owner", algorithm="RC4-128")
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
