@@ -55,7 +55,9 @@ def _within_calendar(name: str, day: date, answer: Callable[[], _T]) -> _T:
     except (OverflowError, ArgumentValueError):
         raise ArgumentValueError(
             f"{name} {day.isoformat()} is too close to the ends of the calendar Python"
-            f" represents ({date.min.isoformat()} to {date.max.isoformat()}) for this answer"
+            f" represents ({date.min.isoformat()} to {date.max.isoformat()}) for this answer",
+            code="date.out_of_calendar",
+            params={"name": name, "on": day},
         ) from None
 
 
@@ -157,7 +159,11 @@ def renewal_window(
         if o.band.contains(period)
     ]
     if not openings:
-        raise NoRuleError(f"no renewal rule for a period of stay of {period} ({period.en})")
+        raise NoRuleError(
+            f"no renewal rule for a period of stay of {period} ({period.en})",
+            code="deadline.no_renewal_rule",
+            params={"period": str(period)},
+        )
     opening = openings[-1]
     return _within_calendar(
         "expires_on", expires_on, lambda: _renewal_window(expires_on, period, channel, opening)
@@ -327,12 +333,16 @@ def _organization_id_expiry(
         if report < password_set_on:
             raise ValidationError(
                 f"a periodic report on {report.isoformat()} comes before the password was"
-                f" set on {password_set_on.isoformat()}"
+                f" set on {password_set_on.isoformat()}",
+                code="deadline.report_before_password",
+                params={"on": report, "since": password_set_on},
             )
         if report > expires:
             raise ValidationError(
                 f"the ID expired on {expires.isoformat()}, before the periodic report of"
-                f" {report.isoformat()}: a lapsed ID needs a new 利用申出"
+                f" {report.isoformat()}: a lapsed ID needs a new 利用申出",
+                code="deadline.id_lapsed",
+                params={"until": expires, "on": report},
             )
         term = _term(report, include_single_source)
         used.extend(term.source_ids)

@@ -443,7 +443,9 @@ def fee_schedule(
     if not found:
         raise NoRuleError(
             f"no fee schedule is known for {accepted_on.isoformat()};"
-            f" the tables cover applications accepted from {COVERED_FROM.isoformat()}"
+            f" the tables cover applications accepted from {COVERED_FROM.isoformat()}",
+            code="fee.no_schedule",
+            params={"on": accepted_on, "since": COVERED_FROM},
         )
     return found[-1]
 
@@ -457,11 +459,15 @@ def _rows_for(
             raise NoRuleError(
                 f"the fee of {kind.en} ({kind.ja}) on the {channel.value} channel under the"
                 f" fee schedule {schedule.id} is known from a single or unverified source"
-                " only: pass include_single_source=True to use it"
+                " only: pass include_single_source=True to use it",
+                code="fee.single_source_only",
+                params={"kind": kind, "channel": channel, "schedule": schedule.id},
             )
         raise NotOfferedError(
             f"{kind.en} ({kind.ja}) is not offered on the {channel.value} channel"
-            f" under the fee schedule {schedule.id}"
+            f" under the fee schedule {schedule.id}",
+            code="fee.not_offered",
+            params={"kind": kind, "channel": channel, "schedule": schedule.id},
         )
     # Where sources disagree, the best-established row comes first.
     return tuple(sorted(rows, key=lambda r: r.confidence.rank))
@@ -471,7 +477,11 @@ def _payment(channel: Channel, accepted_on: date) -> PaymentRule:
     for rule in in_force(PAYMENT_RULES, accepted_on):
         if rule.channel is channel:
             return rule
-    raise NoRuleError(f"no payment rule for {channel.value} on {accepted_on.isoformat()}")
+    raise NoRuleError(
+        f"no payment rule for {channel.value} on {accepted_on.isoformat()}",
+        code="fee.no_payment_rule",
+        params={"channel": channel, "on": accepted_on},
+    )
 
 
 def _period(period_of_stay: PeriodOfStay | str | None) -> PeriodOfStay | None:
@@ -529,13 +539,17 @@ def fee(
             raise MissingInputError(
                 f"the fee of {kind.en} accepted on {accepted_on.isoformat()} depends on the"
                 " period of stay granted: pass period_of_stay (for example '1年'),"
-                " or use fee_range() for the lowest and highest fee"
+                " or use fee_range() for the lowest and highest fee",
+                code="fee.period_needed",
+                params={"kind": kind, "on": accepted_on},
             )
         matching = [r for r in rows if r.band is not None and r.band.contains(period)]
         if not matching:
             raise NoRuleError(
                 f"no fee band of schedule {schedule.id} holds a period of stay of"
-                f" {period} ({period.en}): the fee of {kind.en} for it is not known"
+                f" {period} ({period.en}): the fee of {kind.en} for it is not known",
+                code="fee.no_band",
+                params={"schedule": schedule.id, "period": str(period), "kind": kind},
             )
         row = matching[0]
     yen = row.yen
@@ -553,7 +567,9 @@ def fee(
         if reduction is None:
             raise NotOfferedError(
                 f"no hardship reduction is known for {kind.en} on the {channel.value}"
-                f" channel on {accepted_on.isoformat()}"
+                f" channel on {accepted_on.isoformat()}",
+                code="fee.no_hardship_reduction",
+                params={"kind": kind, "channel": channel, "on": accepted_on},
             )
         if reduction.yen < yen:
             yen, reduced = reduction.yen, True

@@ -557,6 +557,30 @@ ERROR_MESSAGES: dict[str, str] = {
     "extra.missing": 'この機能には{module}が必要です（pip install "nyukan-rules[{extra}]"）。',
     "convert.invalid": "{type}として読めない値が{count}か所あります。",
     "documents.not_covered": "{kind}の申請後の案内はまだ収録していません。",
+    "fee.no_schedule": (
+        "{on}に受け付けた申請の手数料表はありません（{since}以降の申請が対象です）。"
+    ),
+    "fee.single_source_only": (
+        "手数料表{schedule}の{kind}（{channel}）の手数料は、一つの情報源でしか確認できていません。"
+    ),
+    "fee.not_offered": "手数料表{schedule}では、{kind}は{channel}で申請できません。",
+    "fee.no_payment_rule": "{on}の{channel}での納付方法は分かりません。",
+    "fee.period_needed": (
+        "{on}に受け付ける{kind}の手数料は、許可される在留期間によって異なります。"
+        "在留期間を指定してください。"
+    ),
+    "fee.no_band": (
+        "手数料表{schedule}には在留期間「{period}」の区分がなく、{kind}の手数料は分かりません。"
+    ),
+    "fee.no_hardship_reduction": "{on}の{channel}での{kind}の減額は分かりません。",
+    "date.out_of_calendar": "{name}（{on}）は暦の端に近すぎて答えられません。",
+    "deadline.no_renewal_rule": "在留期間「{period}」の更新の規則はありません。",
+    "deadline.report_before_password": (
+        "定期報告（{on}）がパスワードの設定日（{since}）より前です。"
+    ),
+    "deadline.id_lapsed": (
+        "IDは{until}に失効しており、{on}の定期報告より前です。新たな利用申出が必要です。"
+    ),
 }
 
 #: The words and phrases messages are built from, by stable key: a term param
