@@ -111,7 +111,7 @@ def test_roles_added_on_2022_03_16(role: nr.ApplicantRole) -> None:
     kw: dict[str, object] = {"role": role, "applicant_age": 10}
     before = check([K.EXTENSION_OF_PERIOD], on=date(2022, 3, 15), expires_on=date(2022, 6, 1), **kw)
     assert before.codes == ("eligibility.role_not_available",)
-    assert before.errors[0].params["since"] == date(2022, 3, 16)
+    assert before.errors[0].params["since"] == "2022-03-16"  # dates kept as JSON keeps them
     after = check([K.EXTENSION_OF_PERIOD], on=date(2022, 3, 16), expires_on=date(2022, 6, 1), **kw)
     assert after.ok
 
@@ -444,7 +444,7 @@ def test_specified_residence_card_is_counter_only() -> None:
         specified_residence_card=True,
     )
     assert before.codes == ("eligibility.specified_card_not_available",)
-    assert before.errors[0].params["since"] == date(2026, 6, 14)
+    assert before.errors[0].params["since"] == "2026-06-14"  # dates kept as JSON keeps them
 
 
 def test_pledged_organizations_list_from_2026_01_05() -> None:
