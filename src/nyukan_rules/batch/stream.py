@@ -349,10 +349,12 @@ def iter_plan_renewals(
     the row of the whole input).  ``plan_renewals`` sorts these plans by what
     is due first; a stream cannot, so sort where you keep them.
 
-    >>> [type(x).__name__ for x in iter_plan_renewals(
+    >>> for planned in iter_plan_renewals(
     ...     [{"id": "E1", "status": "技人国", "period_of_stay": "1年", "expires_on": "2027-01-31"},
-    ...      {"id": "E2"}], on=date(2026, 11, 22))]
-    ['RenewalPlan', 'Finding']
+    ...      {"id": "E2"}], on=date(2026, 11, 22)):
+    ...     print(type(planned).__name__)
+    RenewalPlan
+    Finding
     """
     ensure_rows(people, "people")
     on = ensure_date(on, "on")
