@@ -17,29 +17,17 @@ import io
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from nyukan_rules.examples import EXAMPLE_HR_COLUMNS
+from nyukan_rules.examples import (
+    EXAMPLE_HR_COLUMNS,
+    ROSTER_COUNTRIES,
+    ROSTER_KANA,
+    ROSTER_MIX,
+)
 
 HEADER = ",".join(EXAMPLE_HR_COLUMNS) + "\r\n"
-_MIX = (
-    ("技術・人文知識・国際業務", ("1年", "3年", "5年"), 40),
-    ("特定技能1号", ("1年",), 20),
-    ("家族滞在", ("1年", "3年"), 10),
-    ("日本人の配偶者等", ("1年", "3年"), 8),
-    ("留学", ("1年3月", "2年3月"), 10),
-    ("永住者", ("",), 12),
-)
-_STATUS = [(s, p) for s, p, share in _MIX for _ in range(share)]
-_COUNTRIES = (
-    ("ベトナム", ("NGUYEN", "TRAN", "LE", "PHAM"), ("VAN AN", "THI HOA", "MINH TUAN")),
-    ("中国", ("WANG", "LI", "ZHANG", "LIU"), ("WEI", "FANG", "JUN")),
-    ("フィリピン", ("SANTOS", "REYES", "CRUZ"), ("MARIA", "JOSE", "ANNA")),
-    ("ネパール", ("SHRESTHA", "GURUNG", "TAMANG"), ("RAM", "SITA", "BIKASH")),
-    ("インドネシア", ("SETIAWAN", "WIJAYA"), ("AGUS", "SITI", "DEWI")),
-    ("ミャンマー", ("AUNG", "KYAW", "HTET"), ("MIN", "THU", "ZAW")),
-    ("ブラジル", ("SILVA", "SOUZA", "OLIVEIRA"), ("PEDRO", "ANA", "LUCAS")),
-    ("韓国", ("KIM", "PARK", "CHOI"), ("MIN JUN", "SEO YEON", "JI HO")),
-)
-_KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+_STATUS = [(s, p) for s, p, share in ROSTER_MIX for _ in range(share)]
+_COUNTRIES = ROSTER_COUNTRIES
+_KANA = ROSTER_KANA
 _SYL = ("KA", "MI", "NU", "TE", "LO", "SA", "RI", "VU", "HE", "DO", "BA", "ZI", "NA", "TO")
 _CITIES = (
     ("100-0001", "東京都千代田区千代田"),

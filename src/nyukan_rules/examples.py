@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 __all__ = [
     "EXAMPLE_FILING",
     "EXAMPLE_HR_COLUMNS",
+    "ROSTER_COUNTRIES",
+    "ROSTER_KANA",
+    "ROSTER_MIX",
     "ExampleFiling",
     "example_defaults",
     "example_hr_export",
@@ -81,8 +84,8 @@ EXAMPLE_HR_COLUMNS: dict[str, str] = {
     "月給": "monthly_salary",
 }
 
-# (status as HR writes it, periods, share of the roster in percent)
-_MIX: tuple[tuple[str, tuple[str, ...], int], ...] = (
+#: The example roster's mix: (status as HR writes it, periods, share in percent).
+ROSTER_MIX: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("技術・人文知識・国際業務", ("1年", "3年", "5年"), 40),
     ("特定技能1号", ("1年",), 20),
     ("家族滞在", ("1年", "3年"), 10),
@@ -90,7 +93,8 @@ _MIX: tuple[tuple[str, tuple[str, ...], int], ...] = (
     ("留学", ("1年3月", "2年3月"), 10),
     ("永住者", ("",), 12),
 )
-_COUNTRIES = (
+#: The example roster's nationalities: (country, surnames, given names).
+ROSTER_COUNTRIES = (
     ("ベトナム", ("NGUYEN", "TRAN", "LE", "PHAM"), ("VAN AN", "THI HOA", "MINH TUAN")),
     ("中国", ("WANG", "LI", "ZHANG", "LIU"), ("WEI", "FANG", "JUN")),
     ("フィリピン", ("SANTOS", "REYES", "CRUZ"), ("MARIA", "JOSE", "ANNA")),
@@ -100,7 +104,10 @@ _COUNTRIES = (
     ("ブラジル", ("SILVA", "SOUZA", "OLIVEIRA"), ("PEDRO", "ANA", "LUCAS")),
     ("韓国", ("KIM", "PARK", "CHOI"), ("MIN JUN", "SEO YEON", "JI HO")),
 )
-_KANA = "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+#: The katakana the example roster's names are made of.
+ROSTER_KANA = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+)
 _CITIES = (
     ("1000001", "東京都千代田区千代田"),
     ("5300001", "大阪府大阪市北区梅田"),
@@ -124,15 +131,15 @@ def _letters(i: int) -> str:
 
 def _roster_row(i: int, rng: random.Random) -> dict[str, str]:
     pick = rng.randrange(100)
-    status, periods = _MIX[-1][:2]
-    for status, periods, share in _MIX:  # noqa: B007 (the loop picks them)
+    status, periods = ROSTER_MIX[-1][:2]
+    for status, periods, share in ROSTER_MIX:  # noqa: B007 (the loop picks them)
         if pick < share:
             break
         pick -= share
-    country, surnames, given = _COUNTRIES[rng.randrange(len(_COUNTRIES))]
+    country, surnames, given = ROSTER_COUNTRIES[rng.randrange(len(ROSTER_COUNTRIES))]
     postal, city = _CITIES[rng.randrange(len(_CITIES))]
-    kana = "".join(rng.choice(_KANA) for _ in range(rng.randint(2, 4)))
-    kana += "　" + "".join(rng.choice(_KANA) for _ in range(rng.randint(2, 4)))
+    kana = "".join(rng.choice(ROSTER_KANA) for _ in range(rng.randint(2, 4)))
+    kana += "　" + "".join(rng.choice(ROSTER_KANA) for _ in range(rng.randint(2, 4)))
     born = date(1970, 1, 1) + timedelta(days=rng.randrange(12_000))
     # Expiries spread over the coming fourteen months, from the example's day.
     expires = EXAMPLE_FILING.on + timedelta(days=rng.randrange(-20, 420))
