@@ -209,7 +209,7 @@ def test_the_fee_is_computed_once_per_roster(monkeypatch: pytest.MonkeyPatch) ->
         return nr.fee_range(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(roster, "fee_range", counting)
-    roster._fees.cache_clear()
+    roster.extension_fee_ranges.cache_clear()
     nr.plan_renewals([person(str(i), "2027-01-31") for i in range(50)], on=ON)
     assert len(calls) == 2  # online and counter, whatever the roster's size
     nr.plan_renewals([person(str(i), "2027-01-31") for i in range(50)], on=ON)

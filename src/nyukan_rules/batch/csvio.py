@@ -130,11 +130,11 @@ def _chunks(text: str) -> Iterator[str]:
 def _split(text: str) -> Callable[[str], list[str]]:
     """How to split a piece of ``text`` into lines as io.StringIO(newline="") does."""
     if any(map(text.__contains__, _OTHER_BREAK_CHARS)):  # quicker than a regex search
-        return _by_regex
+        return split_lines
     return _keepends  # only CR and LF break lines: str.splitlines splits the same way
 
 
-def _by_regex(chunk: str) -> list[str]:
+def split_lines(chunk: str) -> list[str]:
     return list(map(re.Match.group, _LINE.finditer(chunk)))
 
 
@@ -289,7 +289,7 @@ def read_csv(
     if spec is not None and not isinstance(spec, RecordSpec):
         raise ArgumentTypeError(f"spec must be a RecordSpec or None, not {type_name(spec)}")
     if encoding is not None:
-        _check_encoding(encoding)
+        check_encoding(encoding)
     max_rows = ensure_int(max_rows, "max_rows", minimum=0)
     raw = data if isinstance(data, str) else bytes(data)
     text, used, found = _decode(raw, encoding)
@@ -579,7 +579,7 @@ def _no_known_column(raw: bytes | str, header: tuple[str, ...]) -> Finding:
     return make_finding("csv.no_known_column", hint=False)
 
 
-def _check_encoding(encoding: object) -> str:
+def check_encoding(encoding: object) -> str:
     """The name of a text encoding: one that turns str into bytes and back.
 
     codecs.lookup also knows codecs that are not (rot13, base64, zip: str.encode
@@ -656,7 +656,7 @@ def write_csv(
         columns = list(columns)
         for name in columns:
             ensure_str(name, "each of columns")
-    encoding = _check_encoding(encoding)
+    encoding = check_encoding(encoding)
     extra = _choice(extra, "extra", ("error", "write"))  # type: ignore[assignment]
     guard = _choice(formula_guard, "formula_guard", ("error", "quote", "off"))
     names = list(columns) if columns is not None else list(spec.names)

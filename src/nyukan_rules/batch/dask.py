@@ -125,7 +125,7 @@ def validate_partitions(
     """
     dask: Any = importlib.import_module("dask")
     on = ensure_date(on, "on")
-    _records._ensure_spec(spec)
+    _records.ensure_spec(spec)
     limit = (
         None
         if max_findings_per_code is None
@@ -144,8 +144,8 @@ def validate_partitions(
             row = offset + index
             moved = [_moved(f, offset) for f in found]
             if spec.unique_fields:
-                dups = _records._cross(values, unique, on, row, seen)  # type: ignore[arg-type]
-                moved.extend(_records._at(row, f) for f in dups)
+                dups = _records.cross_field_findings(values, unique, on, row, seen)  # type: ignore[arg-type]
+                moved.extend(_records.at_row(row, f) for f in dups)
             _keep(moved, findings, counts, worst, limit)
         offset += size
     if limit is not None:

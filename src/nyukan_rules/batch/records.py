@@ -166,7 +166,7 @@ DEFAULT_APPLICANT_SPEC = RecordSpec(
 )
 
 
-def _at(row: int, finding: Finding) -> Finding:
+def at_row(row: int, finding: Finding) -> Finding:
     # The constructor, not attrs.evolve: a batch of bad rows makes millions of these.
     f = finding
     return Finding(f.code, f.severity, f.params, f.field, f.sources, row)
@@ -375,7 +375,7 @@ def validate_records(
     ('field.required', 'employee_id')
     """
     ensure_rows(records, "records")
-    _ensure_spec(spec)
+    ensure_spec(spec)
     on = ensure_date(on, "on")
     limit = (
         None
@@ -390,7 +390,7 @@ def validate_records(
             stream._validated(_counted(records, count), spec, on, limit, stream._workers(workers))
         )
         return BatchReport(found, rows=count[0])
-    return _validated(records, spec, on, limit)
+    return validated_rows(records, spec, on, limit)
 
 
 def _counted(records: Iterable[T], count: list[int]) -> Iterator[T]:
@@ -400,7 +400,7 @@ def _counted(records: Iterable[T], count: list[int]) -> Iterator[T]:
         yield record
 
 
-def _validated(
+def validated_rows(
     records: Iterable[object],
     spec: RecordSpec,
     on: date,
@@ -416,13 +416,13 @@ def _validated(
 
     def add(row: int, found: Iterable[Finding]) -> None:
         if limit is None:
-            findings.extend(_at(row, f) for f in found)
+            findings.extend(at_row(row, f) for f in found)
             return
         for f in found:
             number = counts.get(f.code, 0) + 1
             counts[f.code] = number
             if number <= limit:
-                findings.append(_at(row, f))
+                findings.append(at_row(row, f))
             else:
                 worst[f.code] = worse(worst.get(f.code), f.severity)
 
@@ -454,7 +454,7 @@ def _validated(
                     seen_values[value] = found
             if found:
                 add(row, found)
-        add(row, _cross(record, spec, on, row, seen))
+        add(row, cross_field_findings(record, spec, on, row, seen))
     if limit is not None:
         findings.extend(
             make_finding(
@@ -470,7 +470,7 @@ def _validated(
     return BatchReport(findings, rows=count)
 
 
-def _ensure_spec(spec: object) -> None:
+def ensure_spec(spec: object) -> None:
     if not isinstance(spec, RecordSpec):
         raise ArgumentTypeError(f"spec must be a RecordSpec, not {type_name(spec)}")
 
@@ -558,7 +558,7 @@ def _indefinite_for_a_period_status(record: Mapping[Any, Any], spec: RecordSpec)
     )
 
 
-def _cross(
+def cross_field_findings(
     record: Mapping[Any, Any],
     spec: RecordSpec,
     on: date,
@@ -635,7 +635,7 @@ def normalize_records(
     same result; see :func:`~nyukan_rules.batch.iter_normalize_records`).
     """
     ensure_rows(records, "records")
-    _ensure_spec(spec)
+    ensure_spec(spec)
     if workers is not None:
         from nyukan_rules.batch import stream
 
@@ -655,7 +655,7 @@ def normalize_records(
         if not isinstance(record, Mapping):
             out.append({})
             findings.append(
-                _at(row, make_finding("batch.not_a_row", row=row + 1, type=type_name(record)))
+                at_row(row, make_finding("batch.not_a_row", row=row + 1, type=type_name(record)))
             )
             continue
         clean: dict[str, str] = {}
@@ -673,10 +673,10 @@ def normalize_records(
             if not isinstance(name, str):
                 key = str(name)
                 if key in record or key in clean:  # two names that read the same
-                    findings.append(_at(row, _left_out(key, value if value is not None else "")))
+                    findings.append(at_row(row, _left_out(key, value if value is not None else "")))
                     continue
                 findings.append(
-                    _at(
+                    at_row(
                         row,
                         make_finding(
                             "record.field_name_not_text",
@@ -693,7 +693,7 @@ def normalize_records(
             if not isinstance(value, str):
                 if fs is not None:
                     findings.append(
-                        _at(
+                        at_row(
                             row,
                             check_field(
                                 value, fs.kind, field=fs.name, label=fs.label_ja or None
@@ -701,7 +701,7 @@ def normalize_records(
                         )
                     )
                 else:
-                    findings.append(_at(row, _left_out(str(name), value)))
+                    findings.append(at_row(row, _left_out(str(name), value)))
                 continue
             if fs is None:
                 clean[str(name)] = value
@@ -724,6 +724,6 @@ def normalize_records(
                 if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
                     seen_values[value] = found
             if found:
-                findings.extend(_at(row, f) for f in found)
+                findings.extend(at_row(row, f) for f in found)
         out.append(clean)
     return out, BatchReport(findings, rows=len(out))

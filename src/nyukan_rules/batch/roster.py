@@ -456,7 +456,7 @@ def _windows(expires: date, period: PeriodOfStay) -> tuple[date, date, date, dat
 
 
 @functools.lru_cache(maxsize=64)
-def _fees(on: date) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+def extension_fee_ranges(on: date) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The fee ranges of an extension accepted on ``on``: they depend on the day only."""
     return (
         fee_range(_EXTENSION, channel=Channel.ONLINE, accepted_on=on),
@@ -464,7 +464,7 @@ def _fees(on: date) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     )
 
 
-def _plan_or_finding(
+def plan_or_finding(
     value: object,
     row: int,
     on: date,
@@ -530,7 +530,7 @@ def plan_renewals(
     ensure_rows(people, "people")
     on = ensure_date(on, "on")
     # The fee depends on `on` only: computed once for the whole roster.
-    fees = _fees(on)
+    fees = extension_fee_ranges(on)
     plans: list[RenewalPlan] = []
     problems: list[Finding] = []
     count = 0
@@ -540,7 +540,7 @@ def plan_renewals(
 
         items = stream._planned(people, on, stream._workers(workers))
     else:
-        items = (_plan_or_finding(value, row, on, fees) for row, value in enumerate(people))
+        items = (plan_or_finding(value, row, on, fees) for row, value in enumerate(people))
     for planned in items:
         count += 1
         if isinstance(planned, RenewalPlan):

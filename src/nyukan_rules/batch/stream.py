@@ -201,7 +201,7 @@ def _validate_block(
     block: list[object], offset: int, spec: RecordSpec, on: date, *, fields: bool = True
 ) -> list[tuple[Finding, ...]]:
     """Each row's findings but the duplicates, rows of the whole input."""
-    report = records._validated(block, spec, on, None, fields=fields)
+    report = records.validated_rows(block, spec, on, None, fields=fields)
     per_row: list[list[Finding]] = [[] for _ in block]
     for finding in report.findings:
         assert finding.row is not None
@@ -233,7 +233,7 @@ def iter_validate_records(
     [1]
     """
     ensure_rows(records_, "records")
-    records._ensure_spec(spec)
+    records.ensure_spec(spec)
     on = ensure_date(on, "on")
     limit = (
         None
@@ -266,9 +266,9 @@ def _validated(
         for record, found in zip(block, per_row, strict=True):
             if names and isinstance(record, Mapping):
                 subset = {n: record.get(n) for n in names}
-                dups = records._cross(subset, unique, on, row, seen)  # type: ignore[arg-type]
+                dups = records.cross_field_findings(subset, unique, on, row, seen)  # type: ignore[arg-type]
                 if dups:
-                    found = found + tuple(records._at(row, f) for f in dups)
+                    found = found + tuple(records.at_row(row, f) for f in dups)
             row += 1
             for finding in found:
                 if limit is None:
@@ -320,7 +320,7 @@ def iter_normalize_records(
     ('1000001', [])
     """
     ensure_rows(records_, "records")
-    records._ensure_spec(spec)
+    records.ensure_spec(spec)
     return _normalized(records_, spec, _workers(workers))
 
 
@@ -335,10 +335,8 @@ def _normalized(
 
 
 def _plan_block(block: list[object], offset: int, on: date) -> list[RenewalPlan | Finding]:
-    fees = roster._fees(on)
-    return [
-        roster._plan_or_finding(value, row, on, fees) for row, value in enumerate(block, offset)
-    ]
+    fees = roster.extension_fee_ranges(on)
+    return [roster.plan_or_finding(value, row, on, fees) for row, value in enumerate(block, offset)]
 
 
 def iter_plan_renewals(
@@ -401,9 +399,9 @@ def _roster_block(
         on,
         fields=False,
     )
-    fees = roster._fees(on)
+    fees = roster.extension_fee_ranges(on)
     return [
-        (record, found + more, roster._plan_or_finding(record, row, on, fees))
+        (record, found + more, roster.plan_or_finding(record, row, on, fees))
         for row, ((record, found), more) in enumerate(zip(normalized, checked, strict=True), offset)
     ]
 
@@ -431,7 +429,7 @@ def iter_roster(
     ('20270131', datetime.date(2027, 1, 30))
     """
     ensure_rows(records_, "records")
-    records._ensure_spec(spec)
+    records.ensure_spec(spec)
     on = ensure_date(on, "on")
     return _rostered(records_, spec, on, _workers(workers))
 
@@ -447,9 +445,9 @@ def _rostered(
         for record, found, plan in done:
             if names and isinstance(record, Mapping):
                 subset = {n: record.get(n) for n in names}
-                dups = records._cross(subset, unique, on, row, seen)  # type: ignore[arg-type]
+                dups = records.cross_field_findings(subset, unique, on, row, seen)  # type: ignore[arg-type]
                 if dups:
-                    found = found + tuple(records._at(row, f) for f in dups)
+                    found = found + tuple(records.at_row(row, f) for f in dups)
             yield RosterRow(row, record, found, plan)
             row += 1
 
@@ -480,7 +478,7 @@ def iter_write_csv(
     b'employee_id\\r\\nE1\\r\\n'
     """
     ensure_rows(records_, "records")
-    records._ensure_spec(spec)
+    records.ensure_spec(spec)
     names = list(spec.names)
     if columns is not None:
         if isinstance(columns, (str, bytes, bytearray, memoryview, Mapping)) or not isinstance(
@@ -644,7 +642,7 @@ class CsvStream:
         source = self._source
         lines: Iterator[bytes] | Iterator[str]
         if isinstance(source, str):
-            lines = iter(csvio._by_regex(source))
+            lines = iter(csvio.split_lines(source))
         elif (
             isinstance(source, Iterable)
             and not isinstance(source, (bytes, bytearray, memoryview))
@@ -793,6 +791,6 @@ def iter_read_csv(
     if spec is not None and not isinstance(spec, RecordSpec):
         raise ArgumentTypeError(f"spec must be a RecordSpec or None, not {type_name(spec)}")
     if encoding is not None:
-        csvio._check_encoding(encoding)
+        csvio.check_encoding(encoding)
     limit = (1 << 62) if max_rows is None else ensure_int(max_rows, "max_rows", minimum=0)
     return CsvStream(source, columns, spec, encoding, limit)
