@@ -150,6 +150,7 @@ _PLAIN, _NAME, _LABEL, _TERM, _FRAGMENT = range(5)
 _SHOWN: dict[tuple[str, object, str], str] = {}
 _SHOWN_LIMIT = 65_536
 _KIND_OF: dict[str, int] = {}
+_KIND_OF_LIMIT = 1024
 
 
 def _kind_of(param: str) -> int:
@@ -165,7 +166,10 @@ def _kind_of(param: str) -> int:
             kind = _LABEL
         else:
             kind = _PLAIN
-        _KIND_OF[param] = kind
+        # Param names come from the code, but a finding read from JSON may bring
+        # any: the table stays bounded.
+        if len(_KIND_OF) < _KIND_OF_LIMIT:
+            _KIND_OF[param] = kind
     return kind
 
 
@@ -211,7 +215,7 @@ def _values(params: Mapping[str, Any], lang: str) -> dict[str, str]:
     if not later:
         return values
     for name, value in params.items():
-        kind = _KIND_OF[name]
+        kind = _kind_of(name)
         if kind == _TERM:
             values[name] = _term(value, values, lang) if value else ""
         elif kind == _FRAGMENT:
