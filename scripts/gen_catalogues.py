@@ -6,8 +6,9 @@ language's catalogue, and compile them.
 
 The Japanese source of every text is in the code: finding templates and terms
 (``nyukan_rules.messages``), catalog names (``CatalogEnum.ja``), field labels
-(``FieldKind``, the HR record spec), the expected forms of fields, era names
-and the notes of eligibility rules.  Where the code also holds the English of a
+(``FieldKind``, the HR record spec), the expected forms of fields, era names,
+the notes of eligibility rules and the texts of the document checklists
+(``nyukan_rules.documents``).  Where the code also holds the English of a
 text (catalog names, labels, data rows), the English catalogue takes it from
 the code, so it has one home; the English of messages and terms lives in the
 English catalogue only.  Every other language is its own ``.po`` file; a
@@ -21,6 +22,7 @@ English, then the Japanese, is shown until a translator confirms it).
 from __future__ import annotations
 
 import argparse
+import copy
 import io
 import re
 import sys
@@ -89,6 +91,12 @@ def entries() -> Iterator[Entry]:
         yield "term", era.name, era.en, "text.normalizers.ERAS"
     for limit in eligibility.STATUS_SCOPE_LIMITS:
         yield "term", limit.note_ja, limit.note_en, "eligibility.STATUS_SCOPE_LIMITS"
+    # The document checklists: names, conditions, notes, questions, prerequisites,
+    # employer-category reasons and proofs, after-filing steps, the notice (contexts
+    # "document", "document.*"; English from the code's *_en).
+    from nyukan_rules.documents._i18n import catalogue_entries
+
+    yield from catalogue_entries()
 
 
 def template_catalogue() -> tuple[Catalog, dict[tuple[str, str], str]]:
@@ -174,7 +182,10 @@ def build() -> dict[Path, bytes]:
     for po_path in sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         lang = po_path.parent.parent.name
         catalogue = _read(po_path)
-        catalogue.update(pot, no_fuzzy_matching=True, update_header_comment=False)
+        # A copy per language: Babel's update adds the template's own Message
+        # objects for new entries, so the English set below would otherwise
+        # land in every language updated after English.
+        catalogue.update(copy.deepcopy(pot), no_fuzzy_matching=True, update_header_comment=False)
         if lang == "en":
             for (context, source), en in english.items():
                 found = catalogue.get(source, context=context)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from nyukan_rules._args import ensure_bool, ensure_int, type_name
 from nyukan_rules.catalog import ApplicantRole, ApplicationKind, Channel, StatusOfResidence
 from nyukan_rules.dates import ensure_date
+from nyukan_rules.documents._i18n import Params
 from nyukan_rules.documents._model import (
     AfterFilingStep,
     Checklist,
@@ -163,6 +166,108 @@ _QUESTIONS: dict[Fact, tuple[str, str, tuple[str, ...]]] = {
     ),
 }
 
+#: Why an organization is in category 1: the words for each flag given.
+_CATEGORY_ONE_WHY = (
+    ("上場企業", "listed"),
+    ("公的機関", "a public body"),
+    ("認定企業等", "certified"),
+)
+
+
+def _category_one(flags: tuple[bool, bool, bool]) -> tuple[str, str]:
+    why = [pair for pair, flag in zip(_CATEGORY_ONE_WHY, flags, strict=True) if flag]
+    return (
+        f"カテゴリー1（{'・'.join(ja for ja, _ in why)}）",
+        f"category 1 ({', '.join(en for _, en in why)})",
+    )
+
+
+def _category_one_key(flags: tuple[bool, bool, bool]) -> str:
+    return "reason.1." + "+".join(
+        en for (_, en), flag in zip(_CATEGORY_ONE_WHY, flags, strict=True) if flag
+    )
+
+
+#: The texts of :func:`employer_category` (Japanese, English), by key: reasons,
+#: proofs and questions.  ``{threshold}`` and ``{tax}`` are yen amounts, filled
+#: in with the language's digit grouping (``EmployerCategory.reason(lang)``).
+CATEGORY_TEXTS: dict[str, tuple[str, str]] = {
+    **{
+        _category_one_key((a, b, c)): _category_one((a, b, c))
+        for a, b, c in itertools.product((True, False), repeat=3)
+        if a or b or c
+    },
+    "reason.2.tax": (
+        "カテゴリー2（源泉徴収税額 {tax}円 ≥ {threshold}円）",
+        "category 2 (withholding tax {tax} yen ≥ {threshold} yen)",
+    ),
+    "reason.2.approved": (
+        "カテゴリー2（在留申請オンラインシステムの利用申出の承認）",
+        "category 2 (an approved request to use the online system)",
+    ),
+    "reason.4": (
+        "カテゴリー4（法定調書合計表の提出なし）",
+        "category 4 (no statutory withholding summary filed)",
+    ),
+    "reason.2_or_3": (
+        "カテゴリー2又は3（未回答の質問による）",
+        "category 2 or 3 (depends on the open questions)",
+    ),
+    "reason.3": (
+        "カテゴリー3（法定調書合計表を提出）",
+        "category 3 (statutory withholding summary filed)",
+    ),
+    "reason.undecided": (
+        "未判定（源泉徴収税額又は法定調書合計表の提出の有無による）",
+        "not decided (depends on the withholding tax or whether the summary was filed)",
+    ),
+    "proof.1": (
+        "四季報の写し、上場を証明する文書、設立許可の写し又は認定証の写し等",
+        "A copy of the Shikiho or other proof of listing, of the founding permit"
+        " or of the certification",
+    ),
+    "proof.2_3": (
+        "前年分の給与所得の源泉徴収票等の法定調書合計表の写し",
+        "A copy of the previous year's statutory withholding summary",
+    ),
+    "proof.2.approved": (
+        "利用申出の承認を受けていることを証する資料（承認のお知らせメール等）",
+        "Proof of the approval (the approval e-mail)",
+    ),
+    "proof.4": (
+        "法定調書合計表を提出できない理由を明らかにする資料",
+        "A document showing why the summary cannot be given",
+    ),
+    "question.withholding_tax_yen": (
+        "前年分の源泉徴収税額は？（{threshold}円以上ならカテゴリー2）",
+        "How much tax was withheld last year? ({threshold} yen or more: category 2)",
+    ),
+    "question.online_approved": (
+        "在留申請オンラインシステムの利用申出の承認を受けているか？（受けていればカテゴリー2）",
+        "Is the organization's request to use the online system approved? (yes: category 2)",
+    ),
+    "question.withholding_tax_yen.summary": (
+        "前年分の法定調書合計表の源泉徴収税額は？（{threshold}円以上ならカテゴリー2）",
+        "How much tax does last year's statutory withholding summary show?"
+        " ({threshold} yen or more: category 2)",
+    ),
+    "question.filed_withholding_summary": (
+        "前年分の法定調書合計表を提出したか？（提出していなければカテゴリー4）",
+        "Was last year's statutory withholding summary filed? (no: category 4)",
+    ),
+}
+
+
+def question_texts() -> tuple[tuple[str, str], ...]:
+    """The (Japanese, English) of every question :func:`required_documents` asks."""
+    return tuple((ja, en) for ja, en, _ in _QUESTIONS.values())
+
+
+def prerequisite_question(ja: str, en: str) -> tuple[str, str]:
+    """The question asking whether a prerequisite (Japanese, English) is met."""
+    return ja + "か？", en + "?"
+
+
 # ISO 3166 codes and names of the countries a document rule names.
 _COUNTRIES: dict[str, tuple[str, ...]] = {
     "PH": ("PHL", "フィリピン", "Philippines"),
@@ -182,7 +287,10 @@ def _nationality(value: object) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ArgumentTypeError(f"nationality must be a str, not {type_name(value)}")
+        raise ArgumentTypeError(
+            f"nationality must be a str, not {type_name(value)}",
+            **_wrong_type("nationality", value, "str"),
+        )
     text = value.strip()
     found = _COUNTRY_NAMES.get(text.casefold())
     if found is not None:
@@ -192,6 +300,14 @@ def _nationality(value: object) -> str | None:
     raise UnknownNameError(
         "nationality", value[:200], choices=("an ISO 3166 alpha-2 or alpha-3 code",)
     )
+
+
+def _wrong_type(name: str, value: object, expected: str) -> dict[str, Any]:
+    """The code and params of an :class:`ArgumentTypeError`: names and types, never the value."""
+    return {
+        "code": "argument.type",
+        "params": {"name": name, "expected": expected, "given": type(value).__name__},
+    }
 
 
 def _yes_no(value: object, name: str) -> str | None:
@@ -210,7 +326,8 @@ def _category(value: object) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(ensure_int(value, "employer_category", minimum=1, maximum=4))
     raise ArgumentTypeError(
-        "employer_category must be 1-4 or an EmployerCategory, not " + type_name(value)
+        "employer_category must be 1-4 or an EmployerCategory, not " + type_name(value),
+        **_wrong_type("employer_category", value, "1-4 / EmployerCategory"),
     )
 
 
@@ -221,7 +338,10 @@ def _relationship(value: object) -> str | None:
         key = value.strip().casefold()
         return "spouse" if key in ("spouse", "配偶者") else "child"
     if not isinstance(value, str):
-        raise ArgumentTypeError(f"relationship must be a str, not {type_name(value)}")
+        raise ArgumentTypeError(
+            f"relationship must be a str, not {type_name(value)}",
+            **_wrong_type("relationship", value, "str"),
+        )
     raise UnknownNameError("relationship", value[:200], choices=("spouse", "child"))
 
 
@@ -352,7 +472,9 @@ def required_documents(
             f"{s.ja} ({'/'.join(k.value for k in ks)})" for s, ks in COVERAGE.items()
         )
         raise NoRuleError(
-            f"no document list for {kind.value} under {status.value}; covered: {listed}"
+            f"no document list for {kind.value} under {status.value}; covered: {listed}",
+            code="documents.no_list",
+            params={"kind": kind.value, "status": status.value},
         )
     field = None if ssw_field is None else SpecifiedSkillField.parse(ssw_field).value
     facts: dict[Fact, str | None] = {
@@ -406,17 +528,34 @@ def _threshold(day: date) -> tuple[int, tuple[str, ...]]:
     for effective, yen, ids in CATEGORY_THRESHOLDS:
         if effective.contains(day):
             return yen, ids
-    raise NoRuleError(f"no category threshold on {day.isoformat()}")  # pragma: no cover
+    raise NoRuleError(  # pragma: no cover
+        f"no category threshold on {day.isoformat()}",
+        code="documents.no_category_threshold",
+        params={"on": day.isoformat()},
+    )
 
 
-def _category_question(parameter: str, ja: str, en: str, choices: Sequence[str]) -> Question:
+def _filled(template: str, params: Params) -> str:
+    """``template`` with each yen amount written with digit grouping (Japanese and English)."""
+    return (
+        template.format_map({name: f"{value:,}" for name, value in params}) if params else template
+    )
+
+
+def _category_question(
+    parameter: str, key: str, choices: Sequence[str], threshold: int
+) -> Question:
+    ja, en = CATEGORY_TEXTS[key]
+    params: Params = (("threshold", threshold),) if "{threshold}" in ja else ()
     return Question(
         id=f"documents.category.{parameter}",
         parameter=parameter,
-        ja=ja,
-        en=en,
+        ja=_filled(ja, params),
+        en=_filled(en, params),
         choices=tuple(choices),
         decides=("employer_category",),
+        template=ja if params else "",
+        params=params,
     )
 
 
@@ -467,142 +606,84 @@ def employer_category(
     ids: list[str] = ["docs-category-table"]
     questions: list[Question] = []
     category: int | None
-    proof = ("", "")
+    reason_key, proof_key = "", ""
+    numbers: dict[str, int] = {"threshold": threshold}
     if listed or public_body or (certified and day >= CATEGORY_2020):
         category = 1
-        why = [
-            w
-            for w, flag in (
-                ("上場企業", listed),
-                ("公的機関", public_body),
-                ("認定企業等", certified),
-            )
-            if flag
-        ]
-        why_en = [
-            w
-            for w, flag in (
-                ("listed", listed),
-                ("a public body", public_body),
-                ("certified", certified),
-            )
-            if flag
-        ]
-        reason = (f"カテゴリー1（{'・'.join(why)}）", f"category 1 ({', '.join(why_en)})")
-        proof = (
-            "四季報の写し、上場を証明する文書、設立許可の写し又は認定証の写し等",
-            "A copy of the Shikiho or other proof of listing, of the founding permit"
-            " or of the certification",
-        )
+        flags = (listed, public_body, certified)
+        reason_key = _category_one_key(flags)
+        proof_key = "proof.1"
         if certified and not (listed or public_body):
             ids.append("docs-category-2020")
     else:
         if tax is not None and tax >= threshold:
             category = 2
-            reason = (
-                f"カテゴリー2（源泉徴収税額 {tax:,}円 ≥ {threshold:,}円）",
-                f"category 2 (withholding tax {tax:,} yen ≥ {threshold:,} yen)",
-            )
+            reason_key, proof_key = "reason.2.tax", "proof.2_3"
+            numbers["tax"] = tax
             ids += threshold_ids
-            proof = (
-                "前年分の給与所得の源泉徴収票等の法定調書合計表の写し",
-                "A copy of the previous year's statutory withholding summary",
-            )
         elif approved and (tax is not None or filed):
             category = 2
-            reason = (
-                "カテゴリー2（在留申請オンラインシステムの利用申出の承認）",
-                "category 2 (an approved request to use the online system)",
-            )
+            reason_key, proof_key = "reason.2.approved", "proof.2.approved"
             ids.append("docs-category-online-approval")
-            proof = (
-                "利用申出の承認を受けていることを証する資料（承認のお知らせメール等）",
-                "Proof of the approval (the approval e-mail)",
-            )
         elif filed is False and tax is None:
             category = 4
-            reason = (
-                "カテゴリー4（法定調書合計表の提出なし）",
-                "category 4 (no statutory withholding summary filed)",
-            )
+            reason_key, proof_key = "reason.4", "proof.4"
             ids.append("docs-category-4-proof")
-            proof = (
-                "法定調書合計表を提出できない理由を明らかにする資料",
-                "A document showing why the summary cannot be given",
-            )
         elif tax is not None or filed:
             if tax is None:
                 questions.append(
                     _category_question(
-                        "withholding_tax_yen",
-                        f"前年分の源泉徴収税額は？（{threshold:,}円以上ならカテゴリー2）",
-                        f"How much tax was withheld last year? ({threshold:,} yen or more:"
-                        " category 2)",
-                        (),
+                        "withholding_tax_yen", "question.withholding_tax_yen", (), threshold
                     )
                 )
                 ids += threshold_ids
             if approved is None:
                 questions.append(
                     _category_question(
-                        "online_approved",
-                        "在留申請オンラインシステムの利用申出の承認を受けているか？（受けていればカテゴリー2）",
-                        "Is the organization's request to use the online system approved?"
-                        " (yes: category 2)",
-                        _YES_NO,
+                        "online_approved", "question.online_approved", _YES_NO, threshold
                     )
                 )
                 ids.append("docs-category-online-approval")
             if questions:
                 category = None
-                reason = (
-                    "カテゴリー2又は3（未回答の質問による）",
-                    "category 2 or 3 (depends on the open questions)",
-                )
+                reason_key = "reason.2_or_3"
             else:
                 category = 3
-                reason = (
-                    "カテゴリー3（法定調書合計表を提出）",
-                    "category 3 (statutory withholding summary filed)",
-                )
-                proof = (
-                    "前年分の給与所得の源泉徴収票等の法定調書合計表の写し",
-                    "A copy of the previous year's statutory withholding summary",
-                )
+                reason_key, proof_key = "reason.3", "proof.2_3"
         else:
             category = None
-            reason = (
-                "未判定（源泉徴収税額又は法定調書合計表の提出の有無による）",
-                "not decided (depends on the withholding tax or whether the summary was filed)",
-            )
+            reason_key = "reason.undecided"
             questions.append(
                 _category_question(
-                    "withholding_tax_yen",
-                    f"前年分の法定調書合計表の源泉徴収税額は？（{threshold:,}円以上ならカテゴリー2）",
-                    "How much tax does last year's statutory withholding summary show?"
-                    f" ({threshold:,} yen or more: category 2)",
-                    (),
+                    "withholding_tax_yen", "question.withholding_tax_yen.summary", (), threshold
                 )
             )
             questions.append(
                 _category_question(
                     "filed_withholding_summary",
-                    "前年分の法定調書合計表を提出したか？（提出していなければカテゴリー4）",
-                    "Was last year's statutory withholding summary filed? (no: category 4)",
+                    "question.filed_withholding_summary",
                     _YES_NO,
+                    threshold,
                 )
             )
             ids += threshold_ids
+    reason = CATEGORY_TEXTS[reason_key]
+    proof = CATEGORY_TEXTS[proof_key] if proof_key else ("", "")
+    params = tuple(
+        (name, value) for name, value in numbers.items() if "{" + name + "}" in reason[0]
+    )
     return EmployerCategory(
         category=category,
         on=day,
-        reason_ja=reason[0],
-        reason_en=reason[1],
+        reason_ja=_filled(reason[0], params),
+        reason_en=_filled(reason[1], params),
         proof_ja=proof[0],
         proof_en=proof[1],
         threshold_yen=threshold,
         questions=tuple(questions),
         sources=sources(*dict.fromkeys(ids)),
+        reason_template=reason[0] if params else "",
+        reason_params=params,
     )
 
 
@@ -640,13 +721,22 @@ def organization_request_checklist(
     include = ensure_bool(include_single_source, "include_single_source")
     if request not in ("new", "periodic_report"):
         if not isinstance(request, str):
-            raise ArgumentTypeError(f"request must be a str, not {type_name(request)}")
-        raise ArgumentValueError("request must be 'new' or 'periodic_report'")
+            raise ArgumentTypeError(
+                f"request must be a str, not {type_name(request)}",
+                **_wrong_type("request", request, "str"),
+            )
+        raise ArgumentValueError(
+            "request must be 'new' or 'periodic_report'",
+            code="documents.unknown_request",
+            params={"request": request[:200]},
+        )
     if role not in ORG_ROLES:
         raise ArgumentValueError(
             f"{role.value} registers as a user (利用者情報登録) and makes no 利用申出; the"
             " request is for organization, public-interest corporation or support"
-            " organization staff"
+            " organization staff",
+            code="documents.role_without_request",
+            params={"role": role.value},
         )
     holds = _yes_no(holds_agent_certificate, "holds_agent_certificate")
     meets = _yes_no(meets_agent_requirements, "meets_agent_requirements")
@@ -699,8 +789,8 @@ def organization_request_checklist(
                 Question(
                     id=f"documents.org.{parameter}",
                     parameter=parameter,
-                    ja=p.ja + "か？",
-                    en=p.en + "?",
+                    ja=prerequisite_question(p.ja, p.en)[0],
+                    en=prerequisite_question(p.ja, p.en)[1],
                     choices=_YES_NO,
                     decides=(p.id,),
                 ),

@@ -15,6 +15,20 @@ from nyukan_rules.catalog import (
     StatusOfResidence,
 )
 from nyukan_rules.dates import Effective
+from nyukan_rules.documents._i18n import (
+    CONTEXT_AFTER_FILING,
+    CONTEXT_AFTER_FILING_TOPIC,
+    CONTEXT_CATEGORY_PROOF,
+    CONTEXT_CATEGORY_REASON,
+    CONTEXT_CONDITION,
+    CONTEXT_NOTE,
+    CONTEXT_NOTICE,
+    CONTEXT_PREREQUISITE,
+    CONTEXT_QUESTION,
+    Params,
+    official_name,
+    shown,
+)
 from nyukan_rules.rules import DatedRule
 from nyukan_rules.sources import Confidence, Source
 
@@ -195,6 +209,25 @@ class Document:
     sources: tuple[Source, ...]
     confidence: Confidence
 
+    def name(self, lang: str = "ja", *, japanese: bool = True) -> str:
+        """The document's name in ``lang`` (a BCP 47 tag).
+
+        In every language but Japanese the official Japanese name follows the
+        translation in parentheses, because the person asks for the document,
+        and finds it on the agency's lists, by that name (``japanese=False``:
+        the translation alone).  A language whose catalogue lacks the name
+        shows the English.
+        """
+        return official_name(self.name_ja, lang, japanese=japanese)
+
+    def condition(self, lang: str = "ja") -> str:
+        """When the document is needed, in words, in ``lang`` (``"全員"``: everyone)."""
+        return shown(CONTEXT_CONDITION, self.condition_ja, lang)
+
+    def note(self, lang: str = "ja") -> str:
+        """The document's note in ``lang`` (empty when it has none)."""
+        return shown(CONTEXT_NOTE, self.note_ja, lang) if self.note_ja else ""
+
 
 @attrs.frozen(kw_only=True)
 class Question:
@@ -211,6 +244,21 @@ class Question:
     en: str
     choices: tuple[str, ...]
     decides: tuple[str, ...]
+    template: str = ""
+    """The Japanese template ``ja`` was filled from, when it holds numbers
+    (the catalogues' msgid); empty when ``ja`` is the msgid itself."""
+    params: Params = ()
+    """The numbers ``template`` was filled with, by placeholder name."""
+
+    def text(self, lang: str = "ja") -> str:
+        """The question in ``lang`` (a BCP 47 tag), numbers written the language's way.
+
+        >>> q = Question(id="documents.channel", parameter="channel", ja="窓口とオンラインの"
+        ...     "どちらで申請するか？", en="", choices=(), decides=())
+        >>> q.text("en-US")
+        'Is the application filed at a counter or online?'
+        """
+        return shown(CONTEXT_QUESTION, self.template or self.ja, lang, self.params)
 
 
 @attrs.frozen(kw_only=True)
@@ -238,6 +286,10 @@ class Prerequisite:
     seen: date
     sources: tuple[Source, ...]
     confidence: Confidence
+
+    def text(self, lang: str = "ja") -> str:
+        """The prerequisite in ``lang`` (a BCP 47 tag)."""
+        return shown(CONTEXT_PREREQUISITE, self.ja, lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -281,6 +333,10 @@ class Checklist:
         """The weakest confidence among the checklist's sources."""
         return Confidence.weakest(s.confidence for s in self.sources)
 
+    def notice(self, lang: str = "ja") -> str:
+        """The notice that the lists are the agency's minimum, in ``lang``."""
+        return shown(CONTEXT_NOTICE, self.notice_ja, lang)
+
     def question(self, parameter: str) -> Question | None:
         """The open question answered by ``parameter``, if any."""
         return next((q for q in self.questions if q.parameter == parameter), None)
@@ -300,14 +356,16 @@ class Checklist:
             groups.setdefault(d.prepared_by, []).append(d)
         return {k: tuple(v) for k, v in groups.items()}
 
-    def rows(self) -> tuple[dict[str, str], ...]:
+    def rows(self, lang: str | None = None) -> tuple[dict[str, str], ...]:
         """One flat row of text per document (applying, then pending), for a spreadsheet.
 
         Columns: ``state`` (``required``, ``conditional`` or ``pending``),
         ``id``, ``name_ja``, ``name_en``, ``prepared_by``, ``online``,
         ``condition_ja``, ``condition_en``, ``decided_by`` (the question ids
         of a pending document), ``effective``, ``seen``, ``confidence``,
-        ``sources`` (ids, space-separated).
+        ``sources`` (ids, space-separated).  With ``lang`` (a BCP 47 tag),
+        three more: ``name``, ``condition`` and ``note`` in that language
+        (:meth:`Document.name`, :meth:`Document.condition`, :meth:`Document.note`).
         """
         deciding: dict[str, list[str]] = {}
         for q in self.questions:
@@ -333,6 +391,10 @@ class Checklist:
                         "sources": " ".join(s.id for s in d.sources),
                     }
                 )
+                if lang is not None:
+                    out[-1]["name"] = d.name(lang)
+                    out[-1]["condition"] = d.condition(lang)
+                    out[-1]["note"] = d.note(lang)
         return tuple(out)
 
 
@@ -353,6 +415,27 @@ class EmployerCategory:
     threshold_yen: int
     questions: tuple[Question, ...]
     sources: tuple[Source, ...]
+    reason_template: str = ""
+    """The Japanese template ``reason_ja`` was filled from, when it holds
+    amounts (the catalogues' msgid); empty when ``reason_ja`` is the msgid."""
+    reason_params: Params = ()
+    """The yen amounts ``reason_template`` was filled with, by placeholder name."""
+
+    def reason(self, lang: str = "ja") -> str:
+        """Why the organization has its category, in ``lang`` (a BCP 47 tag).
+
+        Amounts are written with the language's digit grouping.
+        """
+        return shown(
+            CONTEXT_CATEGORY_REASON,
+            self.reason_template or self.reason_ja,
+            lang,
+            self.reason_params,
+        )
+
+    def proof(self, lang: str = "ja") -> str:
+        """What proves the category, in ``lang`` (empty when nothing does yet)."""
+        return shown(CONTEXT_CATEGORY_PROOF, self.proof_ja, lang) if self.proof_ja else ""
 
     @property
     def confidence(self) -> Confidence:
@@ -387,3 +470,11 @@ class AfterFilingStep:
     seen: date
     sources: tuple[Source, ...]
     confidence: Confidence
+
+    def topic(self, lang: str = "ja") -> str:
+        """The step's topic in ``lang`` (a BCP 47 tag)."""
+        return shown(CONTEXT_AFTER_FILING_TOPIC, self.topic_ja, lang)
+
+    def text(self, lang: str = "ja") -> str:
+        """What to know, in ``lang`` (a BCP 47 tag)."""
+        return shown(CONTEXT_AFTER_FILING, self.ja, lang)

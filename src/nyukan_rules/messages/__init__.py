@@ -553,10 +553,20 @@ ERROR_MESSAGES: dict[str, str] = {
     "catalog.unknown_name": "「{text}」は{catalog}の名前として分かりません。",
     "catalog.ambiguous_name": "「{text}」は{catalog}の名前として複数に当たります（{candidates}）。",
     "date.not_a_date": "{name}「{text}」は日付として読めません。",
-    "date.outside_era": "{name}「{text}」は{era}の期間（{since}から）にない日付です。",
+    "date.outside_era": "{name}「{text}」は{era}の期間（{since}〜{until}）にない日付です。",
     "extra.missing": 'この機能には{module}が必要です（pip install "nyukan-rules[{extra}]"）。',
     "convert.invalid": "{type}として読めない値が{count}か所あります。",
     "documents.not_covered": "{kind}の申請後の案内はまだ収録していません。",
+    # --- documents (DOCUMENTS-I18N): the caller's mistakes in documents/_api.py
+    "documents.no_list": "{status}の{kind}の提出書類の一覧はまだ収録していません。",
+    "documents.no_category_threshold": "{on}の所属機関のカテゴリーの基準額は収録していません。",
+    "documents.unknown_request": (
+        "申出の種類「{request}」は分かりません（new又はperiodic_report）。"
+    ),
+    "documents.role_without_request": (
+        "{role}は利用者情報登録をする者で、利用申出はしません"
+        "（利用申出は所属機関、公益法人又は登録支援機関の職員が行います）。"
+    ),
     "fee.no_schedule": (
         "{on}に受け付けた申請の手数料表はありません（{since}以降の申請が対象です）。"
     ),
@@ -581,6 +591,132 @@ ERROR_MESSAGES: dict[str, str] = {
     "deadline.id_lapsed": (
         "IDは{until}に失効しており、{on}の定期報告より前です。新たな利用申出が必要です。"
     ),
+    # --- raised errors (I18N-ERRORS): arguments, CSV writing, bulk templates and
+    # workbooks, PDF merging, photos, identifiers, periods of stay, dates, reports
+    "argument.choice": "{name}は次のいずれかでなければなりません：{choices}。",
+    "csv.unknown_encoding": "文字コード「{encoding}」が分かりません。",
+    "csv.not_text_encoding": "「{encoding}」は文字列を書き出せる文字コードではありません。",
+    "csv.write.not_mapping": "{row}行目が項目名と値の対応（mapping）ではありません（{given}）。",
+    "csv.write.field_name": "{row}行目の項目名が文字列ではありません（{given}）。",
+    "csv.write.unknown_column": (
+        "{row}行目の項目「{field}」は列にありません。columnsか項目定義に加えるか、extra='write'を指"
+        "定してください。"
+    ),
+    "csv.write.char": "{row}行目の項目{field}の文字{char}は{encoding}で書き出せません。",
+    "csv.write.encoding": "{row}行目の項目{field}は{encoding}で書き出せません。",
+    "csv.write.file_encoding": "ファイルを{encoding}で書き出せません。",
+    "csv.write.not_text": "{row}行目の項目{field}の値が文字列ではありません（{given}）。",
+    "csv.write.formula": (
+        "{row}行目の項目{field}の値が「{char}」で始まるため、表計算ソフトが数式として実行します。fo"
+        "rmula_guard='quote'で先頭に'を付けて書き出すか、'off'でそのまま書き出してください。"
+    ),
+    "csv.write.formula_header": (
+        "見出し行の列名「{field}」が「{char}」で始まるため、表計算ソフトが数式として実行します。for"
+        "mula_guard='quote'で先頭に'を付けて書き出すか、'off'でそのまま書き出してください。"
+    ),
+    "bulk.template_attribute": (
+        "一括申請テンプレートの{name}は{pattern}に合う文字列でなければなりません。"
+    ),
+    "bulk.template_file_name": "一括申請テンプレートのファイル名は{expected}でなければなりません。",
+    "bulk.workbook_procedure": "ファイル名の「{prefix}」から申請の種類が分かりません。",
+    "bulk.workbook_template_code": (
+        "ワークブックが示すテンプレート「{template}」はテンプレートコード（{pattern}）ではありませ"
+        "ん。入管庁のテンプレートではないようです。"
+    ),
+    "bulk.workbook_template_version": (
+        "ワークブックが示すテンプレート{template}の版「{version}」は3桁の数字ではありません。入管庁"
+        "のテンプレートではないようです。"
+    ),
+    "bulk.kind_not_offered": "{kind}の一括申請テンプレートはありません（対象：{choices}）。",
+    "bulk.no_activity_choice": (
+        "{kind}のワークブックには、在留資格「{status}」の主たる活動の選択肢がありません（活動「{act"
+        "ivity}」は指定しないでください）。"
+    ),
+    "bulk.unknown_activity": (
+        "在留資格「{status}」に主たる活動「{activity}」はありません。選べる活動：{choices}"
+    ),
+    "bulk.status_not_offered": (
+        "在留資格「{status}」の{kind}の一括申請テンプレートはありません。対象：{choices}"
+    ),
+    "bulk.activity_needed": (
+        "在留資格「{status}」には主たる活動の指定が必要です。次のいずれか：{choices}"
+    ),
+    "bulk.no_upload_file": (
+        "{kind}のワークブックには在留資格「{status}」のアップロードファイルがありません。対象：{cho"
+        "ices}"
+    ),
+    "bulk.workbook_unreadable": "ワークブック（.xlsm）として読めません（{error}）。",
+    "bulk.workbook_sheet": (
+        "ワークブックにシート「{sheet}」がありません。入管庁のテンプレートではないようです。"
+    ),
+    "bulk.workbook_parts": (
+        "ワークブックの部品が{count}個あります（上限{limit}個）。入管庁のテンプレートではないようで"
+        "す。"
+    ),
+    "bulk.workbook_size": (
+        "ワークブックを展開すると{size}バイトになります（上限{limit}バイト）。入管庁のテンプレート"
+        "ではないようです。"
+    ),
+    "bulk.workbook_version_date": (
+        "ワークブックのシート「{sheet}」に版の日付（YYYY/MM/DD版）がありません。"
+    ),
+    "bulk.workbook_file_name": (
+        "シート「{sheet}」のセル{cell}のファイル名「{value}」が想定した形式ではありません。"
+    ),
+    "bulk.workbook_ledger": "台帳が共通シートの列を{count}通りの名前で示しています。",
+    "argument.out_of_range": "{name}は{minimum}から{maximum}まででなければなりません。",
+    "photo.card_before_filing": "在留カードの交付日（{since}）が申請日（{on}）より前です。",
+    "photo.open_formats": (
+        "PhotoPolicy.open_formatsには次のうち一つ以上を指定してください：{choices}。"
+    ),
+    "photo.cannot_prepare": "写真を用意できません（誤りが{count}件あります）。",
+    "photo.cannot_open": "写真を開けません。",
+    "photo.cannot_decode": "写真を画像として読めません（{error}）。",
+    "pdf.merge.part_type": "{total}個中{part}個目のPDFがバイト列ではありません（{given}）。",
+    "pdf.merge.no_parts": "結合するPDFがありません。一つ以上渡してください。",
+    "pdf.merge.not_pdf": "{total}個中{part}個目はPDFではありません（%PDF-の署名がありません）。",
+    "pdf.merge.encrypted": (
+        "{total}個中{part}個目のPDFは暗号化されています。パスワードを外してください。"
+    ),
+    "pdf.merge.too_complex": (
+        "{total}個中{part}個目のPDFは複雑すぎて{limit}ステップ以内に読めません。"
+    ),
+    "pdf.merge.unreadable": "{total}個中{part}個目のPDFを読めません（{error}）。",
+    "pdf.merge.write_failed": "結合したPDFを書き出せませんでした（{error}）。",
+    "catalog.name_clash": "{catalog}の名前「{text}」が複数の項目に当たります（データの誤り）。",
+    "bulk.kind_needed": (
+        "records_to_bulk_files には申請の種類（{name}）か、全員に使うテンプレートを指定してください"
+        "。"
+    ),
+    "bulk.workbook_not_out": "{version}版のワークブックは{on}にはまだ公開されていません。",
+    "date.ends_before_start": "有効期間の終わり（{until}）が始まり（{since}）より前です。",
+    "date.no_holiday_calendar": "{year}年の日本の祝日の暦は分かりません。",
+    "id.not_text": "{what}が文字列ではありません（{given}）。",
+    "id.length": "{what}は{lengths}文字でなければなりません（「{value}」は{count}文字）。",
+    "id.format": "「{value}」は{what}として正しくありません。",
+    "id.checksum": "{what}「{value}」のチェックデジットが合いません。",
+    "submission.edition_needed": (
+        "システムの版（edition）か、版を日付で選ぶための提出日（submitted_on）を指定してください。"
+    ),
+    "submission.attachment_type": (
+        "添付{number}が（ファイル名, バイト列）の組ではありません（{given}）。"
+    ),
+    "convert.not_base64": (
+        "バイト列はbase64の文字列で渡してください。この値はbase64ではありません。"
+    ),
+    "report.has_errors": "誤りが{count}件あります。",
+    "roster.cannot_plan": "{count}人の更新の計画を立てられません。",
+    "bulk.rows_have_errors": (
+        "{rows}行に{count}件の誤りがあります。誤りのあるデータからはアップロードファイルを作りませ"
+        "ん。"
+    ),
+    "edition.not_in_service": "{on}には在留申請オンラインシステムは稼働していませんでした。",
+    "argument.empty": "{name}が空です。一つ以上指定してください。",
+    "period.part_type": "在留期間の{part}は整数でなければなりません（{given}）。",
+    "period.part_out_of_range": "在留期間の{part}が範囲外です。",
+    "period.indefinite_with_length": "無期限の在留期間に長さは指定できません。",
+    "period.months_over_11": "在留期間の月数は11以下にしてください（{months}月は年で表します）。",
+    "period.empty": "在留期間の長さがありません。",
 }
 
 #: The words and phrases messages are built from, by stable key: a term param
@@ -596,6 +732,8 @@ TERMS: dict[str, str] = {
     # identifiers and dates a batch names
     "id.passport": "旅券番号",
     "id.residence_card": "在留カード番号",
+    "id.corporate_number": "法人番号",
+    "id.postal_code": "郵便番号",
     "phone.phone": "電話番号",
     "phone.mobile_phone": "携帯電話番号",
     "roster.card_validity": "在留カードの有効期間",
@@ -626,6 +764,115 @@ TERMS: dict[str, str] = {
         "在留資格「{status}」と活動「{activity}」からテンプレートが決まりません。"
     ),
     "unplaced.row_errors": "テンプレート{template}の行に誤りがあります。",
+    # --- CLI: table headings, words and lines of the nyukan-rules command (cli/) ---
+    "cli.heading.row": "行",
+    "cli.heading.id": "社員番号等",
+    "cli.heading.severity": "重要度",
+    "cli.heading.code": "コード",
+    "cli.heading.field": "項目",
+    "cli.heading.message": "内容",
+    "cli.heading.procedure": "申請の種類",
+    "cli.heading.channel": "申請方法",
+    "cli.heading.fee": "手数料（円）",
+    "cli.heading.band": "在留期間の区分",
+    "cli.heading.payment": "納付方法",
+    "cli.heading.confidence": "確度",
+    "cli.heading.first_day": "申請できる最初の日",
+    "cli.heading.last_day": "申請できる最後の日",
+    "cli.heading.days_left": "残り日数",
+    "cli.heading.online_filing": "オンライン申請",
+    "cli.heading.online_fee": "オンラインの手数料（円）",
+    "cli.heading.counter_fee": "窓口の手数料（円）",
+    "cli.heading.file": "ファイル",
+    "cli.heading.check": "確認の種類",
+    "cli.heading.result": "結果",
+    "cli.heading.renews": "更新するもの",
+    "cli.heading.urgency": "緊急度",
+    "cli.heading.last_online": "オンラインの最終日",
+    "cli.heading.last_counter": "窓口の最終日",
+    "cli.heading.days": "日数",
+    "cli.heading.applicants": "申請人数",
+    "cli.heading.bytes": "バイト数",
+    "cli.heading.header": "列見出し",
+    "cli.heading.label": "項目名",
+    "cli.heading.length": "桁数",
+    "cli.heading.values": "選べる値",
+    "cli.heading.status": "対象の在留資格",
+    "cli.heading.file_name": "ファイル名",
+    "cli.severity.error": "エラー",
+    "cli.severity.warning": "警告",
+    "cli.severity.info": "注記",
+    "cli.yes": "可",
+    "cli.no": "不可",
+    "cli.ok": "問題なし",
+    "cli.errors_found": "エラーあり",
+    "cli.attachment": "添付ファイル",
+    "cli.photo": "写真",
+    "cli.not_offered": "取扱いなし",
+    "cli.range": "{low}～{high}",
+    "cli.single_source_only": "単一の情報源のみ（--single-source）",
+    "cli.urgency.no_renewal": "更新なし",
+    "cli.urgency.not_yet_open": "受付前",
+    "cli.urgency.open": "受付中",
+    "cli.urgency.last_two_weeks": "残り2週間未満",
+    "cli.urgency.online_closed": "オンライン受付終了",
+    "cli.urgency.expired": "期限切れ",
+    "cli.renewal.period_of_stay": "在留期間の更新",
+    "cli.renewal.residence_card": "在留カードの有効期間の更新",
+    "cli.confidence.official": "公式",
+    "cli.confidence.secondary": "二次情報",
+    "cli.confidence.single": "単一の情報源",
+    "cli.confidence.unverified": "未確認",
+    "cli.counts": "{verdict}：エラー{errors}件、警告{warnings}件、注記{infos}件",
+    "cli.no_findings": "指摘事項はありません。",
+    "cli.fee.title": "{on}に受理される申請の手数料",
+    "cli.fee.range_note": (
+        "幅のある額は、許可される在留期間によって手数料が変わることを示します"
+        "（--periodで指定できます）。"
+    ),
+    "cli.fee.single_only": (
+        "{kind}の{channel}での手数料は単一の情報源でしか確認できません。"
+        "--single-sourceを付けると表示します。"
+    ),
+    "cli.eligibility.online": "この申請はオンラインでできます。",
+    "cli.eligibility.not_online": "この申請はオンラインではできません。",
+    "cli.deadlines.title": "{expires_on}に満了する在留期間の更新",
+    "cli.deadlines.special": "特例期間は遅くとも{end}に終わります。",
+    "cli.rules.schedule": "{on}時点：手数料表{id}（{title}）",
+    "cli.check.submission": "{files}ファイル、合計{bytes}バイトの申請",
+    "cli.validate.read": "{source}：{rows}行、文字コード{encoding}",
+    "cli.plan.title": "{on}時点の更新予定",
+    "cli.plan.summary": "{people}人中{planned}人の予定を立てました。{counts}",
+    "cli.upload.title": "アップロードファイル",
+    "cli.upload.title_dry_run": "アップロードファイル（試行のため書き込みません）",
+    "cli.upload.summary": "{records}件中{placed}件をファイルに入れました。{counts}",
+    "cli.upload.stand_in": (
+        "注：申請データにない項目に仮の回答を入れます（実際の申請には使わないでください）"
+    ),
+    "cli.templates.title": "テンプレート{count}種類",
+    "cli.templates.needed": "まだ入力が必要な列",
+    "cli.templates.to_fill": "入力する列",
+    "cli.templates.columns": "{count}列",
+    "cli.templates.more": "…（全{count}個）",
+    "cli.templates.head": "{code} {file_name}：{kind}、{status}",
+    "cli.progress.rows": "{label}（{rows}行）…",
+    "cli.progress.reading": "読み込み中",
+    "cli.progress.normalizing": "正規化中",
+    "cli.progress.validating": "確認中",
+    "cli.progress.planning": "予定を作成中",
+    "cli.progress.making_files": "ファイルを作成中",
+    "cli.progress.checking_pdfs": "PDFを確認中",
+    "cli.progress.checking_photos": "写真を確認中",
+    "cli.demo.title": "申請例：{name}（{on}）",
+    "cli.demo.procedures": "申請の種類：{kinds}",
+    "cli.demo.status": "在留資格：{status}、在留期間{period}（{expires_on}満了）",
+    "cli.demo.filed_by": "申請する人：{role}",
+    "cli.demo.eligibility": "オンライン申請の可否",
+    "cli.demo.fees": "手数料（円。受理日の手数料表による）",
+    "cli.demo.fee": "{channel}　{kind}：{yen}{band}（幅{range}、納付方法：{payment}）",
+    "cli.demo.total": "{channel}　合計：{yen}",
+    "cli.demo.deadlines": "期限",
+    "cli.demo.window": "{channel}：{first}から{last}まで申請できます（残り{days}日）",
 }
 
 #: Params that hold a catalog member (or its value): shown as the member's name
