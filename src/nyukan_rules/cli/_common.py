@@ -151,15 +151,77 @@ class Out:
         return message(finding, self.lang)
 
     def name(self, member: Any) -> str:
-        """A catalog member's name in the language (English where no catalogue has it)."""
-        if self.lang == "ja":
-            return str(member.ja)
+        """A catalog member's name in the language (English, then Japanese, where no
+        catalogue has it)."""
+        return str(member.name_in(self.lang))
+
+    def t(self, key: str, **params: Any) -> str:
+        """The CLI term ``key`` in the language, its params shown as the language shows them."""
+        return term(key, self.lang, **params)
+
+    def number(self, value: int | float) -> str:
+        """A number with the language's digit grouping and decimal sign."""
+        from nyukan_rules.i18n import format_number
+
+        return format_number(value, self.lang)
+
+    def day(self, value: date | str | None) -> str:
+        """A day (or its ISO text) as the language writes it; empty for none."""
+        if value is None or value == "":
+            return ""
+        from nyukan_rules.i18n import format_date
+
+        return format_date(
+            date.fromisoformat(value) if isinstance(value, str) else value, self.lang
+        )
+
+    def severity(self, finding: Finding) -> str:
+        return self.t(f"cli.severity.{finding.severity.value}")
+
+
+class _Blank(dict[str, str]):
+    """A placeholder with no param shows nothing, never the raw ``{name}``."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _shown(value: Any, lang: str) -> str:
+    from nyukan_rules.i18n import format_date, format_number
+
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return format_number(value, lang)
+    if isinstance(value, date):
+        return format_date(value, lang)
+    name_in = getattr(value, "name_in", None)
+    if callable(name_in):
+        return str(name_in(lang))
+    return str(value)
+
+
+def term(key: str, lang: str, **params: Any) -> str:
+    """The CLI's word or line ``key`` (a key of :data:`nyukan_rules.messages.TERMS`) in ``lang``.
+
+    Numbers and dates in ``params`` are shown as ``lang`` writes them, catalog
+    members by their name in it.  A translation whose placeholders are broken
+    falls back to English, then to the Japanese source: never a raw template.
+    """
+    from nyukan_rules.i18n import translate
+    from nyukan_rules.messages import TERMS
+
+    source = TERMS[key]
+    values = _Blank({name: _shown(value, lang) for name, value in params.items()})
+    texts = [source] if lang == "ja" else [translate("term", source, lang)]
+    if lang != "ja":
+        texts += [translate("term", source, "en"), source]
+    for text in texts:
         try:
-            from nyukan_rules.i18n import translate
-        except ImportError:  # pragma: no cover - before the catalogues existed
-            return str(member.en)
-        text = translate(f"name:{type(member).__name__}", member.ja, self.lang)
-        return str(member.en) if text == member.ja else text
+            return text.format_map(values)
+        except (ValueError, IndexError, AttributeError, KeyError):
+            continue
+    return source  # pragma: no cover - the Japanese source is checked by the tests
 
 
 def _json_default(value: Any) -> Any:
@@ -186,6 +248,19 @@ def resolve(
     # The command reads the clock here, at its edge; the library never does.
     day = on or settings.on or date.today()
     return Out(as_json=bool(use_json), lang=chosen), day
+
+
+def _quiet_lang(ctx: click.Context, lang: str | None) -> str:
+    """The language asked for (the option, the group's, the environment), else English."""
+    settings = ctx.find_object(Settings) or Settings()
+    chosen = lang or settings.lang
+    if chosen is None:
+        env = os.environ.get(LANG_ENV, "").strip()
+        try:
+            chosen = check_language(env) if env else "en"
+        except click.BadParameter:
+            chosen = "en"
+    return chosen
 
 
 def message(finding: Finding, lang: str) -> str:
@@ -234,27 +309,39 @@ def findings_table(out: Out, findings: Sequence[Finding], *, ids: Sequence[str] 
     """Findings as a table for a person: rows counted from 1."""
     console = out.console()
     if not findings:
-        console.print("No findings.")
+        console.print(_plain(out.t("cli.no_findings")))
         return
     with_rows = any(f.row is not None for f in findings)
-    names = [*(("row", *(("id",) if ids else ())) if with_rows else ())]
-    table = out.table(*names, "severity", "code", "field", "message", right=("row",))
+    row, ident = out.t("cli.heading.row"), out.t("cli.heading.id")
+    names = [*((row, *((ident,) if ids else ())) if with_rows else ())]
+    table = out.table(
+        *names,
+        out.t("cli.heading.severity"),
+        out.t("cli.heading.code"),
+        out.t("cli.heading.field"),
+        out.t("cli.heading.message"),
+        right=(row,),
+    )
     for f in findings:
         cells: list[str] = []
         if with_rows:
-            cells.append("" if f.row is None else str(f.row + 1))
+            cells.append("" if f.row is None else out.number(f.row + 1))
             if ids:
                 cells.append(ids[f.row] if f.row is not None and f.row < len(ids) else "")
-        cells += [f.severity.value, f.code, f.field or "", out.message(f)]
+        cells += [out.severity(f), f.code, f.field or "", out.message(f)]
         table.add_row(*(_plain(c) for c in cells))
     console.print(table)
 
 
-def counts_line(report: Report) -> str:
-    verdict = "ok" if report.ok else "errors found"
-    return (
-        f"{verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s), "
-        f"{len(report.infos)} note(s)"
+def counts_line(report: Report, lang: str = "en") -> str:
+    """The counts of a report's findings, in ``lang``."""
+    return term(
+        "cli.counts",
+        lang,
+        verdict=term("cli.ok" if report.ok else "cli.errors_found", lang),
+        errors=len(report.errors),
+        warnings=len(report.warnings),
+        infos=len(report.infos),
     )
 
 
@@ -310,17 +397,20 @@ def progress(items: Sequence[Any], label: str) -> Iterator[Any]:
 STAGE_FROM = 1_000
 
 
-def stage(label: str, size: int) -> AbstractContextManager[Any]:
+def stage(label: str, size: int, lang: str = "en") -> AbstractContextManager[Any]:
     """A spinner on stderr naming the step of a long batch (a terminal only), else nothing.
 
     A step that is one library call over the whole batch (validation finds
     duplicates across rows) has no count to show: the spinner says it runs.
+    ``label`` is already in ``lang``.
     """
     if size < STAGE_FROM or not sys.stderr.isatty():
         return contextlib.nullcontext()
     from rich.console import Console
 
-    return Console(stderr=True).status(f"{label} ({size:,} rows)…")
+    return Console(stderr=True).status(
+        _plain(term("cli.progress.rows", lang, label=label, rows=size))
+    )
 
 
 def library_errors(func: F) -> F:
@@ -340,7 +430,8 @@ def library_errors(func: F) -> F:
         try:
             result = func(*args, **kwargs)
         except NyukanRulesError as exc:
-            raise click.UsageError(str(exc)) from None
+            lang = _quiet_lang(click.get_current_context(), kwargs.get("lang"))
+            raise click.UsageError(exc.message(lang)) from None
         if isinstance(result, int) and result != EXIT_OK:
             click.get_current_context().exit(result)
         return result

@@ -90,41 +90,80 @@ def summary(filing: ExampleFiling) -> dict[str, object]:
     }
 
 
-def render(filing: ExampleFiling) -> str:
-    """The summary as text for a person (Japanese names, English explanations)."""
+def render(filing: ExampleFiling, lang: str = "en") -> str:
+    """The summary as text for a person, in ``lang``: names and words from the catalogues,
+    numbers and dates as the language writes them."""
+    from nyukan_rules.cli._common import term
+    from nyukan_rules.i18n import format_date, format_number
+
     result = evaluate(filing)
+
+    def t(key: str, **params: object) -> str:
+        return term(key, lang, **params)
+
     lines = [
-        f"Example filing for {filing.name} on {filing.on.isoformat()}",
-        f"  procedures : {', '.join(f'{k.ja} ({k.en})' for k in filing.kinds)}",
-        f"  status     : {filing.status.ja} ({filing.status.en}),"
-        f" period {filing.period_of_stay} expiring {filing.expires_on.isoformat()}",
-        f"  filed by   : {filing.role.ja} ({filing.role.en})",
+        t("cli.demo.title", name=filing.name, on=filing.on),
+        "  "
+        + t("cli.demo.procedures", kinds=_listed([k.name_in(lang) for k in filing.kinds], lang)),
+        "  "
+        + t(
+            "cli.demo.status",
+            status=filing.status,
+            period=filing.period_of_stay,
+            expires_on=filing.expires_on,
+        ),
+        "  " + t("cli.demo.filed_by", role=filing.role),
         "",
-        "Online eligibility",
+        t("cli.demo.eligibility"),
     ]
     if not result.eligibility.findings:
-        lines.append("  OK: this filing can go online.")
+        lines.append("  " + t("cli.eligibility.online"))
     for finding in result.eligibility:
-        lines.append(f"  [{finding.severity.value}] {finding.code}: {finding.message_en}")
-    lines += ["", "Fees (yen; the schedule follows the day the application is accepted)"]
+        severity = t(f"cli.severity.{finding.severity.value}")
+        lines.append(f"  [{severity}] {finding.code}: {finding.message(lang)}")
+    lines += ["", t("cli.demo.fees")]
     for channel in Channel:
         for f, (low, high) in zip(result.fees[channel], result.ranges[channel], strict=True):
-            band = f" ({f.band.en})" if f.band else ""
+            band = ""
+            if f.band:
+                band = f" ({f.band.ja if lang == 'ja' else f.band.en})"
             lines.append(
-                f"  {channel.value:<8}{f.kind.value:<26}{f.yen:>8,}{band};"
-                f" range {low:,}–{high:,}; payment: {f.payment.en}"
+                "  "
+                + t(
+                    "cli.demo.fee",
+                    channel=channel,
+                    kind=f.kind,
+                    yen=f.yen,
+                    band=band,
+                    range=format_number(low, lang)
+                    if low == high
+                    else t("cli.range", low=low, high=high),
+                    payment=f.payment,
+                )
             )
         total = sum(f.yen for f in result.fees[channel])
-        lines.append(f"  {channel.value:<8}{'total':<26}{total:>8,}")
-    lines += ["", "Deadlines"]
+        lines.append("  " + t("cli.demo.total", channel=channel, yen=format_number(total, lang)))
+    lines += ["", t("cli.demo.deadlines")]
     for channel, w in result.windows.items():
         lines.append(
-            f"  {channel.value:<8}file from {w.first_day.isoformat()} to {w.last_day.isoformat()}"
-            f" ({(w.last_day - filing.on).days} days left)"
+            "  "
+            + t(
+                "cli.demo.window",
+                channel=channel,
+                first=format_date(w.first_day, lang),
+                last=format_date(w.last_day, lang),
+                days=(w.last_day - filing.on).days,
+            )
         )
     if result.special_period_end:
-        lines.append(
-            "  special period (特例期間) ends at the latest on"
-            f" {result.special_period_end.isoformat()}"
-        )
+        lines.append("  " + t("cli.deadlines.special", end=result.special_period_end))
     return "\n".join(lines)
+
+
+def _listed(items: list[str], lang: str) -> str:
+    """``items`` as the language lists them (Babel: ``a, b`` in English, ``a、b`` in Japanese)."""
+    from babel.lists import format_list
+
+    from nyukan_rules.i18n import babel_locale
+
+    return str(format_list(items, locale=babel_locale(lang)))

@@ -145,7 +145,9 @@ def check(
     if submission:
         if len(photo_paths) > 1:
             raise click.UsageError("a submission has at most one photo")
-        attachments = [(p.name, _load(p)) for p in progress(attachment_paths, "reading")]
+        attachments = [
+            (p.name, _load(p)) for p in progress(attachment_paths, out.t("cli.progress.reading"))
+        ]
         if example:
             attachments += _example_files()
         photo = _load(photo_paths[0]) if photo_paths else None
@@ -156,7 +158,7 @@ def check(
     named: list[tuple[str, bytes | Path]] = [(str(p), p) for p in attachment_paths]
     if example:
         named += list(_example_files())
-    for name, source in progress(named, "checking PDFs"):
+    for name, source in progress(named, out.t("cli.progress.checking_pdfs")):
         data = _load(source) if isinstance(source, Path) else source
         checked.append(
             (
@@ -165,7 +167,7 @@ def check(
                 nr.check_attachment(data, filename=Path(name).name, edition=edition),
             )
         )
-    for path in progress(photo_paths, "checking photos"):
+    for path in progress(photo_paths, out.t("cli.progress.checking_photos")):
         checked.append(
             (str(path), "photo", nr.check_photo(_load(path), submitted_on=day, taken_on=taken_on))
         )
@@ -182,22 +184,29 @@ def check(
 def _table(out: Out, checked: list[tuple[str, str, Report]]) -> None:
     from nyukan_rules.cli._common import _plain, counts_line
 
-    table = out.table("file", "check", "result", "finding", "message")
+    table = out.table(
+        out.t("cli.heading.file"),
+        out.t("cli.heading.check"),
+        out.t("cli.heading.result"),
+        out.t("cli.heading.code"),
+        out.t("cli.heading.message"),
+    )
     for name, kind, report in checked:
+        check_name = out.t(f"cli.{kind}")
         if not report.findings:
-            table.add_row(_plain(name), kind, "ok", "", "")
+            table.add_row(_plain(name), check_name, out.t("cli.ok"), "", "")
         for i, f in enumerate(report.findings):
             table.add_row(
                 _plain(name) if i == 0 else "",
-                kind if i == 0 else "",
-                f.severity.value,
+                check_name if i == 0 else "",
+                out.severity(f),
                 f.code,
                 _plain(out.message(f)),
             )
     out.console().print(table)
     import nyukan_rules as nr
 
-    click.echo(counts_line(nr.Report([f for _, _, r in checked for f in r.findings])))
+    click.echo(counts_line(nr.Report([f for _, _, r in checked for f in r.findings]), out.lang))
 
 
 def _show_submission(out: Out, result: Any, names: list[str], photos: list[Path]) -> int:
@@ -220,9 +229,9 @@ def _show_submission(out: Out, result: Any, names: list[str], photos: list[Path]
     else:
         from nyukan_rules.cli._common import counts_line, findings_table
 
-        click.echo(f"Submission of {len(result.files)} file(s), {result.total_bytes:,} bytes")
+        click.echo(out.t("cli.check.submission", files=len(result.files), bytes=result.total_bytes))
         findings_table(out, result.findings)
-        click.echo(counts_line(result))
+        click.echo(counts_line(result, out.lang))
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 

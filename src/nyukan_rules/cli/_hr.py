@@ -17,6 +17,7 @@ from nyukan_rules.cli._common import (
     EXIT_OK,
     FileProblem,
     Out,
+    _plain,
     counts_line,
     exit_code,
     finding_json,
@@ -94,7 +95,31 @@ class Roster:
 
     @property
     def ids(self) -> list[str]:
-        return [r.get("employee_id", "") for r in self.records]
+        """Each record's id: its employee number, or the ``id`` plan_renewals also reads."""
+        return [r.get("employee_id") or r.get("id") or "" for r in self.records]
+
+
+#: The columns plan_renewals reads from a mapping (its docstring and ``Person``) that the
+#: validation spec (DEFAULT_APPLICANT_SPEC) lacks: ``plan`` does not call them unknown.
+PLAN_COLUMNS = frozenset({"id", "name", "card_expires_on"})
+
+
+def _read_too(table: CsvTable, columns: frozenset[str]) -> CsvTable:
+    """``table`` without ``csv.unknown_column`` for the ``columns`` the subcommand reads.
+
+    read_csv checks the header against the validation spec; a subcommand that
+    reads more columns (plan: ``id``, ``name``, ``card_expires_on``) knows them.
+    """
+    import nyukan_rules as nr
+
+    kept = [
+        f
+        for f in table.report.findings
+        if not (f.code == "csv.unknown_column" and f.field in columns)
+    ]
+    if len(kept) == len(table.report.findings):
+        return table
+    return attrs.evolve(table, report=nr.BatchReport(kept, rows=table.report.rows))
 
 
 def _columns(columns_file: Path | None, pairs: tuple[str, ...]) -> dict[str, str] | None:
@@ -123,8 +148,13 @@ def read_roster(
     columns_file: Path | None,
     column_pairs: tuple[str, ...],
     encoding: str | None,
+    out: Out,
+    reads: frozenset[str] = frozenset(),
 ) -> Roster:
-    """Read and normalize the export; the one place the command reads a CSV."""
+    """Read and normalize the export; the one place the command reads a CSV.
+
+    ``reads``: columns outside the validation spec the subcommand reads, not unknown.
+    """
     import nyukan_rules as nr
 
     if example == (csv_path is not None):
@@ -145,9 +175,9 @@ def read_roster(
         if csv_path.stat().st_size > MAX_CSV_BYTES:
             raise FileProblem(str(csv_path), hint="too large to read")
         data, source = read_bytes(csv_path), str(csv_path)
-    with stage("reading", data.count(b"\n")):
-        table = nr.read_csv(data, columns=columns, encoding=encoding)
-    with stage("normalizing", len(table.records)):
+    with stage(out.t("cli.progress.reading"), data.count(b"\n"), out.lang):
+        table = _read_too(nr.read_csv(data, columns=columns, encoding=encoding), reads)
+    with stage(out.t("cli.progress.normalizing"), len(table.records), out.lang):
         records, fixes = nr.normalize_records(table.records)
     return Roster(table=table, records=records, fixes=fixes, source=source)
 
@@ -208,8 +238,8 @@ def validate(
     import nyukan_rules as nr
 
     out, day = resolve(ctx, as_json, lang, on)
-    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
-    with stage("validating", len(roster.records)):
+    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding, out)
+    with stage(out.t("cli.progress.validating"), len(roster.records), out.lang):
         checked = nr.validate_records(roster.records, on=day)
     report = nr.BatchReport(
         _distinct(roster.table.report.findings, roster.fixes.findings, checked.findings),
@@ -220,10 +250,15 @@ def validate(
         out.json(summary_json(report, rows=len(roster.records), encoding=roster.table.encoding))
     else:
         click.echo(
-            f"{roster.source}: {len(roster.records)} row(s), encoding {roster.table.encoding}"
+            out.t(
+                "cli.validate.read",
+                source=roster.source,
+                rows=len(roster.records),
+                encoding=roster.table.encoding,
+            )
         )
         findings_table(out, report.findings, ids=roster.ids)
-        click.echo(counts_line(report))
+        click.echo(counts_line(report, out.lang))
     return exit_code(report)
 
 
@@ -263,8 +298,8 @@ def plan(
     from nyukan_rules.convert import converter
 
     out, day = resolve(ctx, as_json, lang, on)
-    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
-    with stage("planning", len(roster.records)):
+    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding, out, PLAN_COLUMNS)
+    with stage(out.t("cli.progress.planning"), len(roster.records), out.lang):
         schedule = nr.plan_renewals(roster.records, on=day)
     report = nr.BatchReport(
         [*roster.table.report.findings, *schedule.report.findings], rows=len(roster.records)
@@ -280,36 +315,44 @@ def plan(
             )
         )
         return exit_code(report)
+    days = out.t("cli.heading.days")
     table = out.table(
-        "id",
-        "renews",
-        "urgency",
-        "first day",
-        "last online",
-        "last counter",
-        "days",
-        title=f"Renewals as of {day.isoformat()}",
-        right=("days",),
+        out.t("cli.heading.id"),
+        out.t("cli.heading.renews"),
+        out.t("cli.heading.urgency"),
+        out.t("cli.heading.first_day"),
+        out.t("cli.heading.last_online"),
+        out.t("cli.heading.last_counter"),
+        days,
+        title=_plain(out.t("cli.plan.title", on=day)),
+        right=(days,),
     )
     for p in shown:
         table.add_row(
-            p.person.id,
-            p.renews.value,
-            p.urgency.value,
-            str(p.first_day or ""),
-            str(p.last_day_online or ""),
-            str(p.last_day_counter or ""),
-            "" if p.days_left is None else str(p.days_left),
+            _plain(p.person.id),
+            out.t(f"cli.renewal.{p.renews.value}"),
+            out.t(f"cli.urgency.{p.urgency.value}"),
+            out.day(p.first_day),
+            out.day(p.last_day_online),
+            out.day(p.last_day_counter),
+            "" if p.days_left is None else out.number(p.days_left),
         )
     out.console().print(table)
     if report.findings:
         findings_table(out, report.findings, ids=roster.ids)
-    click.echo(f"{len(schedule)} of {len(roster.records)} planned; " + counts_line(report))
+    click.echo(
+        out.t(
+            "cli.plan.summary",
+            planned=len(schedule),
+            people=len(roster.records),
+            counts=counts_line(report, out.lang),
+        )
+    )
     return exit_code(report)
 
 
 def _defaults(
-    path: Path | None, use_examples: bool, records: list[dict[str, str]], kind: str
+    path: Path | None, use_examples: bool, records: list[dict[str, str]], kind: str, out: Out
 ) -> dict[str, Any] | None:
     import nyukan_rules as nr
 
@@ -326,10 +369,7 @@ def _defaults(
     from nyukan_rules.errors import NyukanRulesError
     from nyukan_rules.examples import example_defaults
 
-    click.echo(
-        "note: stand-in answers for what the export does not hold (never for a real filing)",
-        err=True,
-    )
+    click.echo(out.t("cli.upload.stand_in"), err=True)
     answers: dict[str, Any] = {}
     for record in records:
         try:
@@ -410,7 +450,7 @@ def upload(
     out, day = resolve(ctx, as_json, lang, on)
     if out_dir is None and not dry_run:
         raise click.UsageError("give --out FOLDER (or --dry-run)")
-    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding)
+    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding, out)
     records = roster.records
     keep = list(range(len(records)))
     if due:
@@ -422,8 +462,8 @@ def upload(
         }
         keep = [i for i, r in enumerate(records) if r.get("employee_id", "") in wanted]
         records = [records[i] for i in keep]
-    defaults = _defaults(defaults_file, example_defaults or example, records, kind)
-    with stage("making the files", len(records)):
+    defaults = _defaults(defaults_file, example_defaults or example, records, kind, out)
+    with stage(out.t("cli.progress.making_files"), len(records), out.lang):
         result = nr.records_to_bulk_files(records, kind=kind, on=day, defaults=defaults)
     written: list[dict[str, Any]] = []
     if out_dir is not None and not dry_run:
@@ -448,21 +488,31 @@ def upload(
             )
         )
         return exit_code(report)
+    applicants, size = out.t("cli.heading.applicants"), out.t("cli.heading.bytes")
     table = out.table(
-        "file",
-        "applicants",
-        "bytes",
-        title="Upload files" + (" (dry run: not written)" if dry_run else ""),
-        right=("applicants", "bytes"),
+        out.t("cli.heading.file"),
+        applicants,
+        size,
+        title=_plain(out.t("cli.upload.title_dry_run" if dry_run else "cli.upload.title")),
+        right=(applicants, size),
     )
     for item in written:
         table.add_row(
-            item["path"] or item["name"], str(lines.get(item["name"], 0)), f"{item['bytes']:,}"
+            _plain(item["path"] or item["name"]),
+            out.number(lines.get(item["name"], 0)),
+            out.number(item["bytes"]),
         )
     out.console().print(table)
     if report.findings:
         findings_table(out, report.findings, ids=roster.ids)
-    click.echo(f"{len(result.placed)} of {len(records)} placed; " + counts_line(report))
+    click.echo(
+        out.t(
+            "cli.upload.summary",
+            placed=len(result.placed),
+            records=len(records),
+            counts=counts_line(report, out.lang),
+        )
+    )
     return exit_code(report)
 
 
@@ -566,26 +616,33 @@ def templates(
                 }
             )
     else:
-        from nyukan_rules.cli._common import _plain
-
         click.echo(
-            f"{template.code} {template.file_name}: {template.kind.value}, {template.status}"
+            out.t(
+                "cli.templates.head",
+                code=template.code,
+                file_name=template.file_name,
+                kind=template.kind,
+                status=template.status,
+            )
         )
         table = out.table(
-            "header",
-            "label",
-            "length",
-            "values",
-            title="Columns still needed" if row is not None else "Columns to fill",
+            out.t("cli.heading.header"),
+            out.t("cli.heading.label"),
+            out.t("cli.heading.length"),
+            out.t("cli.heading.values"),
+            title=_plain(
+                out.t("cli.templates.needed" if row is not None else "cli.templates.to_fill")
+            ),
         )
         for c in needed:
             values = ", ".join(f"{code_}={label}" for label, code_ in c.allowed[:8])
             if len(c.allowed) > 8:
-                values += f", … ({len(c.allowed)} values)"
-            length = "" if c.length is None else f"{'' if c.exact else '≤'}{c.length}"
-            table.add_row(_plain(c.header), _plain(c.label), length, _plain(values))
+                values += ", " + out.t("cli.templates.more", count=len(c.allowed))
+            length = "" if c.length is None else f"{'' if c.exact else '≤'}{out.number(c.length)}"
+            label = c.label if out.lang == "ja" or not c.label_en else c.label_en
+            table.add_row(_plain(c.header), _plain(label), length, _plain(values))
         out.console().print(table)
-        click.echo(f"{len(needed)} column(s)")
+        click.echo(out.t("cli.templates.columns", count=len(needed)))
     return EXIT_FINDINGS if row is not None and needed else EXIT_OK
 
 
@@ -606,10 +663,14 @@ def _list_templates(out: Out) -> int:
                 }
             )
         return EXIT_OK
-    from nyukan_rules.cli._common import _plain
-
-    table = out.table("code", "procedure", "status", "file name", title=f"{len(found)} templates")
+    table = out.table(
+        out.t("cli.heading.code"),
+        out.t("cli.heading.procedure"),
+        out.t("cli.heading.status"),
+        out.t("cli.heading.file_name"),
+        title=_plain(out.t("cli.templates.title", count=len(found))),
+    )
     for t in found:
-        table.add_row(t.code, out.name(t.kind), _plain(t.status), t.file_name)
+        table.add_row(t.code, _plain(out.name(t.kind)), _plain(t.status), _plain(t.file_name))
     out.console().print(table)
     return EXIT_OK

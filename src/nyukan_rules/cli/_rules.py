@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,6 +11,8 @@ from nyukan_rules.cli._common import (
     DATE,
     EXIT_FINDINGS,
     EXIT_OK,
+    Out,
+    _plain,
     exit_code,
     findings_table,
     library_errors,
@@ -19,6 +21,9 @@ from nyukan_rules.cli._common import (
     report_json,
     resolve,
 )
+
+if TYPE_CHECKING:
+    from nyukan_rules.fees import Fee
 
 CHANNELS = ("online", "counter")
 
@@ -55,13 +60,14 @@ def demo(ctx: click.Context, as_json: bool | None, lang: str | None, on: date | 
     from nyukan_rules.examples import EXAMPLE_FILING
 
     settings = ctx.find_object(Settings) or Settings()
-    use_json = settings.json if as_json is None else as_json
+    # The example's own day unless one is given: resolve() would read the clock.
     day = on or settings.on
+    out, _ = resolve(ctx, as_json, lang, day or EXAMPLE_FILING.on)
     filing = EXAMPLE_FILING if day is None else attrs.evolve(EXAMPLE_FILING, on=day)
-    if use_json:
+    if out.as_json:
         click.echo(json.dumps({"type": "demo", **summary(filing)}, ensure_ascii=False))
     else:
-        click.echo(render(filing))
+        click.echo(render(filing, out.lang))
     return exit_code(evaluate(filing).eligibility)
 
 
@@ -99,15 +105,20 @@ def _fee_row(
     charge: bool,
     hardship: bool,
     single: bool,
-) -> dict[str, Any]:
+    out: Out,
+) -> tuple[dict[str, Any], Fee | None]:
+    """The JSON object of one procedure on one channel, and its fee (None for a range)."""
     import nyukan_rules as nr
     from nyukan_rules.errors import MissingInputError
 
     found_range, single_only = _range(kind, channel, on, single)
     if single_only:
         raise click.UsageError(
-            f"the fee of {kind} on the {channel} channel is known from a single source only:"
-            " pass --single-source to see it"
+            out.t(
+                "cli.fee.single_only",
+                kind=nr.ApplicationKind.parse(kind),
+                channel=nr.Channel.parse(channel),
+            )
         )
     row: dict[str, Any] = {
         "type": "fee",
@@ -126,7 +137,7 @@ def _fee_row(
         "sources": [],
     }
     if found_range is None:
-        return row
+        return row, None
     try:
         found = nr.fee(
             kind,
@@ -138,7 +149,7 @@ def _fee_row(
             **_single(single),
         )
     except MissingInputError:
-        return row  # the fee depends on the period granted: the range says how much
+        return row, None  # the fee depends on the period granted: the range says how much
     row.update(
         kind=found.kind.value,
         yen=found.yen,
@@ -150,7 +161,7 @@ def _fee_row(
         confidence=found.confidence.value,
         sources=[s.id for s in found.sources],
     )
-    return row
+    return row, found
 
 
 single_option = click.option(
@@ -194,47 +205,60 @@ def fee(
     import nyukan_rules as nr
 
     out, day = resolve(ctx, as_json, lang, on)
-    rows = [
-        _fee_row(kind, ch, day, period, payment_charge, hardship, single)
+    found = [
+        _fee_row(kind, ch, day, period, payment_charge, hardship, single, out)
         for kind in kinds
         for ch in _channels(channel)
     ]
     if out.as_json:
-        for row in rows:
+        for row, _ in found:
             out.json(row)
         return EXIT_OK
+    fee_heading = out.t("cli.heading.fee")
     table = out.table(
-        "procedure",
-        "channel",
-        "fee",
-        "band",
-        "payment",
-        "confidence",
-        title=f"Fees for applications accepted on {day.isoformat()} (yen)",
-        right=("fee",),
+        out.t("cli.heading.procedure"),
+        out.t("cli.heading.channel"),
+        fee_heading,
+        out.t("cli.heading.band"),
+        out.t("cli.heading.payment"),
+        out.t("cli.heading.confidence"),
+        title=_plain(out.t("cli.fee.title", on=day)),
+        right=(fee_heading,),
     )
-    for row in rows:
+    for row, fee_found in found:
         kind = out.name(nr.ApplicationKind.parse(row["kind"]))
         if not row["offered"]:
-            yen = "not offered"
-        elif row["yen"] is None:
-            low, high = row["range"]
-            yen = f"{low:,}–{high:,}"
+            yen = out.t("cli.not_offered")
+        elif fee_found is None:
+            yen = _range_text(out, *row["range"])
         else:
-            yen = f"{row['total_yen']:,}"
-        payment = out.name(nr.Payment.parse(row["payment"])) if row["payment"] else ""
+            yen = out.number(fee_found.total_yen)
         table.add_row(
-            kind,
-            out.name(nr.Channel.parse(row["channel"])),
-            yen,
-            row["band"] or "",
-            payment,
-            row["confidence"] or "",
+            _plain(kind),
+            _plain(out.name(nr.Channel.parse(row["channel"]))),
+            _plain(yen),
+            _plain(_band(out, fee_found)),
+            _plain(out.name(fee_found.payment) if fee_found else ""),
+            _plain(out.t(f"cli.confidence.{fee_found.confidence.value}") if fee_found else ""),
         )
     out.console().print(table)
-    if any(r["offered"] and r["yen"] is None for r in rows):
-        click.echo("A range: the fee depends on the period of stay granted (pass --period).")
+    if any(row["offered"] and fee_found is None for row, fee_found in found):
+        click.echo(out.t("cli.fee.range_note"))
     return EXIT_OK
+
+
+def _range_text(out: Out, low: int, high: int) -> str:
+    """A fee, or the lowest and highest fee, in the language."""
+    if low == high:
+        return out.number(low)
+    return out.t("cli.range", low=low, high=high)
+
+
+def _band(out: Out, found: Fee | None) -> str:
+    """The period band a fee is for: its Japanese name, else its English one."""
+    if found is None or found.band is None:
+        return ""
+    return str(found.band.ja if out.lang == "ja" else found.band.en)
 
 
 @click.command(short_help="Can the procedures be filed online?")
@@ -253,8 +277,42 @@ def fee(
 @click.option("--desired-status", help="The status applied for (change of status).")
 @click.option("--age", "applicant_age", type=click.IntRange(0, 150), help="The applicant's age.")
 @click.option("--expires-on", type=DATE, metavar="YYYY-MM-DD", help="The current period's expiry.")
-@click.option("--registered-agent", is_flag=True, help="The filer is a registered agent.")
-@click.option("--applicant-cannot-file", is_flag=True, help="The applicant cannot file themself.")
+@click.option(
+    "--registered-agent",
+    is_flag=True,
+    help="The filer (a lawyer, gyoseishoshi or an organization's staff member) is a registered"
+    " or approved filing agent (申請等取次者).",
+)
+@click.option(
+    "--meets-agent-requirements",
+    is_flag=True,
+    help="The organization's staff member meets the approval requirements of a filing agent,"
+    " which is enough for them (ISA Q&A note 3).",
+)
+@click.option(
+    "--applicant-cannot-file",
+    is_flag=True,
+    help="The applicant cannot file themself (illness or another reason; for a relative).",
+)
+@click.option(
+    "--my-number-card/--no-my-number-card",
+    "has_my_number_card",
+    default=None,
+    help="Whether the foreign national, legal representative or relative filing has a My Number"
+    " card, which they need to log in (default: not checked).",
+)
+@click.option(
+    "--specified-residence-card",
+    is_flag=True,
+    help="The applicant asks for a specified residence card (特定在留カード), which cannot be"
+    " asked for online for now.",
+)
+@click.option(
+    "--single-source",
+    "include_single_source",
+    is_flag=True,
+    help="Let rules known from a single source answer too.",
+)
 @on_option("The filing date (default: today).")
 @output_options
 @click.pass_context
@@ -268,7 +326,11 @@ def eligibility(
     applicant_age: int | None,
     expires_on: date | None,
     registered_agent: bool,
+    meets_agent_requirements: bool,
     applicant_cannot_file: bool,
+    has_my_number_card: bool | None,
+    specified_residence_card: bool,
+    include_single_source: bool,
     on: date | None,
     as_json: bool | None,
     lang: str | None,
@@ -287,12 +349,16 @@ def eligibility(
         applicant_cannot_file=applicant_cannot_file,
         registered_agent=registered_agent,
         expires_on=expires_on,
+        meets_agent_requirements=meets_agent_requirements,
+        has_my_number_card=has_my_number_card,
+        specified_residence_card=specified_residence_card,
+        include_single_source=include_single_source,
     )
     if out.as_json:
         out.json({"type": "eligibility", "on": day.isoformat(), **report_json(report, out.lang)})
     else:
         findings_table(out, report.findings)
-        click.echo("This filing can go online." if report.ok else "This filing cannot go online.")
+        click.echo(out.t("cli.eligibility.online" if report.ok else "cli.eligibility.not_online"))
     return exit_code(report)
 
 
@@ -356,23 +422,25 @@ def deadlines(
     if out.as_json:
         out.json(data)
     else:
+        days_left = out.t("cli.heading.days_left")
         table = out.table(
-            "channel",
-            "first day",
-            "last day",
-            "days left",
-            title=f"Renewal of a period expiring {expires_on.isoformat()}",
-            right=("days left",),
+            out.t("cli.heading.channel"),
+            out.t("cli.heading.first_day"),
+            out.t("cli.heading.last_day"),
+            days_left,
+            title=_plain(out.t("cli.deadlines.title", expires_on=expires_on)),
+            right=(days_left,),
         )
-        for ch, w in data["windows"].items():
+        for ch, w in windows.items():
             table.add_row(
-                out.name(nr.Channel.parse(ch)), w["first_day"], w["last_day"], str(w["days_left"])
+                _plain(out.name(nr.Channel.parse(ch))),
+                out.day(w.first_day),
+                out.day(w.last_day),
+                out.number((w.last_day - day).days),
             )
         out.console().print(table)
         if special:
-            click.echo(
-                f"The special period (特例期間) ends at the latest on {special.isoformat()}."
-            )
+            click.echo(out.t("cli.deadlines.special", end=special))
     return EXIT_FINDINGS if closed else EXIT_OK
 
 
@@ -428,7 +496,8 @@ def rules(
         "on": day.isoformat(),
         "fee_schedule": {
             "id": schedule.id,
-            "title": schedule.title_ja if out.lang == "ja" else schedule.title_en,
+            "title": schedule.title_en,
+            "title_ja": schedule.title_ja,
             "since": schedule.effective.since.isoformat() if schedule.effective.since else None,
             "until": schedule.effective.until.isoformat() if schedule.effective.until else None,
             "sources": list(schedule.source_ids),
@@ -439,31 +508,29 @@ def rules(
     if out.as_json:
         out.json(data)
         return EXIT_OK
-    click.echo(f"On {day.isoformat()}: fee schedule {schedule.id}, {data['fee_schedule']['title']}")
+    title = schedule.title_ja if out.lang == "ja" else schedule.title_en
+    click.echo(out.t("cli.rules.schedule", on=day, id=schedule.id, title=title))
+    online_fee, counter_fee = out.t("cli.heading.online_fee"), out.t("cli.heading.counter_fee")
     table = out.table(
-        "procedure",
-        "online filing",
-        "online fee",
-        "counter fee",
-        right=("online fee", "counter fee"),
+        out.t("cli.heading.procedure"),
+        out.t("cli.heading.online_filing"),
+        online_fee,
+        counter_fee,
+        right=(online_fee, counter_fee),
     )
     by_kind: dict[str, dict[str, str]] = {}
     for row in fees:
         low, high = row["low"], row["high"]
         by_kind.setdefault(row["kind"], {})[row["channel"]] = (
-            "single source (--single-source)"
-            if low is None
-            else f"{low:,}"
-            if low == high
-            else f"{low:,}–{high:,}"
+            out.t("cli.single_source_only") if low is None else _range_text(out, low, high)
         )
     for kind in nr.ApplicationKind:
         cells = by_kind.get(kind.value, {})
         table.add_row(
-            out.name(kind),
-            "yes" if kind in online else "no",
-            cells.get("online", "—"),
-            cells.get("counter", "—"),
+            _plain(out.name(kind)),
+            out.t("cli.yes" if kind in online else "cli.no"),
+            _plain(cells.get("online", "—")),
+            _plain(cells.get("counter", "—")),
         )
     out.console().print(table)
     return EXIT_OK
