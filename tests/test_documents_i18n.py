@@ -218,6 +218,27 @@ def test_japanese_and_english_are_the_fields_they_always_were() -> None:
         assert step.text("en") == step.en
 
 
+def test_who_prepares_how_given_and_how_firmly_in_words() -> None:
+    """The codes a checklist row carries (prepared_by, online, level) have words in
+    every language: Japanese by default, the table's English in "en"."""
+    from nyukan_rules.documents import Level, OnlineDelivery, Preparer
+    from nyukan_rules.documents._model import LEVEL_TEXTS, ONLINE_TEXTS, PREPARER_TEXTS
+
+    keys = {(context, ja) for context, ja, _, _ in catalogue_entries()}
+    for enum, table, context in (
+        (Preparer, PREPARER_TEXTS, "document.prepared_by"),
+        (OnlineDelivery, ONLINE_TEXTS, "document.online"),
+        (Level, LEVEL_TEXTS, "document.level"),
+    ):
+        assert set(table) == set(enum), enum
+        for member in enum:
+            ja, en = table[member]
+            assert (context, ja) in keys
+            assert member.text() == ja
+            assert member.text("en-US") == en
+            assert member.text("xx") == en
+
+
 def test_a_document_name_keeps_the_japanese_name_beside_it() -> None:
     """Issue 12: official names keep the Japanese; a person asks the city office for
     the 住民票 by that name."""

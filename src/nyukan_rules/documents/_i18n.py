@@ -24,8 +24,11 @@ __all__ = [
     "CONTEXT_CATEGORY_REASON",
     "CONTEXT_CONDITION",
     "CONTEXT_DOCUMENT",
+    "CONTEXT_LEVEL",
     "CONTEXT_NOTE",
     "CONTEXT_NOTICE",
+    "CONTEXT_ONLINE",
+    "CONTEXT_PREPARER",
     "CONTEXT_PREREQUISITE",
     "CONTEXT_QUESTION",
     "Params",
@@ -41,6 +44,12 @@ CONTEXT_DOCUMENT = "document"
 CONTEXT_CONDITION = "document.condition"
 #: A document's note (``note_ja``).
 CONTEXT_NOTE = "document.note"
+#: Who prepares a document (``Preparer.text``).
+CONTEXT_PREPARER = "document.prepared_by"
+#: How a document is given in an online filing (``OnlineDelivery.text``).
+CONTEXT_ONLINE = "document.online"
+#: How firmly a document is needed (``Level.text``).
+CONTEXT_LEVEL = "document.level"
 #: A question a checklist or an employer category asks (``Question.ja``).
 CONTEXT_QUESTION = "document.question"
 #: A prerequisite of the organization's request (``Prerequisite.ja``).
@@ -120,6 +129,7 @@ def catalogue_entries() -> Iterator[tuple[str, str, str, str]]:
     placeholders is yielded as its template.
     """
     from nyukan_rules.documents import _api
+    from nyukan_rules.documents._model import LEVEL_TEXTS, ONLINE_TEXTS, PREPARER_TEXTS
     from nyukan_rules.documents._tables import (
         AFTER_FILING,
         COMMON_DOCUMENTS,
@@ -141,6 +151,13 @@ def catalogue_entries() -> Iterator[tuple[str, str, str, str]]:
             yield CONTEXT_CONDITION, row.condition_ja, row.condition_en, place
             if row.note_ja:
                 yield CONTEXT_NOTE, row.note_ja, row.note_en, place
+    for context, texts in (
+        (CONTEXT_PREPARER, PREPARER_TEXTS),
+        (CONTEXT_ONLINE, ONLINE_TEXTS),
+        (CONTEXT_LEVEL, LEVEL_TEXTS),
+    ):
+        for member, (ja, en) in texts.items():
+            yield context, ja, en, f"documents.{type(member).__name__}.{member.name}"
     for ja, en in _api.question_texts():
         yield CONTEXT_QUESTION, ja, en, "documents.required_documents (questions)"
     for p in ORGANIZATION_PREREQUISITES:

@@ -21,8 +21,11 @@ from nyukan_rules.documents._i18n import (
     CONTEXT_CATEGORY_PROOF,
     CONTEXT_CATEGORY_REASON,
     CONTEXT_CONDITION,
+    CONTEXT_LEVEL,
     CONTEXT_NOTE,
     CONTEXT_NOTICE,
+    CONTEXT_ONLINE,
+    CONTEXT_PREPARER,
     CONTEXT_PREREQUISITE,
     CONTEXT_QUESTION,
     Params,
@@ -65,6 +68,14 @@ class Preparer(str, enum.Enum):
     SCHOOL = "school"
     STAFF_MEMBER = "staff_member"
 
+    def text(self, lang: str = "ja") -> str:
+        """Who prepares the document, in words, in ``lang`` (a BCP 47 tag).
+
+        >>> Preparer.EMPLOYER.text(), Preparer.EMPLOYER.text("en")
+        ('所属機関', 'the organization (employer)')
+        """
+        return shown(CONTEXT_PREPARER, PREPARER_TEXTS[self][0], lang)
+
 
 class OnlineDelivery(str, enum.Enum):
     """How a document is given when the application is filed online.
@@ -81,6 +92,10 @@ class OnlineDelivery(str, enum.Enum):
     NOT_NEEDED = "not_needed"
     ELSEWHERE = "elsewhere"
 
+    def text(self, lang: str = "ja") -> str:
+        """How the document is given in an online filing, in words, in ``lang``."""
+        return shown(CONTEXT_ONLINE, ONLINE_TEXTS[self][0], lang)
+
 
 class Level(str, enum.Enum):
     """How firmly a document is needed.
@@ -92,6 +107,45 @@ class Level(str, enum.Enum):
 
     REQUIRED = "required"
     CONDITIONAL = "conditional"
+
+    def text(self, lang: str = "ja") -> str:
+        """How firmly the document is needed, in words, in ``lang``."""
+        return shown(CONTEXT_LEVEL, LEVEL_TEXTS[self][0], lang)
+
+
+#: Who prepares a document, in words (Japanese, English): context ``document.prepared_by``.
+PREPARER_TEXTS: dict[Preparer, tuple[str, str]] = {
+    Preparer.APPLICANT: ("申請人", "the applicant"),
+    Preparer.EMPLOYER: ("所属機関", "the organization (employer)"),
+    Preparer.SPONSOR: ("扶養者等", "the supporter"),
+    Preparer.SCHOOL: ("学校", "the school"),
+    Preparer.STAFF_MEMBER: ("職員本人", "the staff member"),
+}
+#: How a document is given online, in words (Japanese, English): context ``document.online``.
+ONLINE_TEXTS: dict[OnlineDelivery, tuple[str, str]] = {
+    OnlineDelivery.UPLOAD: ("オンライン申請に添付", "attached to the online application"),
+    OnlineDelivery.SHOWN_LATER: (
+        "在留カードの受領時に窓口で提示",
+        "shown at the counter when the card is collected",
+    ),
+    OnlineDelivery.MAILED: ("郵送", "sent by post"),
+    OnlineDelivery.NOT_NEEDED: (
+        "オンライン申請では不要（窓口申請のみ）",
+        "not needed online (a paper filing only)",
+    ),
+    OnlineDelivery.ELSEWHERE: (
+        "出入国在留管理庁ではなく他の機関（市区町村等）に提出",
+        "filed with another office (a municipality), not with the agency",
+    ),
+}
+#: How firmly a document is needed, in words (Japanese, English): context ``document.level``.
+LEVEL_TEXTS: dict[Level, tuple[str, str]] = {
+    Level.REQUIRED: ("必要", "required"),
+    Level.CONDITIONAL: (
+        "条件の文言に当たる場合に必要",
+        "needed when the circumstance its condition describes applies",
+    ),
+}
 
 
 class SpecifiedSkillField(CatalogEnum):

@@ -734,6 +734,9 @@ TERMS: dict[str, str] = {
     "id.residence_card": "在留カード番号",
     "id.corporate_number": "法人番号",
     "id.postal_code": "郵便番号",
+    # periods of stay (PeriodOfStay.name_in): 無期限, and the Japanese beside a period
+    "period.indefinite": "無期限",
+    "period.beside": "{name}（{ja}）",
     "phone.phone": "電話番号",
     "phone.mobile_phone": "携帯電話番号",
     "roster.card_validity": "在留カードの有効期間",
@@ -839,6 +842,7 @@ TERMS: dict[str, str] = {
     "cli.deadlines.title": "{expires_on}に満了する在留期間の更新",
     "cli.deadlines.special": "特例期間は遅くとも{end}に終わります。",
     "cli.rules.schedule": "{on}時点：手数料表{id}（{title}）",
+    "cli.check.no_files": "{path}に確認するファイルがありません。",
     "cli.check.submission": "{files}ファイル、合計{bytes}バイトの申請",
     "cli.validate.read": "{source}：{rows}行、文字コード{encoding}",
     "cli.plan.title": "{on}時点の更新予定",
