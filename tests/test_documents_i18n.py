@@ -323,7 +323,7 @@ def test_vietnamese_on_a_catalogue_copy(tmp_path: Path) -> None:
 
 def test_an_unknown_tag_falls_back_to_english() -> None:
     c = required_documents("extension_of_period", GJ, on=ON)
-    for tag in ("xx", "xx-YY", "", "klingon"):
+    for tag in ("xx", "xx-YY", "", "klingon", "x" * 100_000, "vi\x00", "🇻🇳"):
         assert [d.name(tag) for d in c.documents] == [d.name("en") for d in c.documents]
         assert [q.text(tag) for q in c.questions] == [q.en for q in c.questions]
         assert c.notice(tag) == c.notice_en
@@ -370,6 +370,23 @@ def test_a_broken_translation_falls_back(monkeypatch: pytest.MonkeyPatch) -> Non
     question = employer_category(filed_withholding_summary=True, on=ON).questions[0]
     assert question.text("vi") == question.text("en").replace(",", ".")
     assert shown(CONTEXT_QUESTION, "{x}", "vi", (("y", 1),)) == "{x}"
+
+
+def test_texts_with_numbers_survive_json_and_pickle() -> None:
+    """The template and numbers a question or a category reason keeps for other
+    languages travel with it (nyukan_rules.converter, pickle for worker processes)."""
+    import json
+    import pickle
+
+    category = employer_category(withholding_tax_yen=12_000_000, on=ON)
+    asking = employer_category(filed_withholding_summary=True, on=ON)
+    for value in (category, asking, asking.questions[0]):
+        data = json.loads(json.dumps(nr.converter.unstructure(value), ensure_ascii=False))
+        back = nr.converter.structure(data, type(value))
+        assert back == value
+        assert pickle.loads(pickle.dumps(value)) == value
+    back = nr.converter.structure(nr.converter.unstructure(category), EmployerCategory)
+    assert back.reason("pt-BR") == category.reason("pt-BR")
 
 
 def test_rows_in_a_language_add_three_columns() -> None:
