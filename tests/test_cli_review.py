@@ -309,3 +309,105 @@ def test_hostile_csv_in_a_real_process(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert b"Traceback" not in done.stderr
     assert b"csv.encoding" in done.stdout
+
+
+# --- 4. the rest of the issue's list ---------------------------------------------------
+
+
+def test_a_library_error_is_said_in_lang() -> None:
+    """A bad name is a usage error (exit 2) whose message follows --lang (error.message)."""
+    ja = CliRunner().invoke(cli, ["fee", "no_such_kind", "--lang", "ja"])
+    en = CliRunner().invoke(cli, ["fee", "no_such_kind", "--lang", "en"])
+    assert ja.exit_code == en.exit_code == 2
+    assert "no_such_kind" in ja.stderr
+    assert ja.stderr != en.stderr
+    assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja.stderr.split("Error:")[-1])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--example", "--columns", "no-such-columns.json"],
+        ["upload", "--example", "--dry-run", "--defaults", "no-such-defaults.json"],
+        ["templates", "04N2", "--row", "no-such-row.json"],
+        ["check", "--photo", "no-such-photo.jpg"],
+    ],
+)
+def test_every_file_option_missing_is_exit_2(args: list[str]) -> None:
+    """docs/cli.md: a missing file is a usage error (2) naming the file, stdout empty."""
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "no-such-" in result.stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def test_long_batches_show_a_bar_as_the_library_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: a progress bar on stderr for long batches.  normalize, validate and plan
+    read the records through the bar (which advances as the library consumes them)."""
+    from nyukan_rules.cli import _hr
+
+    seen: list[tuple[str, int]] = []
+    real = _hr.progress
+
+    def spy(items: Any, label: str, **kwargs: Any) -> Any:
+        seen.append((label, len(items)))
+        return real(items, label, **kwargs)
+
+    monkeypatch.setattr(_hr, "progress", spy)
+    run("validate", "--example", "--on", ON, "--lang", "ja")
+    run("plan", "--example", "--on", ON)
+    labels = [label for label, _ in seen]
+    assert term("cli.progress.normalizing", "ja") in labels
+    assert term("cli.progress.validating", "ja") in labels
+    assert term("cli.progress.planning", "en") in labels
+    assert all(size == 350 for _, size in seen)  # EXAMPLE_COUNT rows, every one
+
+
+def test_workers_give_the_same_output() -> None:
+    """validate and plan pass --workers to the library (processes), same JSON lines."""
+    for command in ("validate", "plan"):
+        alone = run(command, "--example", "--on", ON, "--json")
+        shared = run(command, "--example", "--on", ON, "--json", "--workers", "2")
+        assert alone.exit_code == shared.exit_code
+        assert alone.stdout == shared.stdout
+    bad = CliRunner().invoke(cli, ["plan", "--example", "--workers", "0"])
+    assert bad.exit_code == 2
+
+
+def test_deadlines_single_source_reaches_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    """renewal_window takes include_single_source: deadlines has --single-source."""
+    seen: list[Any] = []
+    real = nr.renewal_window
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("include_single_source"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(nr, "renewal_window", spy)
+    result = run(
+        "deadlines", "--expires-on", "2027-01-31", "--period", "1年", "--on", ON, "--single-source"
+    )
+    assert result.exit_code == 0
+    assert seen and all(flag is True for flag in seen)
+
+
+def test_rules_all_with_json_is_json() -> None:
+    """--json means JSON for every subcommand: `rules --all --json` is one object."""
+    result = run("rules", "--all", "--json")
+    assert result.exit_code == 0
+    (obj,) = lines(result)
+    assert obj["type"] == "reference"
+    assert obj["markdown"].startswith("#")
+
+
+def test_check_an_empty_folder_says_so(tmp_path: Path) -> None:
+    """As ruff does: nothing to check is said on stderr (exit 0, nothing wrong was found)."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(cli, ["check", str(empty), "--lang", "ja"])
+    assert result.exit_code == 0
+    assert term("cli.check.no_files", "ja").split("{")[0] in result.stderr or str(empty) in (
+        result.stderr
+    )
+    assert "empty" in result.stderr

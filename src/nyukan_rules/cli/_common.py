@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from nyukan_rules.report import Finding, Report
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 #: Exit codes (documented in docs/cli.md): as ruff and pip use them.
 EXIT_OK = 0
@@ -111,6 +112,17 @@ def output_options(func: F) -> F:
         is_flag=True,
         default=None,
         help="Print JSON (one object per line for batches) instead of a table.",
+    )(func)
+
+
+def workers_option(func: F) -> F:
+    """``--workers N``: the library's ``workers=`` (processes; the same output)."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 64),
+        default=None,
+        metavar="N",
+        help="Check with N worker processes (the same output, in the same order).",
     )(func)
 
 
@@ -382,15 +394,20 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def progress(items: Sequence[Any], label: str) -> Iterator[Any]:
-    """``items``, with a progress bar on stderr for a long batch on a terminal."""
-    if len(items) < PROGRESS_FROM or not sys.stderr.isatty():
-        yield from items
-        return
+def progress(items: Sequence[T], label: str, *, start: int = PROGRESS_FROM) -> Iterable[T]:
+    """``items``, with a progress bar on stderr for a batch of ``start`` items or more on a
+    terminal (else ``items`` as they are).
+
+    The bar advances as the items are read: handed to a library function that
+    reads its records one by one (normalize, validate, plan), it shows how far
+    the function has got.
+    """
+    if len(items) < start or not sys.stderr.isatty():
+        return items
     from rich.console import Console
     from rich.progress import track
 
-    yield from track(items, description=label, console=Console(stderr=True), transient=True)
+    return track(items, description=_plain(label), console=Console(stderr=True), transient=True)
 
 
 #: Batches at least this long show what step they are at (a spinner on stderr, on a terminal).

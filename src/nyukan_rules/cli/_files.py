@@ -135,6 +135,9 @@ def check(
     if not paths and not photos and not example:
         raise click.UsageError("give a file or folder to check (or --example)")
     files = expand(paths)
+    for path in paths:
+        if path.is_dir() and not any(f.is_relative_to(path) for f in files):
+            click.echo(out.t("cli.check.no_files", path=str(path)), err=True)
     photo_paths = list(photos)
     attachment_paths: list[Path] = []
     for path in files:

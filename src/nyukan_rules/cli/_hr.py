@@ -15,6 +15,7 @@ import click
 from nyukan_rules.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
+    STAGE_FROM,
     FileProblem,
     Out,
     _plain,
@@ -25,10 +26,12 @@ from nyukan_rules.cli._common import (
     library_errors,
     on_option,
     output_options,
+    progress,
     read_bytes,
     resolve,
     stage,
     summary_json,
+    workers_option,
 )
 
 if TYPE_CHECKING:
@@ -150,6 +153,7 @@ def read_roster(
     encoding: str | None,
     out: Out,
     reads: frozenset[str] = frozenset(),
+    workers: int | None = None,
 ) -> Roster:
     """Read and normalize the export; the one place the command reads a CSV.
 
@@ -177,8 +181,8 @@ def read_roster(
         data, source = read_bytes(csv_path), str(csv_path)
     with stage(out.t("cli.progress.reading"), data.count(b"\n"), out.lang):
         table = _read_too(nr.read_csv(data, columns=columns, encoding=encoding), reads)
-    with stage(out.t("cli.progress.normalizing"), len(table.records), out.lang):
-        records, fixes = nr.normalize_records(table.records)
+    rows = progress(table.records, out.t("cli.progress.normalizing"), start=STAGE_FROM)
+    records, fixes = nr.normalize_records(rows, workers=workers)
     return Roster(table=table, records=records, fixes=fixes, source=source)
 
 
@@ -216,6 +220,7 @@ def _emit_findings(out: Out, findings: tuple[Finding, ...], ids: list[str]) -> N
 
 @click.command(short_help="Check an HR CSV export.")
 @roster_options
+@workers_option
 @on_option("The day the records are checked against (default: today).")
 @output_options
 @click.pass_context
@@ -227,6 +232,7 @@ def validate(
     columns_file: Path | None,
     column_pairs: tuple[str, ...],
     encoding: str | None,
+    workers: int | None,
     on: date | None,
     as_json: bool | None,
     lang: str | None,
@@ -238,9 +244,11 @@ def validate(
     import nyukan_rules as nr
 
     out, day = resolve(ctx, as_json, lang, on)
-    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding, out)
-    with stage(out.t("cli.progress.validating"), len(roster.records), out.lang):
-        checked = nr.validate_records(roster.records, on=day)
+    roster = read_roster(
+        csv_path, example, columns_file, column_pairs, encoding, out, workers=workers
+    )
+    rows = progress(roster.records, out.t("cli.progress.validating"), start=STAGE_FROM)
+    checked = nr.validate_records(rows, on=day, workers=workers)
     report = nr.BatchReport(
         _distinct(roster.table.report.findings, roster.fixes.findings, checked.findings),
         rows=len(roster.records),
@@ -274,6 +282,7 @@ URGENCIES = ("not_yet_open", "open", "last_two_weeks", "online_closed", "expired
     type=click.Choice(URGENCIES),
     help="Only plans of this urgency (repeatable).",
 )
+@workers_option
 @on_option("The planning day (default: today).")
 @output_options
 @click.pass_context
@@ -286,6 +295,7 @@ def plan(
     column_pairs: tuple[str, ...],
     encoding: str | None,
     urgencies: tuple[str, ...],
+    workers: int | None,
     on: date | None,
     as_json: bool | None,
     lang: str | None,
@@ -298,9 +308,11 @@ def plan(
     from nyukan_rules.convert import converter
 
     out, day = resolve(ctx, as_json, lang, on)
-    roster = read_roster(csv_path, example, columns_file, column_pairs, encoding, out, PLAN_COLUMNS)
-    with stage(out.t("cli.progress.planning"), len(roster.records), out.lang):
-        schedule = nr.plan_renewals(roster.records, on=day)
+    roster = read_roster(
+        csv_path, example, columns_file, column_pairs, encoding, out, PLAN_COLUMNS, workers
+    )
+    rows = progress(roster.records, out.t("cli.progress.planning"), start=STAGE_FROM)
+    schedule = nr.plan_renewals(rows, on=day, workers=workers)
     report = nr.BatchReport(
         [*roster.table.report.findings, *schedule.report.findings], rows=len(roster.records)
     )

@@ -374,6 +374,7 @@ def eligibility(
     help="The procedure (for the special period).",
 )
 @channel_option
+@single_option
 @on_option("Today, for the days left (default: today).")
 @output_options
 @click.pass_context
@@ -384,6 +385,7 @@ def deadlines(
     period: str,
     kind: str,
     channel: str | None,
+    single: bool,
     on: date | None,
     as_json: bool | None,
     lang: str | None,
@@ -396,7 +398,9 @@ def deadlines(
 
     out, day = resolve(ctx, as_json, lang, on)
     windows = {
-        ch: nr.renewal_window(expires_on, period_of_stay=period, channel=ch)
+        ch: nr.renewal_window(
+            expires_on, period_of_stay=period, channel=ch, include_single_source=single
+        )
         for ch in _channels(channel)
     }
     special = nr.special_period_end(expires_on, period_of_stay=period, kind=kind)
@@ -450,7 +454,8 @@ def deadlines(
     "--all",
     "everything",
     is_flag=True,
-    help="Every rule table with its periods and sources, as Markdown (not dated).",
+    help="Every rule table with its periods and sources, as Markdown (not dated; in English;"
+    ' with --json, one object {"type": "reference", "markdown": ...}).',
 )
 @single_option
 @output_options
@@ -471,7 +476,10 @@ def rules(
     if everything:
         from nyukan_rules.reference import rules_markdown
 
-        click.echo(rules_markdown())
+        if out.as_json:
+            out.json({"type": "reference", "markdown": rules_markdown()})
+        else:
+            click.echo(rules_markdown())
         return EXIT_OK
     schedule = nr.fee_schedule(day)
     online = set(nr.online_kinds(day))
