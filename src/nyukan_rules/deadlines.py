@@ -25,7 +25,7 @@ from nyukan_rules.dates import (
 from nyukan_rules.errors import ArgumentValueError, NoRuleError, ValidationError
 from nyukan_rules.milestones import CURRENT_SYSTEM_START
 from nyukan_rules.rules import DatedRule, SourcedAnswer, SourcedRule, in_force
-from nyukan_rules.sources import sources
+from nyukan_rules.sources import Source, sources
 
 __all__ = [
     "ID_TERMS",
@@ -153,29 +153,52 @@ def renewal_window(
     period = PeriodOfStay.parse(period_of_stay)
     channel = Channel.parse(channel)
     include_single_source = ensure_bool(include_single_source, "include_single_source")
-    openings = [
-        o
-        for o in in_force(RENEWAL_OPENINGS, include_single_source=include_single_source)
-        if o.band.contains(period)
-    ]
-    if not openings:
+    index = _opening(period, include_single_source)
+    if index is None:
         raise NoRuleError(
             f"no renewal rule for a period of stay of {period} ({period.en})",
             code="deadline.no_renewal_rule",
             params={"period": str(period)},
         )
-    opening = openings[-1]
+    # The window depends on the period only through its row, unless that row counts
+    # a fraction of the period itself.
+    length = None if RENEWAL_OPENINGS[index].months_before is not None else period
     return _within_calendar(
-        "expires_on", expires_on, lambda: _renewal_window(expires_on, period, channel, opening)
+        "expires_on", expires_on, lambda: _renewal_window(expires_on, length, channel, index)
     )
 
 
+# The rule tables are constants (tuples of frozen rows), so what a table says for a
+# period, or for an expiry and a row, is worked out once and remembered: a roster of
+# millions has a few thousand expiries and a handful of periods.  lru_cache is bounded
+# and thread-safe, and its answers are frozen values.
+
+
+@functools.lru_cache(maxsize=256)
+def _opening(period: PeriodOfStay, include_single_source: bool) -> int | None:
+    """The index in RENEWAL_OPENINGS of the row that opens ``period``'s window: the
+    last row in force that holds it, None if none does."""
+    in_use = {
+        id(row) for row in in_force(RENEWAL_OPENINGS, include_single_source=include_single_source)
+    }
+    chosen = None
+    for index, row in enumerate(RENEWAL_OPENINGS):
+        if id(row) in in_use and row.band.contains(period):
+            chosen = index
+    return chosen
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def _renewal_window(
-    expires_on: date, period: PeriodOfStay, channel: Channel, opening: RenewalOpening
+    expires_on: date, period: PeriodOfStay | None, channel: Channel, index: int
 ) -> DateWindow:
+    """The window of RENEWAL_OPENINGS[index] for an expiry; ``period`` only where the
+    row counts a fraction of it (else None, so periods that share a row share this)."""
+    opening = RENEWAL_OPENINGS[index]
     if opening.months_before is not None:
         first = add_months(expires_on, -opening.months_before)
     else:
+        assert period is not None  # renewal_window passes it for these rows
         fraction = opening.fraction_elapsed or 0.0
         days = _period_days(expires_on, period)
         first = max(
@@ -189,8 +212,13 @@ def _renewal_window(
         first_day=first,
         last_day=last,
         channel=channel,
-        sources=sources(*opening.source_ids, *_LAST_DAY_SOURCES[channel]),
+        sources=_window_sources(opening.source_ids, channel),
     )
+
+
+@functools.lru_cache(maxsize=32)
+def _window_sources(ids: tuple[str, ...], channel: Channel) -> tuple[Source, ...]:
+    return sources(*ids, *_LAST_DAY_SOURCES[channel])
 
 
 @attrs.frozen
@@ -239,14 +267,37 @@ def special_period_end(
     expires_on = ensure_date(expires_on, "expires_on")
     period = PeriodOfStay.parse(period_of_stay)
     kind = ApplicationKind.parse(kind)
-    for rule in in_force(SPECIAL_PERIOD_RULES, expires_on):
-        if kind in rule.kinds and not rule.excluded_band.contains(period):
+    for rule in _special_rules(period, kind):
+        if rule.effective.contains(expires_on):
             return _within_calendar(
                 "expires_on",
                 expires_on,
-                functools.partial(civil_period_end, expires_on, months=rule.months),
+                functools.partial(_civil_period_end, expires_on, rule.months),
             )
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _special_rules(period: PeriodOfStay, kind: ApplicationKind) -> tuple[SpecialPeriodRule, ...]:
+    """The rows of SPECIAL_PERIOD_RULES of default confidence that give ``kind`` a special
+    period for ``period``, in table order; whether one is in force on a day is asked then."""
+    return tuple(
+        rule
+        for rule in in_force(SPECIAL_PERIOD_RULES)
+        if kind in rule.kinds and not rule.excluded_band.contains(period)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _civil_period_end(event_day: date, months: int) -> date:
+    return civil_period_end(event_day, months=months)
+
+
+def clear_memos() -> None:
+    """Forget what the renewal window and special period functions remembered (they
+    give the same answers after): for benchmarks and tests that time a first sight."""
+    for memo in (_opening, _renewal_window, _window_sources, _special_rules, _civil_period_end):
+        memo.cache_clear()
 
 
 @attrs.frozen
