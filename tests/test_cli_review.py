@@ -389,7 +389,8 @@ def test_deadlines_single_source_reaches_the_library(monkeypatch: pytest.MonkeyP
         "deadlines", "--expires-on", "2027-01-31", "--period", "1年", "--on", ON, "--single-source"
     )
     assert result.exit_code == 0
-    assert seen and all(flag is True for flag in seen)
+    assert seen
+    assert all(flag is True for flag in seen)
 
 
 def test_rules_all_with_json_is_json() -> None:
@@ -411,3 +412,21 @@ def test_check_an_empty_folder_says_so(tmp_path: Path) -> None:
         result.stderr
     )
     assert "empty" in result.stderr
+
+
+def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug met on some input is exit code 2 (as ruff's internal errors) with a message asking
+    for a report; NYUKAN_RULES_DEBUG=1 shows the traceback."""
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(nr, "read_csv", broken)
+    result = CliRunner().invoke(cli, ["validate", "--example", "--lang", "ja"])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "RuntimeError" in result.stderr
+    assert "NYUKAN_RULES_DEBUG" in result.stderr
+    assert "Traceback" not in result.output
+    debug = CliRunner(env={"NYUKAN_RULES_DEBUG": "1"}).invoke(cli, ["validate", "--example"])
+    assert isinstance(debug.exception, RuntimeError)

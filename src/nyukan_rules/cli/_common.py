@@ -36,6 +36,9 @@ EXIT_USAGE = 2
 #: The environment variable that sets ``--lang`` when it is not given.
 LANG_ENV = "NYUKAN_RULES_LANG"
 
+#: Set to 1 to see the traceback of an internal error instead of its one-line message.
+DEBUG_ENV = "NYUKAN_RULES_DEBUG"
+
 #: Batches at least this long show a progress bar (on stderr, when it is a terminal).
 PROGRESS_FROM = 20
 
@@ -364,6 +367,12 @@ def _plain(text: str) -> str:
     return escape(text)
 
 
+class InternalError(click.ClickException):
+    """A bug met while running: exit code 2 and a message asking for a report."""
+
+    exit_code = EXIT_USAGE
+
+
 class FileProblem(click.FileError):
     """A file that cannot be read or written: a usage error (exit code 2), as a missing one."""
 
@@ -449,6 +458,19 @@ def library_errors(func: F) -> F:
         except NyukanRulesError as exc:
             lang = _quiet_lang(click.get_current_context(), kwargs.get("lang"))
             raise click.UsageError(exc.message(lang)) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            # A bug met on some input: a message, not a traceback (ruff's exit code 2 for an
+            # internal error); NYUKAN_RULES_DEBUG=1 lets the traceback through.
+            if os.environ.get(DEBUG_ENV, "").strip() not in ("", "0"):
+                raise
+            lang = _quiet_lang(click.get_current_context(), kwargs.get("lang"))
+            raise InternalError(
+                term("cli.internal_error", lang, error=type(exc).__name__)
+            ) from None
         if isinstance(result, int) and result != EXIT_OK:
             click.get_current_context().exit(result)
         return result

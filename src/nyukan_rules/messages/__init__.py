@@ -843,6 +843,10 @@ TERMS: dict[str, str] = {
     "cli.deadlines.special": "特例期間は遅くとも{end}に終わります。",
     "cli.rules.schedule": "{on}時点：手数料表{id}（{title}）",
     "cli.check.no_files": "{path}に確認するファイルがありません。",
+    "cli.internal_error": (
+        "内部エラー（{error}）です。不具合として報告してください"
+        "（環境変数NYUKAN_RULES_DEBUG=1で詳細を表示します）。"
+    ),
     "cli.check.submission": "{files}ファイル、合計{bytes}バイトの申請",
     "cli.validate.read": "{source}：{rows}行、文字コード{encoding}",
     "cli.plan.title": "{on}時点の更新予定",
