@@ -43,7 +43,7 @@ __all__ = ["cli", "main"]
     "--lang",
     metavar="LANG",
     callback=_lang_callback,
-    help=f"Language of the messages: ja, en or another catalogue's tag (env {LANG_ENV}).",
+    help=f"Language of tables and messages: ja, en or a catalogue's tag (env {LANG_ENV}).",
 )
 @click.option(
     "--on",

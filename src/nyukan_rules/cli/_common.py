@@ -107,7 +107,7 @@ def output_options(func: F) -> F:
         "--lang",
         metavar="LANG",
         callback=_lang_callback,
-        help=f"Language of the messages: ja, en or another catalogue's tag (env {LANG_ENV}).",
+        help=f"Language of tables and messages: ja, en or a catalogue's tag (env {LANG_ENV}).",
     )(func)
     return click.option(
         "--json",
