@@ -30,6 +30,7 @@ __all__ = [
     "ensure_rows",
     "ensure_str",
     "type_name",
+    "wrong_type",
 ]
 
 
@@ -42,8 +43,13 @@ def type_name(value: object) -> str:
     return f"{article} {name}"
 
 
-def _wrong_type(name: str, value: object, expected: str) -> dict[str, Any]:
-    """The code and params of an :class:`ArgumentTypeError`: names and types, never the value."""
+def wrong_type(name: str, value: object, expected: str) -> dict[str, Any]:
+    """The code and params of an :class:`ArgumentTypeError`: names and types, never the value.
+
+    >>> error = ArgumentTypeError("data must be bytes", **wrong_type("data", "x", "bytes"))
+    >>> error.code, error.params
+    ('argument.type', {'name': 'data', 'expected': 'bytes', 'given': 'str'})
+    """
     return {
         "code": "argument.type",
         "params": {"name": name, "expected": expected, "given": type(value).__name__},
@@ -59,7 +65,7 @@ def ensure_bool(value: object, name: str) -> bool:
     if isinstance(value, bool):
         return value
     raise ArgumentTypeError(
-        f"{name} must be True or False, not {type_name(value)}", **_wrong_type(name, value, "bool")
+        f"{name} must be True or False, not {type_name(value)}", **wrong_type(name, value, "bool")
     )
 
 
@@ -79,7 +85,7 @@ def ensure_int(
     """
     if isinstance(value, bool) or not isinstance(value, int):
         raise ArgumentTypeError(
-            f"{name} must be an int, not {type_name(value)}", **_wrong_type(name, value, "int")
+            f"{name} must be an int, not {type_name(value)}", **wrong_type(name, value, "int")
         )
     number = int(value)
     if minimum is not None and number < minimum:
@@ -114,7 +120,7 @@ def ensure_str(value: object, name: str) -> str:
     """
     if not isinstance(value, str):
         raise ArgumentTypeError(
-            f"{name} must be a str, not {type_name(value)}", **_wrong_type(name, value, "str")
+            f"{name} must be a str, not {type_name(value)}", **wrong_type(name, value, "str")
         )
     return str(value)
 
@@ -141,7 +147,7 @@ def ensure_bytes(value: object, name: str) -> bytes:
     if isinstance(value, (bytearray, memoryview)):
         return bytes(value)
     raise ArgumentTypeError(
-        f"{name} must be bytes, not {type_name(value)}", **_wrong_type(name, value, "bytes")
+        f"{name} must be bytes, not {type_name(value)}", **wrong_type(name, value, "bytes")
     )
 
 
@@ -164,6 +170,6 @@ def ensure_rows(value: object, name: str, *, of: str = "rows") -> Iterable[Any]:
     ):
         raise ArgumentTypeError(
             f"{name} must be an iterable of {of}, not {type_name(value)}",
-            **_wrong_type(name, value, "iterable"),
+            **wrong_type(name, value, "iterable"),
         )
     return value

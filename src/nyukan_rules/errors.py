@@ -158,7 +158,9 @@ class UnknownNameError(NyukanRulesError):
     (a longer one, or a value that is not text, is no misspelt name).  The
     message offers the closest ones, or lists the choices when none is close.
     Both are worked out only when first asked for (the message too), so an
-    error caught and turned into a finding costs little.
+    error caught and turned into a finding costs little.  Its ``code`` is
+    ``catalog.unknown_name`` unless the raiser names a closer one (with its
+    own ``params``), as a period of stay does for a part out of range.
 
     >>> error = UnknownNameError("status", "Studnt", choices=("Student", "Dependent"))
     >>> error.closest
@@ -176,6 +178,8 @@ class UnknownNameError(NyukanRulesError):
         *,
         choices: Iterable[str] = (),
         closest: Iterable[str] | Callable[[], Iterable[str]] | None = None,
+        code: str = "catalog.unknown_name",
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         self.catalog = catalog
         self.text = text
@@ -188,8 +192,8 @@ class UnknownNameError(NyukanRulesError):
             self.__dict__["closest"] = tuple(closest)[:_CLOSEST]
         super().__init__(
             f"unknown {catalog}: {_describe(text)}",
-            code="catalog.unknown_name",
-            params={"catalog": catalog, "text": text},
+            code=code,
+            params={"catalog": catalog, "text": text} if params is None else params,
         )
 
     @property
