@@ -21,7 +21,7 @@ from typing import Literal
 
 import attrs
 
-from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name
+from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name, wrong_type
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
 from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError, ValidationError
 from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, make_finding, more_findings_notes
@@ -283,11 +283,20 @@ def read_csv(
     (({'employee_id': 'E1', 'name_roman': 'YAMADA TARO'},), 'str')
     """
     if not isinstance(data, (bytes, bytearray, memoryview, str)):
-        raise ArgumentTypeError(f"data must be bytes or str, not {type_name(data)}")
+        raise ArgumentTypeError(
+            f"data must be bytes or str, not {type_name(data)}",
+            **wrong_type("data", data, "bytes or str"),
+        )
     if columns is not None and not isinstance(columns, Mapping):
-        raise ArgumentTypeError(f"columns must be a mapping or None, not {type_name(columns)}")
+        raise ArgumentTypeError(
+            f"columns must be a mapping or None, not {type_name(columns)}",
+            **wrong_type("columns", columns, "mapping or None"),
+        )
     if spec is not None and not isinstance(spec, RecordSpec):
-        raise ArgumentTypeError(f"spec must be a RecordSpec or None, not {type_name(spec)}")
+        raise ArgumentTypeError(
+            f"spec must be a RecordSpec or None, not {type_name(spec)}",
+            **wrong_type("spec", spec, "RecordSpec or None"),
+        )
     if encoding is not None:
         check_encoding(encoding)
     max_rows = ensure_int(max_rows, "max_rows", minimum=0)
@@ -588,14 +597,20 @@ def check_encoding(encoding: object) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise ArgumentValueError(f"unknown encoding {name[:40]!r}") from None
+        raise ArgumentValueError(
+            f"unknown encoding {name[:40]!r}",
+            code="csv.unknown_encoding",
+            params={"encoding": name[:40]},
+        ) from None
     try:
         usable = getattr(info, "_is_text_encoding", True) and "a".encode(name).decode(name) == "a"
     except (LookupError, UnicodeError, TypeError, ValueError):
         usable = False
     if not usable:
         raise ArgumentValueError(
-            f"{name[:40]!r} is not a text encoding (one that turns text into bytes and back)"
+            f"{name[:40]!r} is not a text encoding (one that turns text into bytes and back)",
+            code="csv.not_text_encoding",
+            params={"encoding": name[:40]},
         )
     return name
 
@@ -607,7 +622,11 @@ _Guard = Literal["error", "quote", "off"]
 def _choice(value: object, name: str, choices: tuple[str, ...]) -> str:
     text = ensure_str(value, name)
     if text not in choices:
-        raise ArgumentValueError(f"{name} must be one of {', '.join(choices)}")
+        raise ArgumentValueError(
+            f"{name} must be one of {', '.join(choices)}",
+            code="argument.choice",
+            params={"name": name, "choices": ", ".join(choices)},
+        )
     return text
 
 
@@ -644,14 +663,18 @@ def write_csv(
     """
     ensure_rows(records, "records")
     if not isinstance(spec, RecordSpec):
-        raise ArgumentTypeError(f"spec must be a RecordSpec, not {type_name(spec)}")
+        raise ArgumentTypeError(
+            f"spec must be a RecordSpec, not {type_name(spec)}",
+            **wrong_type("spec", spec, "RecordSpec"),
+        )
     if columns is not None:
         if isinstance(columns, (str, bytes, bytearray, memoryview, Mapping)) or not isinstance(
             columns, Iterable
         ):
             raise ArgumentTypeError(
                 f"columns must be a sequence of column names, not {type_name(columns)}"
-                " (a str would be split into letters)"
+                " (a str would be split into letters)",
+                **wrong_type("columns", columns, "sequence of column names"),
             )
         columns = list(columns)
         for name in columns:
@@ -666,7 +689,9 @@ def write_csv(
     for index, record in enumerate(records):
         if not isinstance(record, Mapping):
             raise ValidationError(
-                f"row {index + 1} is not a mapping of field names to values ({type_name(record)})"
+                f"row {index + 1} is not a mapping of field names to values ({type_name(record)})",
+                code="csv.write.not_mapping",
+                params={"row": index + 1, "given": type(record).__name__},
             )
         if record.keys() <= known:
             table.append(record)
@@ -675,11 +700,17 @@ def write_csv(
             if name in known:
                 continue
             if not isinstance(name, str):
-                raise ValidationError(f"row {index + 1}: a field name is {type_name(name)}")
+                raise ValidationError(
+                    f"row {index + 1}: a field name is {type_name(name)}",
+                    code="csv.write.field_name",
+                    params={"row": index + 1, "given": type(name).__name__},
+                )
             if extra == "error":
                 raise ValidationError(
                     f"row {index + 1}, field {name[:40]!r} is not a column: add it to"
-                    " `columns` or the spec, or pass extra='write'"
+                    " `columns` or the spec, or pass extra='write'",
+                    code="csv.write.unknown_column",
+                    params={"row": index + 1, "field": name[:40]},
                 )
             known.add(name)
             added.append(name)
@@ -692,12 +723,12 @@ def write_csv(
     ):
         rows = [
             [
-                _guarded(f"row {index + 1}, field {name}", value, guard)
+                _guarded(value, guard, index + 1, name)
                 for name, value in zip(names, row, strict=True)
             ]
             for index, row in enumerate(rows)
         ]
-        header = [_guarded(f"the header, column {name[:40]!r}", name, guard) for name in names]
+        header = [_guarded(name, guard, 0, name) for name in names]
         text = _csv_text(header, rows)
     try:
         return text.encode(encoding)
@@ -711,13 +742,26 @@ def write_csv(
                 char = value[exc.start]
                 raise ValidationError(
                     f"row {index + 1}, field {name}: U+{ord(char):04X} cannot be written"
-                    f" in {encoding}"
+                    f" in {encoding}",
+                    code="csv.write.char",
+                    params={
+                        "row": index + 1,
+                        "field": name,
+                        "char": f"U+{ord(char):04X}",
+                        "encoding": encoding,
+                    },
                 ) from None
             except UnicodeError:
                 raise ValidationError(
-                    f"row {index + 1}, field {name}: cannot be written in {encoding}"
+                    f"row {index + 1}, field {name}: cannot be written in {encoding}",
+                    code="csv.write.encoding",
+                    params={"row": index + 1, "field": name, "encoding": encoding},
                 ) from None
-    raise ValidationError(f"the file cannot be written in {encoding}")
+    raise ValidationError(
+        f"the file cannot be written in {encoding}",
+        code="csv.write.file_encoding",
+        params={"encoding": encoding},
+    )
 
 
 _STR_ONLY = {str}
@@ -749,17 +793,27 @@ def _text(index: int, name: str, value: object) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"row {index + 1}, field {name}: not text ({type_name(value)})")
+        raise ValidationError(
+            f"row {index + 1}, field {name}: not text ({type_name(value)})",
+            code="csv.write.not_text",
+            params={"row": index + 1, "field": name, "given": type(value).__name__},
+        )
     return value
 
 
-def _guarded(where: str, value: str, guard: str) -> str:
+def _guarded(value: str, guard: str, row: int, name: str) -> str:
+    """``value`` as written under ``guard``; ``row`` counts from 1 (0: the header)."""
     if not value or value[0] not in _FORMULA_START or _PLAIN.fullmatch(value):
         return value
     if guard == "error":
+        where = f"row {row}, field {name}" if row else f"the header, column {name[:40]!r}"
         raise ValidationError(
             f"{where}: starts with {value[0]!r}, which a"
             " spreadsheet runs as a formula; pass formula_guard='quote' to write"
-            " it with a leading ' or 'off' to write it as it is"
+            " it with a leading ' or 'off' to write it as it is",
+            code="csv.write.formula" if row else "csv.write.formula_header",
+            params={"row": row, "field": name, "char": value[0]}
+            if row
+            else {"field": name[:40], "char": value[0]},
         )
     return "'" + value

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from nyukan_rules._args import ensure_int, type_name
+from nyukan_rules._args import ensure_int, type_name, wrong_type
 from nyukan_rules.batch import records as _records
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
 from nyukan_rules.batch.roster import RenewalPlan, RenewalSchedule, _due_first
@@ -78,9 +78,16 @@ def _frame(frame: object) -> Any:
     try:
         import dask.dataframe as dd
     except ImportError:  # pragma: no cover - the extra is not installed
-        raise ArgumentTypeError("install the dask extra: pip install nyukan_rules[dask]") from None
+        raise ArgumentTypeError(
+            "install the dask extra: pip install nyukan_rules[dask]",
+            code="extra.missing",
+            params={"module": "dask", "extra": "dask"},
+        ) from None
     if not isinstance(frame, dd.DataFrame):
-        raise ArgumentTypeError(f"frame must be a dask DataFrame, not {type_name(frame)}")
+        raise ArgumentTypeError(
+            f"frame must be a dask DataFrame, not {type_name(frame)}",
+            **wrong_type("frame", frame, "dask DataFrame"),
+        )
     return frame
 
 

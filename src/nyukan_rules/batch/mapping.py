@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from nyukan_rules._args import ensure_rows, ensure_str, type_name
+from nyukan_rules._args import ensure_rows, ensure_str, type_name, wrong_type
 from nyukan_rules.batch.checks import bulk_findings, column_applies
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec, normalize_records
 from nyukan_rules.batch.templates import (
@@ -172,14 +172,18 @@ def _checked_mapping(mapping: object) -> Mapping[str, tuple[str, ...]]:
     """``mapping`` if each value is a tuple or list of header names (a str is refused:
     it would be read letter by letter)."""
     if not isinstance(mapping, Mapping):
-        raise ArgumentTypeError(f"mapping must be a mapping, not {type_name(mapping)}")
+        raise ArgumentTypeError(
+            f"mapping must be a mapping, not {type_name(mapping)}",
+            **wrong_type("mapping", mapping, "mapping"),
+        )
     for name, candidates in mapping.items():
         if not isinstance(candidates, (tuple, list)) or not all(
             isinstance(header, str) for header in candidates
         ):
             raise ArgumentTypeError(
                 "mapping values must be tuples or lists of header names, not"
-                f" {type_name(candidates)} (for {str(name)[:40]})"
+                f" {type_name(candidates)} (for {str(name)[:40]})",
+                **wrong_type(f"mapping[{str(name)[:40]!r}]", candidates, "tuple or list of str"),
             )
     return mapping
 
@@ -224,7 +228,10 @@ def _row_of(
 ) -> tuple[dict[str, str], list[Finding], list[str]]:
     """(row, findings, names of the record's fields that no column takes)."""
     if not isinstance(record, Mapping):
-        raise ArgumentTypeError(f"record must be a mapping, not {type_name(record)}")
+        raise ArgumentTypeError(
+            f"record must be a mapping, not {type_name(record)}",
+            **wrong_type("record", record, "mapping"),
+        )
     headers = the_template.by_header
     row: dict[str, str] = {}
     findings: list[Finding] = []
@@ -417,9 +424,16 @@ def records_to_bulk_files(
     ensure_rows(records, "records")
     ensure_str(id_field, "id_field")
     if template is None and kind is None:
-        raise ArgumentTypeError("records_to_bulk_files needs kind (or one template for all)")
+        raise ArgumentTypeError(
+            "records_to_bulk_files needs kind (or one template for all)",
+            code="bulk.kind_needed",
+            params={"name": "kind"},
+        )
     if defaults is not None and not isinstance(defaults, Mapping):
-        raise ArgumentTypeError(f"defaults must be a mapping, not {type_name(defaults)}")
+        raise ArgumentTypeError(
+            f"defaults must be a mapping, not {type_name(defaults)}",
+            **wrong_type("defaults", defaults, "mapping or None"),
+        )
     mapping = _checked_mapping(mapping)
     day = ensure_date(on, "on") if on is not None else None
     fixed = as_template(template) if template is not None else None
@@ -481,7 +495,9 @@ def records_to_bulk_files(
             the_template = found
         if day is not None and the_template.workbook_version > day.isoformat():
             raise NotOfferedError(
-                f"the workbook of {the_template.workbook_version} is not yet out on {day}"
+                f"the workbook of {the_template.workbook_version} is not yet out on {day}",
+                code="bulk.workbook_not_out",
+                params={"version": the_template.workbook_version, "on": day},
             )
         groups.setdefault(the_template.code, (the_template, []))[1].append(row)
 

@@ -74,11 +74,15 @@ def _check_code(_: object, attribute: attrs.Attribute[str], value: str) -> None:
 
         raise ArgumentValueError(
             f"a bulk template {attribute.name} must be a str matching {pattern.pattern},"
-            f" not {type_name(value)}"
+            f" not {type_name(value)}",
+            code="bulk.template_attribute",
+            params={"name": attribute.name, "pattern": pattern.pattern},
         )
     if not pattern.fullmatch(value):
         raise ArgumentValueError(
-            f"a bulk template {attribute.name} must match {pattern.pattern}: {value!r:.40}"
+            f"a bulk template {attribute.name} must match {pattern.pattern}: {value!r:.40}",
+            code="bulk.template_attribute",
+            params={"name": attribute.name, "pattern": pattern.pattern},
         )
 
 
@@ -302,7 +306,11 @@ class BulkTemplate:
         # Built only from the validated parts: nothing of a workbook names a path.
         expected = f"{_PREFIX_OF_KIND.get(self.kind, '')}{self.code}_ver{self.version}.csv"
         if value != expected:
-            raise ArgumentValueError(f"a bulk template's file name must be {expected}")
+            raise ArgumentValueError(
+                f"a bulk template's file name must be {expected}",
+                code="bulk.template_file_name",
+                params={"expected": expected},
+            )
 
     def code_list(self, name: str) -> CodeList | None:
         return self.lists.get(name)
@@ -340,14 +348,17 @@ class BulkTemplate:
         >>> next(c for c in needed if c.header == "radSex").allowed
         (('男 male', '1'), ('女 female', '2'))
         """
-        from nyukan_rules._args import type_name
+        from nyukan_rules._args import type_name, wrong_type
         from nyukan_rules.batch.checks import code_lists_for, validate_bulk_rows
         from nyukan_rules.errors import ArgumentTypeError
 
         if row is None:
             row = {}
         if not isinstance(row, Mapping):
-            raise ArgumentTypeError(f"row must be a mapping, not {type_name(row)}")
+            raise ArgumentTypeError(
+                f"row must be a mapping, not {type_name(row)}",
+                **wrong_type("row", row, "mapping"),
+            )
         report = validate_bulk_rows([row], template=self)
         ctx = self.checks
         found: dict[str, RequiredColumn] = {}
@@ -433,7 +444,11 @@ class _Workbook:
     def __init__(self, data: dict[str, Any]) -> None:
         kind = _KINDS.get(data["file_prefix"])
         if kind is None:
-            raise ValidationError(f"unknown procedure in the file name {data['file_prefix']!r:.40}")
+            raise ValidationError(
+                f"unknown procedure in the file name {data['file_prefix']!r:.40}",
+                code="bulk.workbook_procedure",
+                params={"prefix": str(data["file_prefix"])[:40]},
+            )
         self.data = data
         self.kind = kind
         self.lists = {
@@ -458,7 +473,9 @@ class _Workbook:
             if not CODE_PATTERN.fullmatch(code):
                 raise ValidationError(
                     f"the workbook names a template {code!r:.40}, which is not a template code"
-                    f" ({CODE_PATTERN.pattern}): not the agency's template"
+                    f" ({CODE_PATTERN.pattern}): not the agency's template",
+                    code="bulk.workbook_template_code",
+                    params={"template": code[:40], "pattern": CODE_PATTERN.pattern},
                 )
 
     def codes(self) -> list[str]:
@@ -505,7 +522,9 @@ class _Workbook:
         if not VERSION_PATTERN.fullmatch(version):
             raise ValidationError(
                 f"the workbook gives template {code} the version {version!r:.40}, which is not"
-                f" three digits: not the agency's template"
+                f" three digits: not the agency's template",
+                code="bulk.workbook_template_version",
+                params={"template": code, "version": version[:40]},
             )
         letter, data = self.letters[code], self.data
         columns = []
@@ -616,11 +635,12 @@ def as_template(template: BulkTemplate | str) -> BulkTemplate:
     if isinstance(template, BulkTemplate):
         return template
     if not isinstance(template, str):
-        from nyukan_rules._args import type_name
+        from nyukan_rules._args import type_name, wrong_type
         from nyukan_rules.errors import ArgumentTypeError
 
         raise ArgumentTypeError(
-            f"template must be a BulkTemplate or a code, not {type_name(template)}"
+            f"template must be a BulkTemplate or a code, not {type_name(template)}",
+            **wrong_type("template", template, "BulkTemplate or code"),
         )
     return bulk_template(template)
 
@@ -676,17 +696,20 @@ def _book_of(kind: object) -> tuple[ApplicationKind, _Workbook]:
     except UnknownNameError:
         if isinstance(kind, (str, ApplicationKind)):
             raise
-        from nyukan_rules._args import type_name
+        from nyukan_rules._args import type_name, wrong_type
         from nyukan_rules.errors import ArgumentTypeError
 
         raise ArgumentTypeError(
-            f"kind must be an ApplicationKind or its name, not {type_name(kind)}"
+            f"kind must be an ApplicationKind or its name, not {type_name(kind)}",
+            **wrong_type("kind", kind, "ApplicationKind or str"),
         ) from None
     book = _bundled().get(_PREFIX_OF_KIND.get(the_kind, ""))
     if book is None:
         offered = ", ".join(k.value for k in _PREFIX_OF_KIND)
         raise NotOfferedError(
-            f"no bulk-registration template for {the_kind.value}; the workbooks cover {offered}"
+            f"no bulk-registration template for {the_kind.value}; the workbooks cover {offered}",
+            code="bulk.kind_not_offered",
+            params={"kind": the_kind, "choices": offered},
         )
     return the_kind, book
 
@@ -705,11 +728,12 @@ def _menu_codes(book: _Workbook, text: object) -> list[str]:
         status = StatusOfResidence.parse(text)
     except UnknownNameError:
         if not isinstance(text, str):
-            from nyukan_rules._args import type_name
+            from nyukan_rules._args import type_name, wrong_type
             from nyukan_rules.errors import ArgumentTypeError
 
             raise ArgumentTypeError(
-                f"status must be a StatusOfResidence or its name, not {type_name(text)}"
+                f"status must be a StatusOfResidence or its name, not {type_name(text)}",
+                **wrong_type("status", text, "StatusOfResidence or str"),
             ) from None
         raise
     if status in _HSP_MENU:
@@ -774,12 +798,27 @@ def _by_sub_activity(
     if not choices:
         raise NotOfferedError(
             f"no main activity {activity:.60} for {status!s:.60}: the {kind.value} workbook"
-            " offers no activity choice for it (leave activity out)"
+            " offers no activity choice for it (leave activity out)",
+            code="bulk.no_activity_choice",
+            params={"activity": activity[:60], "status": _status_param(status), "kind": kind},
         )
+    offered = "、".join(dict.fromkeys(name for name, _ in choices))
     raise NotOfferedError(
-        f"no main activity {activity:.60} for {status!s:.60}; offered: "
-        + "、".join(dict.fromkeys(name for name, _ in choices))
+        f"no main activity {activity:.60} for {status!s:.60}; offered: " + offered,
+        code="bulk.unknown_activity",
+        params={"activity": activity[:60], "status": _status_param(status), "choices": offered},
     )
+
+
+def _status_param(status: object) -> object:
+    """``status`` as a message param: the member it names (shown in the reader's
+    language), or the text given (at most 60 characters)."""
+    if isinstance(status, str):
+        try:
+            return StatusOfResidence.parse(status)
+        except NyukanRulesError:
+            pass
+    return status if isinstance(status, StatusOfResidence) else f"{status!s:.60}"
 
 
 def _offered(book: _Workbook) -> str:
@@ -819,7 +858,9 @@ def bulk_template_for(kind: object, status: object, *, activity: object = None) 
     codes = _menu_codes(book, status)
     if not codes:
         raise NotOfferedError(
-            f"no {the_kind.value} bulk template for {status!s:.60}; offered: {_offered(book)}"
+            f"no {the_kind.value} bulk template for {status!s:.60}; offered: {_offered(book)}",
+            code="bulk.status_not_offered",
+            params={"kind": the_kind, "status": _status_param(status), "choices": _offered(book)},
         )
     has_lists = any(f"CB18_{code}" in book.data["lists"] for code in codes)
     if activity is not None and not has_lists:
@@ -832,9 +873,11 @@ def bulk_template_for(kind: object, status: object, *, activity: object = None) 
         ]
         if activities:
             if activity is None:
+                offered = "、".join(label.split(" ", 1)[0] for label, _ in activities)
                 raise NotOfferedError(
-                    f"{status!s:.60} needs its main activity: one of "
-                    + "、".join(label.split(" ", 1)[0] for label, _ in activities)
+                    f"{status!s:.60} needs its main activity: one of " + offered,
+                    code="bulk.activity_needed",
+                    params={"status": _status_param(status), "choices": offered},
                 )
             keys = {lookup_key(activity)} if isinstance(activity, str) else set()
             try:
@@ -845,16 +888,24 @@ def bulk_template_for(kind: object, status: object, *, activity: object = None) 
             for label, code in activities:
                 if code == activity or keys & {lookup_key(label), *_names(label)}:
                     return bulk_template(code)
+            offered = "、".join(label.split(" ", 1)[0] for label, _ in activities)
             raise NotOfferedError(
-                f"no main activity {activity!s:.60} for {status!s:.60}; offered: "
-                + "、".join(label.split(" ", 1)[0] for label, _ in activities)
+                f"no main activity {activity!s:.60} for {status!s:.60}; offered: " + offered,
+                code="bulk.unknown_activity",
+                params={
+                    "activity": f"{activity!s:.60}",
+                    "status": _status_param(status),
+                    "choices": offered,
+                },
             )
     for code in codes:
         if code in book.code_set:
             return bulk_template(code)
+    offered = "、".join(label.split(" ", 1)[0] for c, label, _ in book.menu() if c in book.code_set)
     raise NotOfferedError(
-        f"the {the_kind.value} workbook has no upload file for {status!s:.60}; offered: "
-        + "、".join(label.split(" ", 1)[0] for c, label, _ in book.menu() if c in book.code_set)
+        f"the {the_kind.value} workbook has no upload file for {status!s:.60}; offered: " + offered,
+        code="bulk.no_upload_file",
+        params={"kind": the_kind, "status": _status_param(status), "choices": offered},
     )
 
 

@@ -74,6 +74,8 @@ def write_bulk_files(
             f"{len(report.errors)} error(s) in {len(report.rows_with_errors)} row(s):"
             " no upload file is written from bad data",
             report=report,
+            code="bulk.rows_have_errors",
+            params={"count": len(report.errors), "rows": len(report.rows_with_errors)},
         )
     return write_validated_bulk_files(materialized, the_template)
 

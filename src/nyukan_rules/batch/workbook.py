@@ -89,17 +89,27 @@ def read_workbook(data: bytes, *, name: str = "") -> dict[str, Any]:
 
     openpyxl = require_extra("openpyxl", extra="xlsm", needed_for="reading a workbook")
     if not isinstance(data, (bytes, bytearray)):
-        raise ValidationError(f"the workbook must be bytes, not {type(data).__name__}")
+        raise ValidationError(
+            f"the workbook must be bytes, not {type(data).__name__}",
+            code="argument.type",
+            params={"name": "data", "expected": "bytes", "given": type(data).__name__},
+        )
     _check_archive(bytes(data))
     try:
         book = openpyxl.load_workbook(BytesIO(bytes(data)), read_only=True, data_only=True)
     except Exception as exc:
-        raise ValidationError(f"not a readable .xlsm workbook: {exc}") from exc
+        raise ValidationError(
+            f"not a readable .xlsm workbook: {exc}",
+            code="bulk.workbook_unreadable",
+            params={"error": type(exc).__name__},
+        ) from exc
     try:
         for sheet in (_LEDGER, _SHOW, _MENU, *_LISTS):
             if sheet not in book.sheetnames:
                 raise ValidationError(
-                    f"the workbook has no sheet {sheet}: not the agency's template"
+                    f"the workbook has no sheet {sheet}: not the agency's template",
+                    code="bulk.workbook_sheet",
+                    params={"sheet": sheet},
                 )
         return _read(book, bytes(data), name)
     finally:
@@ -112,14 +122,24 @@ def _check_archive(data: bytes) -> None:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise ValidationError(f"not a readable .xlsm workbook: {type(exc).__name__}") from None
+        raise ValidationError(
+            f"not a readable .xlsm workbook: {type(exc).__name__}",
+            code="bulk.workbook_unreadable",
+            params={"error": type(exc).__name__},
+        ) from None
     if len(parts) > _MAX_PARTS:
-        raise ValidationError(f"the workbook has {len(parts)} parts: not the agency's template")
+        raise ValidationError(
+            f"the workbook has {len(parts)} parts: not the agency's template",
+            code="bulk.workbook_parts",
+            params={"count": len(parts), "limit": _MAX_PARTS},
+        )
     unzipped = sum(part.file_size for part in parts)
     if unzipped > _MAX_UNZIPPED:
         raise ValidationError(
             f"the workbook would unpack to {unzipped:,} bytes (at most {_MAX_UNZIPPED:,}):"
-            " not the agency's template"
+            " not the agency's template",
+            code="bulk.workbook_size",
+            params={"size": unzipped, "limit": _MAX_UNZIPPED},
         )
 
 
@@ -148,13 +168,21 @@ def _read(book: Any, data: bytes, name: str) -> dict[str, Any]:
     )
     found = _VERSION_DATE.search(menu)
     if not found:
-        raise ValidationError("the workbook's menu shows no version date (YYYY/MM/DD版)")
+        raise ValidationError(
+            "the workbook's menu shows no version date (YYYY/MM/DD版)",
+            code="bulk.workbook_version_date",
+            params={"sheet": _MENU},
+        )
     version_date = "-".join(found.groups())
     show = _grid(book, _SHOW, _SHOW_ROWS, _SHOW_COLUMNS)
     file_name = _text(_cell(show, "L3"))
     prefix = _PREFIX.match(file_name)
     if not prefix:
-        raise ValidationError(f"unexpected file-name pattern in {_SHOW}!L3: {file_name!r}")
+        raise ValidationError(
+            f"unexpected file-name pattern in {_SHOW}!L3: {file_name!r}",
+            code="bulk.workbook_file_name",
+            params={"sheet": _SHOW, "cell": "L3", "value": file_name[:80]},
+        )
     statuses = []
     for row in show[2:]:
         label = _text(row[1]) if len(row) > 1 else ""
@@ -283,7 +311,9 @@ def _conventions(
     }
     if len(prefixes) > 1:
         raise ValidationError(
-            f"the ledger names the common sheet's columns in {len(prefixes)} ways"
+            f"the ledger names the common sheet's columns in {len(prefixes)} ways",
+            code="bulk.workbook_ledger",
+            params={"count": len(prefixes)},
         )
     point_columns = sorted(
         (e for e in ledger if e["sheet"] == points and _is_letters(e["cell"])),
