@@ -42,7 +42,11 @@ class SystemEdition(CatalogEnum):
         day = ensure_date(day, "day")
         for limits in in_force(EDITION_LIMITS, day):
             return limits.edition
-        raise NoRuleError(f"the online system was not in service on {day.isoformat()}")
+        raise NoRuleError(
+            f"the online system was not in service on {day.isoformat()}",
+            code="edition.not_in_service",
+            params={"on": day},
+        )
 
     @property
     def limits(self) -> EditionLimits:

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from nyukan_rules._args import wrong_type
 from nyukan_rules.errors import ArgumentTypeError, MissingInputError, ValidationError
 from nyukan_rules.files._pdfread import (
     ACTIVE_CODES,
@@ -116,9 +117,14 @@ def check_attachment(
     ('attachment.not_pdf', 'attachment.not_pdf')
     """
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise ArgumentTypeError(f"data must be bytes, not {type(data).__name__}")
+        raise ArgumentTypeError(
+            f"data must be bytes, not {type(data).__name__}", **wrong_type("data", data, "bytes")
+        )
     if not isinstance(filename, str):
-        raise ArgumentTypeError(f"filename must be a str, not {type(filename).__name__}")
+        raise ArgumentTypeError(
+            f"filename must be a str, not {type(filename).__name__}",
+            **wrong_type("filename", filename, "str"),
+        )
     name = _display(filename)
     data = bytes(data)
     limits = _edition(edition).limits
@@ -287,23 +293,30 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
 
     if isinstance(parts, (str, bytes, bytearray, memoryview)) or not isinstance(parts, Sequence):
         raise ArgumentTypeError(
-            f"parts must be a sequence of PDF files given as bytes, not {type(parts).__name__}"
+            f"parts must be a sequence of PDF files given as bytes, not {type(parts).__name__}",
+            **wrong_type("parts", parts, "sequence of bytes"),
         )
     total = len(parts)
     for number, part in enumerate(parts, start=1):
         if not isinstance(part, (bytes, bytearray, memoryview)):
             raise ArgumentTypeError(
-                f"part {number} of {total} must be bytes, not {type(part).__name__}"
+                f"part {number} of {total} must be bytes, not {type(part).__name__}",
+                code="pdf.merge.part_type",
+                params={"part": number, "total": total, "given": type(part).__name__},
             )
     if not parts:
-        raise MissingInputError("parts is empty: give at least one PDF")
+        raise MissingInputError("parts is empty: give at least one PDF", code="pdf.merge.no_parts")
     writer = PdfWriter()
     with limits():
         for number, part in enumerate(parts, start=1):
             label = f"part {number} of {total}"
             data = bytes(part)
             if data.find(_SIGNATURE, 0, _SIGNATURE_WINDOW) < 0:
-                raise ValidationError(f"{label} is not a PDF (no %PDF- signature)")
+                raise ValidationError(
+                    f"{label} is not a PDF (no %PDF- signature)",
+                    code="pdf.merge.not_pdf",
+                    params={"part": number, "total": total},
+                )
             budget = Budget(MERGE_UNITS, MERGE_OBJECT_STREAM_WEIGHT)
             if recovery_too_costly(data):
                 budget.spent_out = True
@@ -312,7 +325,11 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
                     raise TooComplex
                 reader = budgeted_reader(data, budget, strict=False)
                 if reader.is_encrypted:
-                    raise ValidationError(f"{label} is encrypted: remove its password first")
+                    raise ValidationError(
+                        f"{label} is encrypted: remove its password first",
+                        code="pdf.merge.encrypted",
+                        params={"part": number, "total": total},
+                    )
                 writer.append(reader, import_outline=False)
                 if budget.spent_out:
                     raise TooComplex
@@ -321,14 +338,22 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
             except Exception as exc:
                 if budget.spent_out or type(exc).__name__ == "LimitReachedError":
                     raise ValidationError(
-                        f"{label} is too complex to read within {MERGE_UNITS:,} steps"
+                        f"{label} is too complex to read within {MERGE_UNITS:,} steps",
+                        code="pdf.merge.too_complex",
+                        params={"part": number, "total": total, "limit": MERGE_UNITS},
                     ) from None
-                raise ValidationError(f"{label} cannot be read: {clean_detail(exc)}") from exc
+                raise ValidationError(
+                    f"{label} cannot be read: {clean_detail(exc)}",
+                    code="pdf.merge.unreadable",
+                    params={"part": number, "total": total, "error": type(exc).__name__},
+                ) from exc
         out = BytesIO()
         try:
             writer.write(out)
         except Exception as exc:
             raise ValidationError(
-                f"the merged PDF could not be written: {clean_detail(exc)}"
+                f"the merged PDF could not be written: {clean_detail(exc)}",
+                code="pdf.merge.write_failed",
+                params={"error": type(exc).__name__},
             ) from exc
     return out.getvalue()

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from nyukan_rules._args import ensure_bool
+from nyukan_rules._args import ensure_bool, wrong_type
 from nyukan_rules.catalog import ApplicationKind, StatusOfResidence
 from nyukan_rules.dates import Effective, add_months, ensure_date
 from nyukan_rules.errors import ArgumentTypeError, ArgumentValueError, ValidationError
@@ -153,10 +153,15 @@ def photo_required(
     on = ensure_date(on, "on")
     if not isinstance(applicant_age, int) or isinstance(applicant_age, bool):
         raise ArgumentTypeError(
-            f"applicant_age must be a whole number of years, not {type(applicant_age).__name__}"
+            f"applicant_age must be a whole number of years, not {type(applicant_age).__name__}",
+            **wrong_type("applicant_age", applicant_age, "int"),
         )
     if not 0 <= applicant_age <= 150:
-        raise ArgumentValueError(f"applicant_age must be from 0 to 150, not {applicant_age}")
+        raise ArgumentValueError(
+            f"applicant_age must be from 0 to 150, not {applicant_age}",
+            code="argument.out_of_range",
+            params={"name": "applicant_age", "minimum": 0, "maximum": 150},
+        )
     desired = None if desired_status is None else StatusOfResidence.parse(desired_status)
     deciding_day = on
     if card_issued_on is not None:
@@ -164,7 +169,9 @@ def photo_required(
         if deciding_day < on:
             raise ArgumentValueError(
                 f"card_issued_on {deciding_day.isoformat()} is before the filing day"
-                f" {on.isoformat()}"
+                f" {on.isoformat()}",
+                code="photo.card_before_filing",
+                params={"since": deciding_day, "on": on},
             )
     include_single_source = ensure_bool(include_single_source, "include_single_source")
     if kind not in PHOTO_KINDS:
@@ -204,7 +211,8 @@ def _texts(_instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if not isinstance(value, tuple) or not all(isinstance(item, str) for item in value):
         raise ArgumentTypeError(
             f"PhotoPolicy.{attribute.name} must be a tuple or frozenset of names"
-            f" (a str is not), not {type(value).__name__}"
+            f" (a str is not), not {type(value).__name__}",
+            **wrong_type(f"PhotoPolicy.{attribute.name}", value, "tuple or frozenset of str"),
         )
 
 
@@ -215,14 +223,17 @@ def _known_formats(instance: object, attribute: attrs.Attribute[Any], value: obj
     if unknown or not names:
         raise ArgumentValueError(
             f"PhotoPolicy.open_formats takes one or more of {sorted(OPEN_FORMATS)};"
-            f" not {unknown or 'none'}"
+            f" not {unknown or 'none'}",
+            code="photo.open_formats",
+            params={"choices": ", ".join(sorted(OPEN_FORMATS))},
         )
 
 
 def _severity(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Severity):
         raise ArgumentTypeError(
-            f"PhotoPolicy.{attribute.name} must be a Severity, not {type(value).__name__}"
+            f"PhotoPolicy.{attribute.name} must be a Severity, not {type(value).__name__}",
+            **wrong_type(f"PhotoPolicy.{attribute.name}", value, "Severity"),
         )
 
 
@@ -230,11 +241,14 @@ def _whole(low: int, high: int) -> Any:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
             raise ArgumentTypeError(
-                f"PhotoPolicy.{attribute.name} must be an int, not {type(value).__name__}"
+                f"PhotoPolicy.{attribute.name} must be an int, not {type(value).__name__}",
+                **wrong_type(f"PhotoPolicy.{attribute.name}", value, "int"),
             )
         if not low <= value <= high:
             raise ArgumentValueError(
-                f"PhotoPolicy.{attribute.name} must be from {low:,} to {high:,}, not {value:,}"
+                f"PhotoPolicy.{attribute.name} must be from {low:,} to {high:,}, not {value:,}",
+                code="argument.out_of_range",
+                params={"name": f"PhotoPolicy.{attribute.name}", "minimum": low, "maximum": high},
             )
 
     return check
@@ -244,11 +258,14 @@ def _number(low: float, high: float) -> Any:
     def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise ArgumentTypeError(
-                f"PhotoPolicy.{attribute.name} must be a number, not {type(value).__name__}"
+                f"PhotoPolicy.{attribute.name} must be a number, not {type(value).__name__}",
+                **wrong_type(f"PhotoPolicy.{attribute.name}", value, "number"),
             )
         if not low <= value <= high:  # NaN fails too
             raise ArgumentValueError(
-                f"PhotoPolicy.{attribute.name} must be from {low} to {high}, not {value}"
+                f"PhotoPolicy.{attribute.name} must be from {low} to {high}, not {value}",
+                code="argument.out_of_range",
+                params={"name": f"PhotoPolicy.{attribute.name}", "minimum": low, "maximum": high},
             )
 
     return check
@@ -258,7 +275,10 @@ def _policy(policy: object) -> PhotoPolicy:
     if policy is None:
         return PhotoPolicy()
     if not isinstance(policy, PhotoPolicy):
-        raise ArgumentTypeError(f"policy must be a PhotoPolicy, not {type(policy).__name__}")
+        raise ArgumentTypeError(
+            f"policy must be a PhotoPolicy, not {type(policy).__name__}",
+            **wrong_type("policy", policy, "PhotoPolicy"),
+        )
     return policy
 
 
@@ -595,7 +615,9 @@ def _check(
     decode: bool = True,
 ) -> PhotoReport:
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise ArgumentTypeError(f"data must be bytes, not {type(data).__name__}")
+        raise ArgumentTypeError(
+            f"data must be bytes, not {type(data).__name__}", **wrong_type("data", data, "bytes")
+        )
     data = bytes(data)
     policy = _policy(policy)
     findings: list[Finding] = []
@@ -770,18 +792,27 @@ def prepare_photo(data: bytes, *, policy: PhotoPolicy | None = None) -> bytes:
             "the photo cannot be prepared: "
             + "; ".join(f.message_en for f in report if f.is_error),
             report=report,
+            code="photo.cannot_prepare",
+            params={"count": sum(1 for f in report if f.is_error)},
         )
     try:
         with _opened(bytes(data), policy, []) as image:
             if image is None:  # pragma: no cover - the check above opened it
-                raise ValidationError("the photo cannot be opened", report=report)
+                raise ValidationError(
+                    "the photo cannot be opened", report=report, code="photo.cannot_open"
+                )
             rgb = _decoded(image, max(policy.output_width, policy.output_height))
     except ValidationError:
         raise
     except Exception as exc:
         unreadable = make_finding("photo.unreadable", detail=_why(exc))
         report = attrs.evolve(report, findings=(*report.findings, unreadable))
-        raise ValidationError(f"the photo cannot be decoded: {_why(exc)}", report=report) from exc
+        raise ValidationError(
+            f"the photo cannot be decoded: {_why(exc)}",
+            report=report,
+            code="photo.cannot_decode",
+            params={"error": type(exc).__name__},
+        ) from exc
     width, height = rgb.size
     target = policy.output_height / policy.output_width
     if height / width > target:  # too tall: trim top and bottom

@@ -8,6 +8,7 @@ from datetime import date
 
 import attrs
 
+from nyukan_rules._args import wrong_type
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, MissingInputError
 from nyukan_rules.files.editions import SystemEdition
@@ -61,7 +62,10 @@ def check_submission(
         submitted_on = ensure_date(submitted_on, "submitted_on")
     if edition is None:
         if submitted_on is None:
-            raise MissingInputError("give the edition, or submitted_on to choose it by date")
+            raise MissingInputError(
+                "give the edition, or submitted_on to choose it by date",
+                code="submission.edition_needed",
+            )
         the_edition = SystemEdition.for_date(submitted_on)
     else:
         the_edition = SystemEdition.parse(edition)
@@ -71,10 +75,14 @@ def check_submission(
     ):
         raise ArgumentTypeError(
             "attachments must be a sequence of (file name, bytes) pairs,"
-            f" not {type(attachments).__name__}"
+            f" not {type(attachments).__name__}",
+            **wrong_type("attachments", attachments, "sequence of (str, bytes)"),
         )
     if photo is not None and not isinstance(photo, (bytes, bytearray, memoryview)):
-        raise ArgumentTypeError(f"photo must be bytes, not {type(photo).__name__}")
+        raise ArgumentTypeError(
+            f"photo must be bytes, not {type(photo).__name__}",
+            **wrong_type("photo", photo, "bytes or None"),
+        )
 
     findings: list[Finding] = []
     reports: list[AttachmentReport] = []
@@ -86,7 +94,11 @@ def check_submission(
             or not isinstance(item[0], str)
             or not isinstance(item[1], (bytes, bytearray, memoryview))
         ):
-            raise ArgumentTypeError(f"attachment {number} is not a (file name, bytes) pair")
+            raise ArgumentTypeError(
+                f"attachment {number} is not a (file name, bytes) pair",
+                code="submission.attachment_type",
+                params={"number": number, "given": type(item).__name__},
+            )
         name, data = item[0], bytes(item[1])
         total += len(data)
         kind = _sniff(data)
