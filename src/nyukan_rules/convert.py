@@ -39,7 +39,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 from cattrs.v import format_exception, transform_error
 
-from nyukan_rules._args import type_name
+from nyukan_rules._args import type_name, wrong_type
 from nyukan_rules.catalog import CatalogEnum, PeriodOfStay
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import (
@@ -101,11 +101,16 @@ def _structure_bytes(value: object, _: object) -> bytes:
     if isinstance(value, (bytes, bytearray)):
         return bytes(value)
     if not isinstance(value, str):
-        raise ArgumentTypeError(f"bytes are given as base64 text, not {type_name(value)}")
+        raise ArgumentTypeError(
+            f"bytes are given as base64 text, not {type_name(value)}",
+            **wrong_type("bytes", value, "str (base64)"),
+        )
     try:
         return base64.b64decode(value, validate=True)
     except binascii.Error:
-        raise ArgumentValueError("bytes are given as base64 text; this is not base64") from None
+        raise ArgumentValueError(
+            "bytes are given as base64 text; this is not base64", code="convert.not_base64"
+        ) from None
 
 
 converter.register_structure_hook(bytes, _structure_bytes)

@@ -288,14 +288,18 @@ def ensure_date(value: object, name: str) -> date:
 def _out_of_range(name: str, day: date) -> ArgumentValueError:
     return ArgumentValueError(
         f"{name} {day.isoformat()} is too close to the ends of the calendar Python"
-        f" represents ({date.min.isoformat()} to {date.max.isoformat()}) for this answer"
+        f" represents ({date.min.isoformat()} to {date.max.isoformat()}) for this answer",
+        code="date.out_of_calendar",
+        params={"name": name, "on": day},
     )
 
 
 def _check_order(instance: Effective, attribute: object, value: date | None) -> None:
     if instance.since is not None and value is not None and value < instance.since:
         raise NyukanRulesError(
-            f"effective period ends ({value}) before it starts ({instance.since})"
+            f"effective period ends ({value}) before it starts ({instance.since})",
+            code="date.ends_before_start",
+            params={"since": instance.since, "until": value},
         )
 
 
@@ -407,7 +411,11 @@ def _national_holidays(year: int) -> frozenset[date]:
     try:
         found = holidays.country_holidays("JP", years=year)
     except NotImplementedError as exc:  # pragma: no cover - depends on holidays' range
-        raise NoRuleError(f"no Japanese holiday calendar is known for {year}") from exc
+        raise NoRuleError(
+            f"no Japanese holiday calendar is known for {year}",
+            code="date.no_holiday_calendar",
+            params={"year": year},
+        ) from exc
     return frozenset(d for d in found if isinstance(d, _dt.date))
 
 

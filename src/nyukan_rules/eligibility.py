@@ -651,7 +651,11 @@ def check_online_eligibility(
     on = ensure_date(on, "on")
     kind_list = ApplicationKind.parse_all(kinds)
     if not kind_list:
-        raise MissingInputError("kinds is empty: name at least one procedure of the filing")
+        raise MissingInputError(
+            "kinds is empty: name at least one procedure of the filing",
+            code="argument.empty",
+            params={"name": "kinds"},
+        )
     if expires_on is not None:
         expires_on = ensure_date(expires_on, "expires_on")
     if applicant_age is not None:

@@ -16,7 +16,7 @@ from datetime import date
 
 import attrs
 
-from nyukan_rules._args import ensure_bool, ensure_rows, type_name
+from nyukan_rules._args import ensure_bool, ensure_rows, type_name, wrong_type
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StayBand
 from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.dates import Effective, ensure_date
@@ -422,7 +422,8 @@ def _schedules(schedules: Iterable[FeeSchedule] | None) -> tuple[FeeSchedule, ..
     for schedule in chosen:
         if not isinstance(schedule, FeeSchedule):
             raise ArgumentTypeError(
-                f"schedules must hold FeeSchedule objects, not {type_name(schedule)}"
+                f"schedules must hold FeeSchedule objects, not {type_name(schedule)}",
+                **wrong_type("schedules", schedule, "FeeSchedule"),
             )
     return chosen
 

@@ -110,10 +110,13 @@ def resolve_language(tag: object) -> str:
     ('ja', 'en', 'en')
     """
     if not isinstance(tag, str):
-        from nyukan_rules._args import type_name
+        from nyukan_rules._args import type_name, wrong_type
         from nyukan_rules.errors import ArgumentTypeError
 
-        raise ArgumentTypeError(f"lang must be a language tag (str), not {type_name(tag)}")
+        raise ArgumentTypeError(
+            f"lang must be a language tag (str), not {type_name(tag)}",
+            **wrong_type("lang", tag, "str"),
+        )
     return _resolve(tag)
 
 

@@ -167,7 +167,12 @@ class Report:
         errors = self.errors
         if errors:
             lines = "; ".join(f"{f.code}: {f.message_en}" for f in errors)
-            raise ValidationError(f"{len(errors)} error(s): {lines}", report=self)
+            raise ValidationError(
+                f"{len(errors)} error(s): {lines}",
+                report=self,
+                code="report.has_errors",
+                params={"count": len(errors)},
+            )
         return self
 
     # Notebooks: the logic is in nyukan_rules.notebook; pandas and polars load on use.

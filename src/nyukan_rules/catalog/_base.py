@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from nyukan_rules._args import type_name
+from nyukan_rules._args import type_name, wrong_type
 from nyukan_rules.catalog.aliases import ALIASES
 from nyukan_rules.errors import (
     AmbiguousNameError,
@@ -48,7 +48,9 @@ def lookup_key(text: str) -> str:
     '特定活動出国準備期間'
     """
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
+        raise ArgumentTypeError(
+            f"text must be a str, not {type_name(text)}", **wrong_type("text", text, "str")
+        )
     folded = unicodedata.normalize("NFKC", text).casefold()
     # 申請 may also stand before a bracketed qualifier: 再入国許可申請（数次）.
     folded = _BEFORE_BRACKET.sub("", folded)
@@ -206,7 +208,11 @@ def _build_names(cls: type[CatalogEnum]) -> _Names:
             key = lookup_key(name)
             other = members.setdefault(key, member)
             if other is not member:  # a data error, caught by the tests
-                raise NyukanRulesError(f"{cls.__name__}: {name!r} names {other} and {member}")
+                raise NyukanRulesError(
+                    f"{cls.__name__}: {name!r} names {other} and {member}",
+                    code="catalog.name_clash",
+                    params={"catalog": cls.__name__, "text": name},
+                )
     ambiguous: dict[str, list[CatalogEnum]] = {}
     by_code = {member.value: member for member in cls}
     for alias in ALIASES.get(cls.__name__, ()):
@@ -215,9 +221,17 @@ def _build_names(cls: type[CatalogEnum]) -> _Names:
         if len(found) == 1:
             other = members.setdefault(key, found[0])
             if other is not found[0]:
-                raise NyukanRulesError(f"{cls.__name__}: {alias.name!r} names {other}")
+                raise NyukanRulesError(
+                    f"{cls.__name__}: {alias.name!r} names {other}",
+                    code="catalog.name_clash",
+                    params={"catalog": cls.__name__, "text": alias.name},
+                )
         elif key in members:
-            raise NyukanRulesError(f"{cls.__name__}: {alias.name!r} is a name of one member")
+            raise NyukanRulesError(
+                f"{cls.__name__}: {alias.name!r} is a name of one member",
+                code="catalog.name_clash",
+                params={"catalog": cls.__name__, "text": alias.name},
+            )
         else:
             ambiguous[key] = found
     # A legal name several members share (特定技能) is ambiguous; one member's, its name.

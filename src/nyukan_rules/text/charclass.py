@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from nyukan_rules._args import type_name
+from nyukan_rules._args import type_name, wrong_type
 from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.errors import ArgumentTypeError
 from nyukan_rules.sources import Source, sources
@@ -81,7 +81,9 @@ class CharClass(CatalogEnum):
         not contained); another type raises :class:`~nyukan_rules.ArgumentTypeError`.
         """
         if not isinstance(char, str):
-            raise ArgumentTypeError(f"char must be a str, not {type_name(char)}")
+            raise ArgumentTypeError(
+                f"char must be a str, not {type_name(char)}", **wrong_type("char", char, "str")
+            )
         return allowed_char(frozenset({self})).fullmatch(char) is not None
 
     @property
@@ -159,9 +161,14 @@ def disallowed(text: str, classes: Iterable[CharClass]) -> list[tuple[int, str]]
     [(7, '1'), (8, '-'), (9, '1')]
     """
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
+        raise ArgumentTypeError(
+            f"text must be a str, not {type_name(text)}", **wrong_type("text", text, "str")
+        )
     if isinstance(classes, (str, bytes)) or not isinstance(classes, Iterable):
-        raise ArgumentTypeError(f"classes must be character classes, not {type_name(classes)}")
+        raise ArgumentTypeError(
+            f"classes must be character classes, not {type_name(classes)}",
+            **wrong_type("classes", classes, "iterable of CharClass"),
+        )
     wanted = classes if isinstance(classes, frozenset) else frozenset(classes)
     if not all(isinstance(c, CharClass) for c in wanted):
         wanted = frozenset(CharClass.parse(c) for c in wanted)

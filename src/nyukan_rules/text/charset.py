@@ -17,7 +17,7 @@ import unicodedata
 
 import attrs
 
-from nyukan_rules._args import ensure_int, type_name
+from nyukan_rules._args import ensure_int, type_name, wrong_type
 from nyukan_rules.errors import ArgumentTypeError
 from nyukan_rules.text.charclass import CharClass, allowed_char
 
@@ -186,7 +186,9 @@ def is_jis_x0208(char: str) -> bool:
     Any ``str`` is taken; another type raises :class:`~nyukan_rules.ArgumentTypeError`.
     """
     if not isinstance(char, str):
-        raise ArgumentTypeError(f"char must be a str, not {type_name(char)}")
+        raise ArgumentTypeError(
+            f"char must be a str, not {type_name(char)}", **wrong_type("char", char, "str")
+        )
     return char in jis_x0208()
 
 
@@ -273,7 +275,9 @@ def suggestion_for(char: str) -> str | None:
     ('高', '1', '（株）', '～')
     """
     if not isinstance(char, str):
-        raise ArgumentTypeError(f"char must be a str, not {type_name(char)}")
+        raise ArgumentTypeError(
+            f"char must be a str, not {type_name(char)}", **wrong_type("char", char, "str")
+        )
     if len(char) != 1:
         return None
     return _suggestion_for(str(char))
@@ -331,7 +335,9 @@ def unsupported_chars(text: str, *, limit: int | None = None) -> tuple[CharIssue
     2 ① vendor_extension 1
     """
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
+        raise ArgumentTypeError(
+            f"text must be a str, not {type_name(text)}", **wrong_type("text", text, "str")
+        )
     if limit is not None:
         limit = ensure_int(limit, "limit", minimum=1)
     if text.isascii() and text.isprintable():

@@ -25,9 +25,23 @@ from nyukan_rules.text import normalizers
 __all__ = ["Identifier", "compact_identifier", "compact_number"]
 
 
+#: The key of each identifier's name in the messages' terms (``TERMS``), by its English name.
+_TERM_OF = {
+    "passport number": "id.passport",
+    "residence card number": "id.residence_card",
+    "corporate number": "id.corporate_number",
+    "postal code": "id.postal_code",
+    "phone number": "phone.phone",
+}
+
+
 def _text(value: object, what: str) -> str:
     if not isinstance(value, str):
-        raise ValidationError(f"a {what} must be text, not {type(value).__name__}")
+        raise ValidationError(
+            f"a {what} must be text, not {type(value).__name__}",
+            code="id.not_text",
+            params={"what": _TERM_OF.get(what, what), "given": type(value).__name__},
+        )
     return value
 
 
@@ -68,6 +82,11 @@ class Identifier:
     """The printed form of a valid compact value."""
 
     @property
+    def term(self) -> str:
+        """The key of its name in the messages' terms (``id.passport``), or its English name."""
+        return _TERM_OF.get(self.what, self.what)
+
+    @property
     def max_length(self) -> int:
         return max(self.lengths)
 
@@ -89,12 +108,27 @@ class Identifier:
                 else " or ".join(str(x) for x in self.lengths)
             )
             raise InvalidLengthError(
-                f"a {self.what} has {expected} characters, not {len(value)}: {_shown(value)}"
+                f"a {self.what} has {expected} characters, not {len(value)}: {_shown(value)}",
+                code="id.length",
+                params={
+                    "what": self.term,
+                    "lengths": expected.replace(" to ", "–").replace(" or ", "/"),
+                    "count": len(value),
+                    "value": value[:40],
+                },
             )
         if not (value.isascii() and self.compiled.fullmatch(value)):
-            raise InvalidFormatError(f"{_shown(value)} is not a valid {self.what}")
+            raise InvalidFormatError(
+                f"{_shown(value)} is not a valid {self.what}",
+                code="id.format",
+                params={"what": self.term, "value": value[:40]},
+            )
         if self.check is not None and not self.check(value):
-            raise InvalidChecksumError(f"{value} has a wrong check digit")
+            raise InvalidChecksumError(
+                f"{value} has a wrong check digit",
+                code="id.checksum",
+                params={"what": self.term, "value": value[:40]},
+            )
         return value
 
     def is_valid(self, number: object) -> bool:
