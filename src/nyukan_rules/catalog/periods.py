@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from nyukan_rules.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["PeriodOfStay", "StayBand"]
 
@@ -24,9 +28,19 @@ _EN = re.compile(
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise UnknownNameError("period of stay", f"{attribute.name} as {type(value).__name__}")
+        raise UnknownNameError(
+            "period of stay",
+            f"{attribute.name} as {type(value).__name__}",
+            code="period.part_type",
+            params={"part": attribute.name, "given": type(value).__name__},
+        )
     if value < 0 or value.bit_length() > 32:
-        raise UnknownNameError("period of stay", f"{attribute.name} out of range")
+        raise UnknownNameError(
+            "period of stay",
+            f"{attribute.name} out of range",
+            code="period.part_out_of_range",
+            params={"part": attribute.name},
+        )
 
 
 @attrs.frozen(order=False)
@@ -61,15 +75,32 @@ class PeriodOfStay:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.indefinite, bool):
             kind = type(self.indefinite).__name__
-            raise UnknownNameError("period of stay", f"indefinite as {kind}")
+            raise UnknownNameError(
+                "period of stay",
+                f"indefinite as {kind}",
+                code="period.part_type",
+                params={"part": "indefinite", "given": kind},
+            )
         if self.indefinite:
             if self.years or self.months or self.days:
-                raise UnknownNameError("period of stay", "an indefinite period with a length")
+                raise UnknownNameError(
+                    "period of stay",
+                    "an indefinite period with a length",
+                    code="period.indefinite_with_length",
+                    params={},
+                )
             return
         if self.months >= 12:
-            raise UnknownNameError("period of stay", f"months={self.months} (use years)")
+            raise UnknownNameError(
+                "period of stay",
+                f"months={self.months} (use years)",
+                code="period.months_over_11",
+                params={"months": self.months},
+            )
         if not (self.years or self.months or self.days):
-            raise UnknownNameError("period of stay", "an empty period")
+            raise UnknownNameError(
+                "period of stay", "an empty period", code="period.empty", params={}
+            )
 
     @classmethod
     def parse(cls, text: object) -> PeriodOfStay:
@@ -146,6 +177,27 @@ class PeriodOfStay:
                 parts.append(f"{n} {unit}{'s' if n != 1 else ''}")
         return " ".join(parts)
 
+    def name_in(self, lang: str = "en") -> str:
+        """The period in ``lang``, with the Japanese beside it as the forms write it.
+
+        ``lang`` is a language tag, read as
+        :func:`~nyukan_rules.i18n.resolve_language` reads it (``vi``,
+        ``zh-CN``, ``pt``; an unknown one falls back to English).  Years,
+        months and days are written with CLDR's unit names and plurals
+        (Babel, imported on the first call); ``無期限`` is a term of the
+        message catalogues (``period.indefinite``), and so is the frame that
+        puts the Japanese beside (``period.beside``).  In Japanese, the period
+        alone.
+
+        >>> PeriodOfStay(years=1, months=3).name_in("en")
+        '1 year 3 months (1年3月)'
+        >>> PeriodOfStay(months=6).name_in("ja-JP"), PeriodOfStay.INDEFINITE.name_in("en")
+        ('6月', 'indefinite (無期限)')
+        """
+        from nyukan_rules.i18n import resolve_language
+
+        return _name_in(self, resolve_language(lang))
+
 
 #: Words read as 無期限 (after NFKC, case folding and removing white space).
 _INDEFINITE_WORDS = frozenset({"無期限", "indefinite", "unlimited"})
@@ -153,6 +205,83 @@ _INDEFINITE_WORDS = frozenset({"無期限", "indefinite", "unlimited"})
 _INDEFINITE_KEY = 1 << 40
 
 PeriodOfStay.INDEFINITE = PeriodOfStay(indefinite=True)
+
+
+#: The CLDR units of a period's parts.
+_UNITS = ("duration-year", "duration-month", "duration-day")
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_in(period: PeriodOfStay, lang: str) -> str:
+    """:meth:`PeriodOfStay.name_in` for a resolved language tag (remembered: a
+    batch names the same few periods again and again)."""
+    ja = str(period)
+    if lang == "ja":
+        return ja
+    from nyukan_rules.i18n import translate
+    from nyukan_rules.messages import TERMS
+
+    if period.indefinite:
+        name = translate("term", TERMS["period.indefinite"], lang)
+    else:
+        name = _in_units(period, lang)
+    if name == ja:
+        return ja
+    frame = translate("term", TERMS["period.beside"], lang)
+    try:
+        return frame.format(name=name, ja=ja)
+    except (KeyError, IndexError, ValueError, AttributeError):  # a broken translation
+        return f"{name} ({ja})"
+
+
+def _in_units(period: PeriodOfStay, lang: str) -> str:
+    from babel import Locale
+
+    from nyukan_rules.i18n import babel_locale
+
+    locale = Locale.parse(babel_locale(lang))
+    counts = (period.years, period.months, period.days)
+    parts = [_unit(n, unit, locale) for n, unit in zip(counts, _UNITS, strict=True) if n]
+    return _joined(parts, locale)
+
+
+def _unit(count: int, unit: str, locale: Locale) -> str:
+    """``count`` of ``unit`` in the locale's words, long form where CLDR has it.
+
+    Babel does not follow CLDR's aliases from the long form to the short one
+    (Vietnamese, Korean, Chinese keep their unit names in the short form), and
+    writes the unit's id when a form is missing: the next form is tried.
+    """
+    from babel.units import format_unit
+
+    for length in ("long", "short", "narrow"):
+        text = str(format_unit(count, unit, length=length, locale=locale))
+        if unit not in text:
+            return text
+    return f"{count} {unit.removeprefix('duration-')}"  # pragma: no cover - no CLDR form
+
+
+def _joined(parts: list[str], locale: Locale) -> str:
+    """The parts one after another, as the locale writes a list of units
+    (CLDR's narrow unit list: ``1 year 3 months``, ``1年3个月``), else with spaces."""
+    if len(parts) < 2:
+        return "".join(parts)
+    from babel.lists import format_list
+
+    try:
+        text = str(format_list(parts, style="unit-narrow", locale=locale))
+    except (KeyError, ValueError):
+        return " ".join(parts)
+    # Babel reads some locales' list patterns only in part (a pattern inherited
+    # from another may repeat or drop a part): kept only when each part is there
+    # once, in order, with at most a few characters between.
+    at = 0
+    for part in parts:
+        found = text.find(part, at)
+        if found < 0 or found - at > 3:
+            return " ".join(parts)
+        at = found + len(part)
+    return text if at == len(text) else " ".join(parts)
 
 
 def _mostly_japanese(text: str) -> bool:
