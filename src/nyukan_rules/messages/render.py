@@ -72,12 +72,36 @@ def _catalog(name: str) -> Any:
 
 def _name(param: str, value: object, lang: str) -> str:
     catalog_name = NAME_PARAMS[param]
+    if catalog_name == "PeriodOfStay":
+        return _period(value, lang)
     try:
         member = _catalog(catalog_name)(value)
     except (ValueError, TypeError, AttributeError):
         return str(value)  # not a member (e.g. a raw value from a roster): as given
     ja = str(getattr(member, "ja", value))
     return ja if lang == "ja" else translate(f"name:{catalog_name}", ja, lang)
+
+
+def _period(value: object, lang: str) -> str:
+    """A period of stay in ``lang`` with the Japanese beside (``1 year 3 months
+    (1年3月)``): a :class:`~nyukan_rules.catalog.PeriodOfStay`, or text it
+    parses, where the text as given stays beside; other text as given."""
+    period_type = _catalog("PeriodOfStay")
+    if isinstance(value, period_type):
+        return str(value.name_in(lang))
+    if not isinstance(value, str) or lang == "ja":
+        return str(value)
+    try:
+        period = period_type.parse(value)
+    except (ValueError, TypeError):
+        return value  # not a period (a raw value from a roster): as given
+    shown = str(period.name_in(lang))
+    ja = str(period)
+    if ja == value or ja not in shown:
+        return shown
+    # 1年6か月 or P1Y6M as given, beside the name: the text the person wrote.
+    head, _, tail = shown.rpartition(ja)
+    return head + value + tail
 
 
 def _simple(param: str, value: object, lang: str) -> str:
