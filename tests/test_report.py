@@ -105,6 +105,10 @@ def test_every_code_the_package_emits_is_in_the_table() -> None:
             )
         )
     assert used, "the scan found no codes at all"
+    # An error's code may share a finding's area (photo.open_formats): its own table.
+    from nyukan_rules.messages import ERROR_MESSAGES
+
+    used -= set(ERROR_MESSAGES)
     assert used <= set(nr.MESSAGES), used - set(nr.MESSAGES)
 
 
