@@ -430,3 +430,46 @@ def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch: pytest.Monk
     assert "Traceback" not in result.output
     debug = CliRunner(env={"NYUKAN_RULES_DEBUG": "1"}).invoke(cli, ["validate", "--example"])
     assert isinstance(debug.exception, RuntimeError)
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (["upload", "--example"], "cli.usage.out_needed"),
+        (["check"], "cli.usage.check_what"),
+        (["templates", "--kind", "extension_of_period"], "cli.usage.kind_and_status"),
+        (["validate"], "cli.usage.csv_or_example"),
+        (["templates", "04N2", "--set", "novalue"], "cli.usage.set_pair"),
+    ],
+)
+def test_usage_errors_follow_lang(args: list[str], key: str) -> None:
+    """The command's own usage errors are lines a person reads: in --lang (exit code 2)."""
+    for lang in ("ja", "en"):
+        result = CliRunner().invoke(cli, [*args, "--lang", lang])
+        assert result.exit_code == 2
+        assert term(key, lang).split("{")[0] in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"[1]", b"\xff\xfe", b"[" * 100_000, b'{"a": ' + b"1" * 5000 + b"}", b'{"a": 1}'],
+    ids=["list", "not-utf8", "deep", "huge-int", "not-text-values"],
+)
+def test_a_bad_json_file_is_a_usage_error(tmp_path: Path, content: bytes) -> None:
+    """--columns, --defaults and --row read JSON written by people: any bytes in them are a
+    usage error naming the file (never a traceback: a deep nesting or a 5,000-digit number
+    raised RecursionError or ValueError past json.JSONDecodeError)."""
+    path = tmp_path / "given.json"
+    path.write_bytes(content)
+    runs = [
+        ["validate", "--example", "--columns", str(path)],
+        ["upload", "--example", "--dry-run", "--defaults", str(path)],
+        ["templates", "04N2", "--row", str(path)],
+    ]
+    for args in runs:
+        if content == b'{"a": 1}' and "--columns" not in args:
+            continue  # a mapping to a number is fine for a row and defaults
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "given.json" in result.stderr
+        assert "Traceback" not in result.output

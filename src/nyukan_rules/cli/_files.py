@@ -33,6 +33,9 @@ MAX_READ_BYTES = 256 * 1024 * 1024
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
 
+#: The upload limit of a submission, for the message of a file too large to read.
+UPLOAD_LIMIT = 25_000_000
+
 
 def _example_files() -> list[tuple[str, bytes]]:
     """Two PDFs made in code: a blank A4 page, and one encrypted (the system refuses it)."""
@@ -53,14 +56,14 @@ def _example_files() -> list[tuple[str, bytes]]:
     return made
 
 
-def _load(path: Path) -> bytes:
+def _load(path: Path, out: Out) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise FileProblem(str(path), hint=exc.strerror or str(exc)) from None
     if size > MAX_READ_BYTES:
         raise FileProblem(
-            str(path), hint=f"{size:,} bytes is too large to check (the upload limit is 25,000,000)"
+            str(path), hint=out.t("cli.usage.too_large_to_check", size=size, limit=UPLOAD_LIMIT)
         )
     return read_bytes(path)
 
@@ -133,7 +136,7 @@ def check(
 
     out, day = resolve(ctx, as_json, lang, on)
     if not paths and not photos and not example:
-        raise click.UsageError("give a file or folder to check (or --example)")
+        raise click.UsageError(out.t("cli.usage.check_what"))
     files = expand(paths)
     for path in paths:
         if path.is_dir() and not any(f.is_relative_to(path) for f in files):
@@ -147,13 +150,14 @@ def check(
         (photo_paths if is_photo else attachment_paths).append(path)
     if submission:
         if len(photo_paths) > 1:
-            raise click.UsageError("a submission has at most one photo")
+            raise click.UsageError(out.t("cli.usage.one_photo"))
         attachments = [
-            (p.name, _load(p)) for p in progress(attachment_paths, out.t("cli.progress.reading"))
+            (p.name, _load(p, out))
+            for p in progress(attachment_paths, out.t("cli.progress.reading"))
         ]
         if example:
             attachments += _example_files()
-        photo = _load(photo_paths[0]) if photo_paths else None
+        photo = _load(photo_paths[0], out) if photo_paths else None
         result = nr.check_submission(attachments, photo=photo, edition=edition, submitted_on=day)
         return _show_submission(out, result, [str(p) for p in attachment_paths], photo_paths)
 
@@ -162,7 +166,7 @@ def check(
     if example:
         named += list(_example_files())
     for name, source in progress(named, out.t("cli.progress.checking_pdfs")):
-        data = _load(source) if isinstance(source, Path) else source
+        data = _load(source, out) if isinstance(source, Path) else source
         checked.append(
             (
                 name,
@@ -172,7 +176,11 @@ def check(
         )
     for path in progress(photo_paths, out.t("cli.progress.checking_photos")):
         checked.append(
-            (str(path), "photo", nr.check_photo(_load(path), submitted_on=day, taken_on=taken_on))
+            (
+                str(path),
+                "photo",
+                nr.check_photo(_load(path, out), submitted_on=day, taken_on=taken_on),
+            )
         )
     everything = nr.Report([f for _, _, r in checked for f in r.findings])
     if out.as_json:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -125,22 +125,32 @@ def _read_too(table: CsvTable, columns: frozenset[str]) -> CsvTable:
     return attrs.evolve(table, report=nr.BatchReport(kept, rows=table.report.rows))
 
 
-def _columns(columns_file: Path | None, pairs: tuple[str, ...]) -> dict[str, str] | None:
+def json_object(path: Path, out: Out) -> dict[str, Any]:
+    """The JSON object a file holds; anything else (not UTF-8, not JSON, nested past
+    Python's limits, not an object) is a usage error naming the file."""
+    try:
+        loaded = json.loads(read_bytes(path).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        detail = type(exc).__name__ if isinstance(exc, RecursionError) else str(exc)
+        raise click.BadParameter(
+            out.t("cli.usage.not_json", path=str(path), detail=detail)
+        ) from None
+    if not isinstance(loaded, dict):
+        raise click.BadParameter(out.t("cli.usage.json_object", path=str(path)))
+    return loaded
+
+
+def _columns(columns_file: Path | None, pairs: tuple[str, ...], out: Out) -> dict[str, str] | None:
     columns: dict[str, str] = {}
     if columns_file is not None:
-        try:
-            loaded = json.loads(read_bytes(columns_file).decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise click.BadParameter(f"{columns_file}: not a JSON object ({exc})") from None
-        if not isinstance(loaded, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in loaded.items()
-        ):
-            raise click.BadParameter(f"{columns_file}: must map header names to field names")
+        loaded = json_object(columns_file, out)
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in loaded.items()):
+            raise click.BadParameter(out.t("cli.usage.columns_map", path=str(columns_file)))
         columns.update(loaded)
     for pair in pairs:
         header, sep, field = pair.partition("=")
         if not sep or not header or not field:
-            raise click.BadParameter(f"--column takes HEADER=FIELD, not {pair!r}")
+            raise click.BadParameter(out.t("cli.usage.column_pair", value=repr(pair)))
         columns[header] = field
     return columns or None
 
@@ -162,22 +172,22 @@ def read_roster(
     import nyukan_rules as nr
 
     if example == (csv_path is not None):
-        raise click.UsageError("give one CSV file or --example")
-    columns = _columns(columns_file, column_pairs)
+        raise click.UsageError(out.t("cli.usage.csv_or_example"))
+    columns = _columns(columns_file, column_pairs, out)
     if example:
         from nyukan_rules.examples import EXAMPLE_HR_COLUMNS, example_hr_export
 
-        data, source = example_hr_export(EXAMPLE_COUNT), "(example export)"
+        data, source = example_hr_export(EXAMPLE_COUNT), out.t("cli.source.example")
         columns = columns or EXAMPLE_HR_COLUMNS
     elif str(csv_path) == "-":
         data = sys.stdin.buffer.read(MAX_CSV_BYTES + 1)
         if len(data) > MAX_CSV_BYTES:
-            raise FileProblem("-", hint="too large to read")
-        source = "(stdin)"
+            raise FileProblem("-", hint=out.t("cli.usage.too_large"))
+        source = out.t("cli.source.stdin")
     else:
         assert csv_path is not None
         if csv_path.stat().st_size > MAX_CSV_BYTES:
-            raise FileProblem(str(csv_path), hint="too large to read")
+            raise FileProblem(str(csv_path), hint=out.t("cli.usage.too_large"))
         data, source = read_bytes(csv_path), str(csv_path)
     with stage(out.t("cli.progress.reading"), data.count(b"\n"), out.lang):
         table = _read_too(nr.read_csv(data, columns=columns, encoding=encoding), reads)
@@ -369,13 +379,7 @@ def _defaults(
     import nyukan_rules as nr
 
     if path is not None:
-        try:
-            loaded = json.loads(read_bytes(path).decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise click.BadParameter(f"{path}: not a JSON object ({exc})") from None
-        if not isinstance(loaded, dict):
-            raise click.BadParameter(f"{path}: must be a JSON object")
-        return loaded
+        return json_object(path, out)
     if not use_examples:
         return None
     from nyukan_rules.errors import NyukanRulesError
@@ -461,7 +465,7 @@ def upload(
 
     out, day = resolve(ctx, as_json, lang, on)
     if out_dir is None and not dry_run:
-        raise click.UsageError("give --out FOLDER (or --dry-run)")
+        raise click.UsageError(out.t("cli.usage.out_needed"))
     roster = read_roster(csv_path, example, columns_file, column_pairs, encoding, out)
     records = roster.records
     keep = list(range(len(records)))
@@ -479,7 +483,7 @@ def upload(
         result = nr.records_to_bulk_files(records, kind=kind, on=day, defaults=defaults)
     written: list[dict[str, Any]] = []
     if out_dir is not None and not dry_run:
-        written = _write(out_dir, result.files, force)
+        written = _write(out_dir, result.files, force, out)
     else:
         written = [{"name": n, "path": None, "bytes": len(d)} for n, d in result.files]
     lines: dict[str, int] = {}
@@ -529,13 +533,13 @@ def upload(
 
 
 def _write(
-    out_dir: Path, files: tuple[tuple[str, bytes], ...], force: bool
+    out_dir: Path, files: tuple[tuple[str, bytes], ...], force: bool, out: Out
 ) -> list[dict[str, Any]]:
     """Write the files; never over an existing one without --force."""
     targets = [(out_dir / name, data) for name, data in files]
     clash = [str(p) for p, _ in targets if p.exists()]
     if clash and not force:
-        raise click.UsageError(f"would overwrite {', '.join(clash)} (pass --force)")
+        raise click.UsageError(out.t("cli.usage.overwrite", files=", ".join(clash)))
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         for path, data in targets:
@@ -545,22 +549,17 @@ def _write(
     return [{"name": p.name, "path": str(p), "bytes": len(d)} for p, d in targets]
 
 
-def _row(row_file: Path | None, pairs: tuple[str, ...]) -> dict[str, str] | None:
+def _row(row_file: Path | None, pairs: tuple[str, ...], out: Out) -> dict[str, str] | None:
     if row_file is None and not pairs:
         return None
     row: dict[str, str] = {}
     if row_file is not None:
-        try:
-            loaded = json.loads(read_bytes(row_file).decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise click.BadParameter(f"{row_file}: not a JSON object ({exc})") from None
-        if not isinstance(loaded, Mapping):
-            raise click.BadParameter(f"{row_file}: must be a JSON object")
+        loaded = json_object(row_file, out)
         row.update({str(k): "" if v is None else str(v) for k, v in loaded.items()})
     for pair in pairs:
         header, sep, value = pair.partition("=")
         if not sep or not header:
-            raise click.BadParameter(f"--set takes HEADER=VALUE, not {pair!r}")
+            raise click.BadParameter(out.t("cli.usage.set_pair", value=repr(pair)))
         row[header] = value
     return row
 
@@ -600,15 +599,15 @@ def templates(
 
     out, _ = resolve(ctx, as_json, lang)
     if (kind is None) != (status is None):
-        raise click.UsageError("--kind and --status go together")
+        raise click.UsageError(out.t("cli.usage.kind_and_status"))
     if kind is not None and status is not None:
         if code is not None:
-            raise click.UsageError("give CODE or --kind and --status, not both")
+            raise click.UsageError(out.t("cli.usage.code_or_kind"))
         code = nr.bulk_template_for(kind, status).code
     if code is None:
         return _list_templates(out)
     template = nr.bulk_template(code)
-    row = _row(row_file, pairs)
+    row = _row(row_file, pairs, out)
     needed = template.required_for(row or {})
     if out.as_json:
         for c in needed:

@@ -843,6 +843,26 @@ TERMS: dict[str, str] = {
     "cli.deadlines.special": "特例期間は遅くとも{end}に終わります。",
     "cli.rules.schedule": "{on}時点：手数料表{id}（{title}）",
     "cli.check.no_files": "{path}に確認するファイルがありません。",
+    "cli.source.example": "（同梱の申請データ例）",
+    "cli.source.stdin": "（標準入力）",
+    "cli.usage.check_what": "確認するファイル又はフォルダを指定してください（又は--example）。",
+    "cli.usage.one_photo": "一つの申請に付ける写真は1枚までです。",
+    "cli.usage.too_large_to_check": (
+        "{size}バイトあり、大きすぎて確認できません（アップロードの上限は{limit}バイト）。"
+    ),
+    "cli.usage.too_large": "大きすぎて読み込めません。",
+    "cli.usage.not_json": "{path}：JSONのオブジェクトではありません（{detail}）。",
+    "cli.usage.json_object": "{path}：JSONのオブジェクトにしてください。",
+    "cli.usage.columns_map": "{path}：見出しを項目名に対応させるオブジェクトにしてください。",
+    "cli.usage.column_pair": "--columnは見出し=項目名の形で指定します（{value}）。",
+    "cli.usage.set_pair": "--setは見出し=値の形で指定します（{value}）。",
+    "cli.usage.csv_or_example": "CSVファイルを一つ、又は--exampleを指定してください。",
+    "cli.usage.out_needed": "--outで書き込むフォルダを指定してください（又は--dry-run）。",
+    "cli.usage.overwrite": "{files}を上書きすることになります（上書きするには--force）。",
+    "cli.usage.kind_and_status": "--kindと--statusは一緒に指定します。",
+    "cli.usage.code_or_kind": (
+        "CODEか、--kindと--statusのどちらかを指定してください（両方は不可）。"
+    ),
     "cli.internal_error": (
         "内部エラー（{error}）です。不具合として報告してください"
         "（環境変数NYUKAN_RULES_DEBUG=1で詳細を表示します）。"
