@@ -289,6 +289,35 @@ def _bad_version_book() -> None:
         book.template(code)
 
 
+def _photo() -> bytes:
+    from tests.files.fixtures import photo
+
+    return photo()
+
+
+def _pdf() -> bytes:
+    from tests.files.fixtures import pdf
+
+    return pdf()
+
+
+def _encrypted_pdf() -> bytes:
+    from tests.files.fixtures import encrypted_pdf
+
+    return encrypted_pdf()
+
+
+def _ledger_two_ways() -> None:
+    """A ledger that names the common sheet's columns with two prefixes (在E, 資F)."""
+    from nyukan_rules.batch import workbook
+
+    class Book:
+        sheetnames: tuple[str, ...] = ()
+
+    ledger = [{"parent_cell": "在E"}, {"parent_cell": "資F"}]
+    workbook._conventions(Book(), ledger, {}, {"simultaneous": "s", "points": "p"})
+
+
 def _many_parts() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -322,6 +351,20 @@ def _no_holidays(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         dates._national_holidays.cache_clear()
 
+
+def _write_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfWriter
+
+    def refuse(self: object, stream: object) -> None:
+        raise OSError("disk full")
+
+    part = _pdf()  # made with PdfWriter before it is replaced
+    monkeypatch.setattr(PdfWriter, "write", refuse)
+    nr.merge_pdfs([part])
+
+
+#: The raisers that replace a library function for the test (they take monkeypatch).
+_PATCHING = (_no_holidays, _write_fails)
 
 ON = date(2026, 11, 23)
 T = "04V1"
@@ -421,6 +464,7 @@ CASES: dict[str, tuple[Callable[..., object], str | None]] = {
         ),
         "value",
     ),
+    "bulk.workbook_ledger": (_ledger_two_ways, "count"),
     "bulk.kind_needed": (lambda: nr.records_to_bulk_files([{}]), "name"),
     "bulk.workbook_not_out": (
         lambda: nr.records_to_bulk_files([GOOD], template=T, on=date(2020, 1, 1)),
@@ -438,10 +482,13 @@ CASES: dict[str, tuple[Callable[..., object], str | None]] = {
     ),
     "photo.open_formats": (lambda: nr.PhotoPolicy(open_formats=("xyz",)), "choices"),
     "photo.cannot_prepare": (lambda: nr.prepare_photo(b"junk"), "count"),
+    "photo.cannot_decode": (lambda: nr.prepare_photo(_photo()[:100_000]), "error"),
     "pdf.merge.part_type": (lambda: nr.merge_pdfs([b"%PDF-", "x"]), "given"),
     "pdf.merge.no_parts": (lambda: nr.merge_pdfs([]), None),
     "pdf.merge.not_pdf": (lambda: nr.merge_pdfs([b"abc"]), "part"),
     "pdf.merge.unreadable": (lambda: nr.merge_pdfs([b"%PDF-1.4 junk"]), "error"),
+    "pdf.merge.write_failed": (_write_fails, "error"),
+    "pdf.merge.encrypted": (lambda: nr.merge_pdfs([_pdf(), _encrypted_pdf()]), "part"),
     "catalog.name_clash": (_clashing_catalog, "text"),
     "date.ends_before_start": (
         lambda: nr.dates.Effective(date(2026, 4, 1), date(2026, 3, 31)),
@@ -486,10 +533,6 @@ _LIMITS: dict[str, tuple[str, str, object]] = {
 #: Codes no input reaches: a defence for a branch the checks above already rule out.
 _UNREACHABLE = {
     "photo.cannot_open": "prepare_photo opens the photo before; pragma: no cover",
-    "photo.cannot_decode": "a photo Pillow opens but cannot decode needs a crafted file",
-    "pdf.merge.encrypted": "tested in tests/files (an RC4-encrypted PDF)",
-    "pdf.merge.write_failed": "pypdf writes what it has read",
-    "bulk.workbook_ledger": "a ledger naming the common sheet in two ways",
 }
 
 
@@ -498,7 +541,7 @@ _LEFT_OVER = re.compile(r"\{[a-z_]+\}")
 
 
 def _raised(raiser: Callable[..., object], monkeypatch: pytest.MonkeyPatch) -> NyukanRulesError:
-    arguments = (monkeypatch,) if raiser is _no_holidays else ()
+    arguments = (monkeypatch,) if raiser in _PATCHING else ()
     with pytest.raises(NyukanRulesError) as caught:
         raiser(*arguments)
     return caught.value
