@@ -544,6 +544,17 @@ def test_a_period_is_not_the_japanese_alone(lang: str, unit: str) -> None:
     assert "1年3月" in shown  # beside, for the forms
 
 
+def test_a_period_uses_only_the_cldr_forms_babel_has() -> None:
+    """Review: Filipino has no long month in CLDR as Babel reads it, and Babel wrote
+    "1 mga buwan"; Indonesian joined two parts with a comma and three with spaces."""
+    assert nr.PeriodOfStay(months=1).name_in("tl") == "1 buwan (1月)"
+    assert nr.PeriodOfStay(years=1, months=3).name_in("fil") == "1 taon 3 buwan (1年3月)"
+    assert nr.PeriodOfStay(years=1, months=3).name_in("id") == "1 tahun 3 bulan (1年3月)"
+    assert nr.PeriodOfStay(years=1, months=3, days=2).name_in("id") == (
+        "1 tahun 3 bulan 2 hari (1年3月2日)"
+    )
+
+
 def test_a_period_in_an_unknown_language_falls_back_to_english() -> None:
     period = nr.PeriodOfStay(years=1, months=6)
     assert period.name_in("xx-YY") == period.name_in("en") == "1 year 6 months (1年6月)"

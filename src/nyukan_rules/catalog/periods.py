@@ -255,33 +255,60 @@ def _unit(count: int, unit: str, locale: Locale) -> str:
     from babel.units import format_unit
 
     for length in ("long", "short", "narrow"):
+        if not _has_pattern(locale, unit, length, count):
+            continue
         text = str(format_unit(count, unit, length=length, locale=locale))
         if unit not in text:
             return text
     return f"{count} {unit.removeprefix('duration-')}"  # pragma: no cover - no CLDR form
 
 
+def _has_pattern(locale: Locale, unit: str, length: str, count: int) -> bool:
+    """Whether CLDR, as Babel reads it, has ``unit`` in ``length`` for ``count``'s plural
+    form; without one Babel writes the unit's display name, which may be another form's
+    (Filipino's long month is only ``kada buwan``, and Babel would write ``1 mga buwan``)."""
+    try:
+        patterns = locale._data["unit_patterns"][unit][length]
+        return locale.plural_form(count) in patterns
+    except (KeyError, TypeError, AttributeError):  # Babel's data laid out otherwise
+        return True
+
+
 def _joined(parts: list[str], locale: Locale) -> str:
-    """The parts one after another, as the locale writes a list of units
-    (CLDR's narrow unit list: ``1 year 3 months``, ``1年3个月``), else with spaces."""
+    """The parts one after another, as the locale writes a list of units (CLDR's
+    narrow unit list: ``1 year 3 months``, ``1年3个月``), else with spaces."""
     if len(parts) < 2:
         return "".join(parts)
+    if not _lists_units(str(locale)):
+        return " ".join(parts)
     from babel.lists import format_list
 
-    try:
-        text = str(format_list(parts, style="unit-narrow", locale=locale))
-    except (KeyError, ValueError):
-        return " ".join(parts)
-    # Babel reads some locales' list patterns only in part (a pattern inherited
-    # from another may repeat or drop a part): kept only when each part is there
-    # once, in order, with at most a few characters between.
-    at = 0
-    for part in parts:
-        found = text.find(part, at)
-        if found < 0 or found - at > 3:
-            return " ".join(parts)
-        at = found + len(part)
-    return text if at == len(text) else " ".join(parts)
+    return str(format_list(parts, style="unit-narrow", locale=locale))
+
+
+@functools.lru_cache(maxsize=32)
+def _lists_units(locale: str) -> bool:
+    """Whether Babel writes the locale's narrow unit lists of two and of three parts,
+    each part once and in order with at most a few characters between: Babel reads
+    some locales' list patterns only in part (a missing pattern, or one inherited
+    that repeats or drops a part), and a language should not join two parts one way
+    and three another."""
+    from babel.lists import format_list
+
+    for probe in (["1 a", "2 b"], ["1 a", "2 b", "3 c"]):
+        try:
+            text = str(format_list(probe, style="unit-narrow", locale=locale))
+        except (KeyError, ValueError):
+            return False
+        at = 0
+        for part in probe:
+            found = text.find(part, at)
+            if found < 0 or found - at > 3:
+                return False
+            at = found + len(part)
+        if at != len(text):
+            return False
+    return True
 
 
 def _mostly_japanese(text: str) -> bool:
