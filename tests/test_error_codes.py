@@ -12,6 +12,7 @@ import ast
 import copy
 import importlib
 import io
+import pickle
 import pkgutil
 import re
 import string
@@ -568,6 +569,15 @@ def test_each_code_is_raised_with_its_message(code: str, monkeypatch: pytest.Mon
         assert any(text in en for text in shown | {str(value)}), (en, value)
     for lang in ("vi", "zh-CN", "xx"):
         assert not _LEFT_OVER.search(error.message(lang))
+    # it crosses a process boundary whole (house rule: errors pickle)
+    back = pickle.loads(pickle.dumps(error))
+    assert (type(back), str(back), back.code, back.params) == (
+        type(error),
+        str(error),
+        error.code,
+        error.params,
+    )
+    assert back.message("en") == en
 
 
 @pytest.mark.parametrize("code", sorted(_LIMITS))
