@@ -22,6 +22,7 @@ The answers of the three are compared first.  One-time costs (importing
 
 from __future__ import annotations
 
+import gc
 import io
 import sys
 import time
@@ -34,7 +35,7 @@ import _roster
 
 from nyukan_rules.batch import roster
 from nyukan_rules.batch.records import normalize_records
-from nyukan_rules.batch.stream import iter_read_csv
+from nyukan_rules.batch.stream import iter_plan_renewals, iter_read_csv
 from nyukan_rules.examples import EXAMPLE_HR_COLUMNS
 
 COUNT = 100_000
@@ -50,11 +51,13 @@ def _people(count: int) -> list[dict[str, str]]:
     return records
 
 
-def _cpu_us(plan: Callable[[], object], count: int, runs: int = RUNS) -> float:
-    """The least CPU time of ``runs`` passes, per person, the memos emptied before each."""
+def _cpu_us(plan: Callable[[], object], count: int, runs: int = RUNS, clear: bool = True) -> float:
+    """The least CPU time of ``runs`` passes, per person, the memos emptied before each
+    (unless ``clear`` is false)."""
     best = float("inf")
     for _ in range(runs):
-        roster.clear_memos()
+        if clear:
+            roster.clear_memos()
         start = time.process_time()
         plan()
         best = min(best, time.process_time() - start)
@@ -81,17 +84,30 @@ def main(argv: Sequence[str]) -> None:
     def memo() -> list[object]:
         return [roster.plan_or_finding(p, row, ON, fees) for row, p in enumerate(people)]
 
+    def streamed() -> int:
+        return sum(1 for _ in iter_plan_renewals(people, on=ON))
+
     roster.clear_memos()
     same = memo() == reference() and memo()[: len(sample)] == alone_each()
     planned = sum(isinstance(p, roster.RenewalPlan) for p in memo())
     fresh = _cpu_us(alone_each, len(sample), runs=1)
     old = _cpu_us(reference, count)
     new = _cpu_us(memo, count)
+    flow = _cpu_us(streamed, count)
+    warm = _cpu_us(memo, count, clear=False)
+    gc.disable()
+    try:
+        new_nogc = _cpu_us(memo, count)
+    finally:
+        gc.enable()
     print(f"{count:,} people, {planned:,} planned, {count - planned:,} findings;"
           f" same answers on every path: {same}")  # fmt: skip
     print(f"no reuse (memos emptied for each of {len(sample):,})  {fresh:7.2f} µs/person")
     print(f"reference path (planned_alone)           {old:7.2f} µs/person")
     print(f"memo (plan_or_finding)                   {new:7.2f} µs/person")
+    print(f"  the same, memo already warm            {warm:7.2f} µs/person")
+    print(f"  the same, garbage collector off        {new_nogc:7.2f} µs/person")
+    print(f"  iter_plan_renewals, plans not kept     {flow:7.2f} µs/person")
     print(f"ratio: no reuse / memo {fresh / new:5.1f} x, reference / memo {old / new:5.1f} x")
 
 

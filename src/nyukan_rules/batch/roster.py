@@ -298,9 +298,27 @@ def _text(value: Mapping[Any, Any], *keys: str) -> str:
 def _person(value: object, row: int) -> Person:
     if isinstance(value, Person):
         return value
-    if not isinstance(value, Mapping):
+    status, period, expires_on, card_expires_on = _values(value, row)
+    return Person(
+        _text(value, "id", "employee_id"),  # type: ignore[arg-type]
+        status,
+        period,
+        expires_on,
+        _text(value, "name", "name_roman"),  # type: ignore[arg-type]
+        card_expires_on,
+    )
+
+
+_Values = tuple[StatusOfResidence | None, PeriodOfStay | None, date | None, date | None]
+
+
+def _values(value: object, row: int) -> _Values:
+    """A row's status, period of stay, expiry and card validity, or the reason it has
+    none (the row's id and name never are one)."""
+    if value.__class__ is not dict and not isinstance(value, Mapping):
         raise _Unplannable("batch.not_a_row", None, row=row + 1, type=type_name(value))
-    status_text = value.get("status")
+    get = value.get
+    status_text = get("status")
     status = None
     if status_text is not None and status_text != "":
         if status_text.__class__ is str and len(status_text) <= _REMEMBERED:
@@ -312,17 +330,15 @@ def _person(value: object, row: int) -> Person:
                 status = None
         if status is None:
             raise _Unplannable("roster.unknown_status", "status", value=_shown(status_text))
-    period_text = value.get("period_of_stay")
+    period_text = get("period_of_stay")
     period = None
     if status not in CARD_ONLY_STATUSES and period_text is not None and period_text != "":
         period = _period(period_text, status)
-    return Person(
-        id=_text(value, "id", "employee_id"),
-        status=status,
-        period_of_stay=period,
-        expires_on=_date(value, "expires_on", TERMS["roster.expiry"]),
-        name=_text(value, "name", "name_roman"),
-        card_expires_on=_date(value, "card_expires_on", TERMS["roster.card_validity"]),
+    return (
+        status,
+        period,
+        _date(value, "expires_on", TERMS["roster.expiry"]),
+        _date(value, "card_expires_on", TERMS["roster.card_validity"]),
     )
 
 
@@ -500,14 +516,12 @@ def _outcome(
     if card is not None:
         probe["card_expires_on"] = card
     try:
-        person = _person(probe, 0)
-        parts = _parts(
-            person.status, person.period_of_stay, person.expires_on, person.card_expires_on, on
-        )
+        values = _values(probe, 0)
+        parts = _parts(*values, on)
     except _Unplannable as exc:
         # A fresh one: the memo keeps no traceback, so no caller's frame.
         return _Unplannable(exc.code, exc.field, exc.sources, **exc.values)
-    return person.status, person.period_of_stay, person.expires_on, person.card_expires_on, parts
+    return (*values, parts)
 
 
 def plan_or_finding(value: object, row: int, on: date, fees: _Fees) -> RenewalPlan | Finding:
@@ -549,9 +563,18 @@ def plan_or_finding(value: object, row: int, on: date, fees: _Fees) -> RenewalPl
                     name = ""
             if not isinstance(name, str):
                 name = str(name)
+            # _assembled(Person(...), on, fees, parts), inline.
             status_of, period_of, expires_on, card_expires_on, parts = out
+            card_plan, urgency, first, online, counter, special, left = parts
             person = Person(person_id, status_of, period_of, expires_on, name, card_expires_on)
-            return _assembled(person, on, fees, parts)
+            if card_plan:
+                return RenewalPlan(
+                    person, on, urgency, first, None, counter, None, None, None, left,
+                    Renewal.RESIDENCE_CARD,
+                )  # fmt: skip
+            return RenewalPlan(
+                person, on, urgency, first, online, counter, special, fees[0], fees[1], left
+            )
     return planned_alone(value, row, on, fees)
 
 
