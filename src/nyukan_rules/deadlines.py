@@ -153,6 +153,15 @@ def renewal_window(
     period = PeriodOfStay.parse(period_of_stay)
     channel = Channel.parse(channel)
     include_single_source = ensure_bool(include_single_source, "include_single_source")
+    return _window(expires_on, *_opening_of(period, include_single_source), channel)
+
+
+def _opening_of(
+    period: PeriodOfStay, include_single_source: bool
+) -> tuple[int, PeriodOfStay | None]:
+    """The row of RENEWAL_OPENINGS that opens ``period``'s window and the period as that
+    row needs it: None unless the row counts a fraction of the period itself, so the
+    periods that share a row share its windows."""
     index = _opening(period, include_single_source)
     if index is None:
         raise NoRuleError(
@@ -160,9 +169,12 @@ def renewal_window(
             code="deadline.no_renewal_rule",
             params={"period": str(period)},
         )
-    # The window depends on the period only through its row, unless that row counts
-    # a fraction of the period itself.
-    length = None if RENEWAL_OPENINGS[index].months_before is not None else period
+    return index, None if RENEWAL_OPENINGS[index].months_before is not None else period
+
+
+def _window(
+    expires_on: date, index: int, length: PeriodOfStay | None, channel: Channel
+) -> DateWindow:
     return _within_calendar(
         "expires_on", expires_on, lambda: _renewal_window(expires_on, length, channel, index)
     )
@@ -267,7 +279,12 @@ def special_period_end(
     expires_on = ensure_date(expires_on, "expires_on")
     period = PeriodOfStay.parse(period_of_stay)
     kind = ApplicationKind.parse(kind)
-    for rule in _special_rules(period, kind):
+    return _special_end(expires_on, _special_rules(period, kind))
+
+
+def _special_end(expires_on: date, rules: tuple[int, ...]) -> date | None:
+    for index in rules:
+        rule = SPECIAL_PERIOD_RULES[index]
         if rule.effective.contains(expires_on):
             return _within_calendar(
                 "expires_on",
@@ -278,14 +295,47 @@ def special_period_end(
 
 
 @functools.lru_cache(maxsize=256)
-def _special_rules(period: PeriodOfStay, kind: ApplicationKind) -> tuple[SpecialPeriodRule, ...]:
-    """The rows of SPECIAL_PERIOD_RULES of default confidence that give ``kind`` a special
-    period for ``period``, in table order; whether one is in force on a day is asked then."""
+def _special_rules(period: PeriodOfStay, kind: ApplicationKind) -> tuple[int, ...]:
+    """The indices in SPECIAL_PERIOD_RULES of the rows of default confidence that give
+    ``kind`` a special period for ``period``, in table order; whether one is in force
+    on a day is asked then."""
+    in_use = {id(rule) for rule in in_force(SPECIAL_PERIOD_RULES)}
     return tuple(
-        rule
-        for rule in in_force(SPECIAL_PERIOD_RULES)
-        if kind in rule.kinds and not rule.excluded_band.contains(period)
+        index
+        for index, rule in enumerate(SPECIAL_PERIOD_RULES)
+        if id(rule) in in_use and kind in rule.kinds and not rule.excluded_band.contains(period)
     )
+
+
+def extension_dates(
+    expires_on: date, period_of_stay: PeriodOfStay
+) -> tuple[date, date, date, date | None]:
+    """The days of an extension that a renewal plan needs, in one call: the first day and
+    the last day online of :func:`renewal_window`, its last day at a counter, and
+    :func:`special_period_end` of an extension, for a period of stay (a
+    :class:`~nyukan_rules.PeriodOfStay`) that expires on ``expires_on`` (a date).
+
+    The same answers and errors as those calls (default sources), worked out once
+    for each expiry and rule row: the periods a roster gives share them.
+
+    >>> [day.isoformat() for day in extension_dates(date(2027, 1, 2), PeriodOfStay(years=1))]
+    ['2026-10-02', '2027-01-01', '2027-01-04', '2027-03-02']
+    """
+    expires_on = ensure_date(expires_on, "expires_on")
+    period = PeriodOfStay.parse(period_of_stay)
+    index, length = _opening_of(period, False)
+    return _extension_dates(
+        expires_on, index, length, _special_rules(period, K.EXTENSION_OF_PERIOD)
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _extension_dates(
+    expires_on: date, index: int, length: PeriodOfStay | None, special: tuple[int, ...]
+) -> tuple[date, date, date, date | None]:
+    online = _window(expires_on, index, length, Channel.ONLINE)
+    counter = _window(expires_on, index, length, Channel.COUNTER)
+    return online.first_day, online.last_day, counter.last_day, _special_end(expires_on, special)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -296,7 +346,14 @@ def _civil_period_end(event_day: date, months: int) -> date:
 def clear_memos() -> None:
     """Forget what the renewal window and special period functions remembered (they
     give the same answers after): for benchmarks and tests that time a first sight."""
-    for memo in (_opening, _renewal_window, _window_sources, _special_rules, _civil_period_end):
+    for memo in (
+        _opening,
+        _renewal_window,
+        _window_sources,
+        _special_rules,
+        _civil_period_end,
+        _extension_dates,
+    ):
         memo.cache_clear()
 
 

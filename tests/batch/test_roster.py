@@ -218,21 +218,27 @@ def test_the_fee_is_computed_once_per_roster(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_windows_are_computed_once_per_distinct_expiry(monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 13: two windows and the special period per person, where a roster of
-    millions has a few thousand distinct expiries."""
+    millions has a few thousand distinct expiries; periods that share a rule row
+    (1年, 3年: renewal-from-three-months) share the work."""
+    from nyukan_rules import deadlines
     from nyukan_rules.batch import roster
 
     calls = []
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(1)
-        return nr.renewal_window(*args, **kwargs)  # type: ignore[arg-type]
+        return deadlines.extension_dates(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(roster, "renewal_window", counting)
-    roster._windows.cache_clear()
+    monkeypatch.setattr(roster, "extension_dates", counting)
+    roster.clear_memos()
     people = [person(str(i), f"2027-01-{1 + i % 3:02d}") for i in range(300)]
+    people += [person(f"3-{i}", f"2027-01-{1 + i % 3:02d}", period="3年") for i in range(30)]
     schedule = nr.plan_renewals(people, on=ON)
-    assert len(schedule) == 300
-    assert len(calls) == 2 * 3  # online and counter, per distinct expiry
+    assert len(schedule) == 330
+    assert len(calls) == 3 * 2  # once per distinct expiry and period
+    # ...and the windows themselves once per expiry: 1年 and 3年 open on the same row.
+    assert deadlines._extension_dates.cache_info().misses == 3
+    roster.clear_memos()
 
 
 def test_a_str_is_not_a_roster() -> None:

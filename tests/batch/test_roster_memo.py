@@ -9,8 +9,9 @@ a roster's texts say (issue 13: per-distinct-value work) keeps every answer.
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -233,3 +234,41 @@ def test_renewal_answers_do_not_depend_on_what_was_remembered(
         deadlines.renewal_window(expires.replace(year=2030), period_of_stay=other, channel="online")
     assert answers() == fresh
     assert answers() == fresh
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    expires=st.dates(date(2000, 1, 1), date(2040, 12, 31))
+    | st.sampled_from([date.max, date.min, date(9999, 12, 30), date(1, 1, 2)]),
+    period=st.sampled_from(["1年", "3年", "5年", "6月", "3月", "30日", "31日", "15日", "1年3月"]),
+    warm=st.booleans(),
+)
+def test_extension_dates_are_the_window_and_special_period_answers(
+    expires: date, period: str, warm: bool
+) -> None:
+    """What the planner reads in one call is what renewal_window (online and at a
+    counter) and special_period_end say (renewal-from-three-months,
+    online-not-on-expiry-day, office-closed-days, special-period), errors included."""
+    parsed = PeriodOfStay.parse(period)
+    if warm:  # other periods on the same rows first
+        for other in ("1年", "3年", "3月"):
+            with contextlib.suppress(nr.NyukanRulesError):
+                deadlines.extension_dates(expires, PeriodOfStay.parse(other))
+    else:
+        deadlines.clear_memos()
+
+    def answer(ask: Callable[[], object]) -> object:
+        try:
+            return ask()
+        except nr.NyukanRulesError as exc:
+            return (type(exc), exc.code)
+
+    def separately() -> object:
+        online = deadlines.renewal_window(expires, period_of_stay=parsed, channel="online")
+        counter = deadlines.renewal_window(expires, period_of_stay=parsed, channel="counter")
+        special = deadlines.special_period_end(
+            expires, period_of_stay=parsed, kind=ApplicationKind.EXTENSION_OF_PERIOD
+        )
+        return (online.first_day, online.last_day, counter.last_day, special)
+
+    assert answer(lambda: deadlines.extension_dates(expires, parsed)) == answer(separately)

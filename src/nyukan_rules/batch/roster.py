@@ -22,7 +22,7 @@ from nyukan_rules._args import ensure_rows, type_name
 from nyukan_rules.batch.records import accepted_period
 from nyukan_rules.catalog import ApplicationKind, Channel, PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import add_months, ensure_date
-from nyukan_rules.deadlines import renewal_window, special_period_end
+from nyukan_rules.deadlines import extension_dates
 from nyukan_rules.errors import NyukanRulesError, ValidationError
 from nyukan_rules.fees import fee_range
 from nyukan_rules.messages import TERMS, make_finding
@@ -479,12 +479,10 @@ def _windows(expires: date, period: PeriodOfStay) -> tuple[date, date, date, dat
     distinct pair (a roster of millions has a few thousand expiries);
     ``lru_cache`` is bounded and thread-safe."""
     try:
-        online = renewal_window(expires, period_of_stay=period, channel=Channel.ONLINE)
-        counter = renewal_window(expires, period_of_stay=period, channel=Channel.COUNTER)
-        special = special_period_end(expires, period_of_stay=period, kind=_EXTENSION)
+        # renewal_window online and at a counter, and special_period_end, in one call.
+        return extension_dates(expires, period)
     except (NyukanRulesError, OverflowError):
         return None
-    return online.first_day, online.last_day, counter.last_day, special
 
 
 @functools.lru_cache(maxsize=64)
