@@ -40,7 +40,7 @@ from nyukan_rules.examples import EXAMPLE_HR_COLUMNS
 
 COUNT = 100_000
 SAMPLE = 2_000
-RUNS = 3
+RUNS = 5
 ON = _roster.ON
 
 
@@ -51,17 +51,22 @@ def _people(count: int) -> list[dict[str, str]]:
     return records
 
 
-def _cpu_us(plan: Callable[[], object], count: int, runs: int = RUNS, clear: bool = True) -> float:
-    """The least CPU time of ``runs`` passes, per person, the memos emptied before each
-    (unless ``clear`` is false)."""
-    best = float("inf")
-    for _ in range(runs):
-        if clear:
-            roster.clear_memos()
+def _cpu_us(
+    plan: Callable[[], object], count: int, clear: bool = True, collect: bool = True
+) -> float:
+    """CPU time of one pass, per person: the memos emptied first unless ``clear`` is
+    false, the garbage collector off during the pass unless ``collect``."""
+    if clear:
+        roster.clear_memos()
+    gc.collect()
+    if not collect:
+        gc.disable()
+    try:
         start = time.process_time()
         plan()
-        best = min(best, time.process_time() - start)
-    return best / count * 1e6
+        return (time.process_time() - start) / count * 1e6
+    finally:
+        gc.enable()
 
 
 def main(argv: Sequence[str]) -> None:
@@ -90,25 +95,33 @@ def main(argv: Sequence[str]) -> None:
     roster.clear_memos()
     same = memo() == reference() and memo()[: len(sample)] == alone_each()
     planned = sum(isinstance(p, roster.RenewalPlan) for p in memo())
-    fresh = _cpu_us(alone_each, len(sample), runs=1)
-    old = _cpu_us(reference, count)
-    new = _cpu_us(memo, count)
-    flow = _cpu_us(streamed, count)
-    warm = _cpu_us(memo, count, clear=False)
-    gc.disable()
-    try:
-        new_nogc = _cpu_us(memo, count)
-    finally:
-        gc.enable()
+    fresh = _cpu_us(alone_each, len(sample))
+    # Each figure is the least of RUNS passes, the variants taking turns, so a busy
+    # machine disturbs them alike.
+    variants: dict[str, tuple[Callable[[], object], bool, bool]] = {
+        "reference path (planned_alone)": (reference, True, True),
+        "memo (plan_or_finding)": (memo, True, True),
+        "  the same, memo already warm": (memo, False, True),
+        "  iter_plan_renewals, plans not kept": (streamed, True, True),
+        "reference, garbage collector off": (reference, True, False),
+        "memo, garbage collector off": (memo, True, False),
+    }
+    best = dict.fromkeys(variants, float("inf"))
+    for _ in range(RUNS):
+        for name, (plan, clear, collect) in variants.items():
+            best[name] = min(best[name], _cpu_us(plan, count, clear, collect))
     print(f"{count:,} people, {planned:,} planned, {count - planned:,} findings;"
           f" same answers on every path: {same}")  # fmt: skip
-    print(f"no reuse (memos emptied for each of {len(sample):,})  {fresh:7.2f} µs/person")
-    print(f"reference path (planned_alone)           {old:7.2f} µs/person")
-    print(f"memo (plan_or_finding)                   {new:7.2f} µs/person")
-    print(f"  the same, memo already warm            {warm:7.2f} µs/person")
-    print(f"  the same, garbage collector off        {new_nogc:7.2f} µs/person")
-    print(f"  iter_plan_renewals, plans not kept     {flow:7.2f} µs/person")
-    print(f"ratio: no reuse / memo {fresh / new:5.1f} x, reference / memo {old / new:5.1f} x")
+    label = f"no reuse (memos emptied for each of {len(sample):,})"
+    print(f"{label:42} {fresh:7.2f} µs/person")
+    for name, figure in best.items():
+        print(f"{name:42} {figure:7.2f} µs/person")
+    old, new = best["reference path (planned_alone)"], best["memo (plan_or_finding)"]
+    old_off, new_off = best["reference, garbage collector off"], best["memo, garbage collector off"]
+    print(
+        f"ratio: no reuse / memo {fresh / new:5.1f} x, reference / memo {old / new:5.1f} x"
+        f" ({old_off / new_off:.1f} x with the collector off)"
+    )
 
 
 if __name__ == "__main__":
