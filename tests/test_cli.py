@@ -244,7 +244,7 @@ def test_no_subcommand_shows_the_example_filing() -> None:
     """The README's command: the example filing, exit code 0 (it can go online)."""
     result = run()
     assert result.exit_code == 0
-    assert "This filing can go online." in result.stdout
+    assert "OK: this filing can go online." in result.stdout
 
 
 def test_demo_json_is_one_object() -> None:
