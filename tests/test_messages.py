@@ -330,137 +330,22 @@ def test_a_new_language_is_a_new_po_file(tmp_path: Path) -> None:
     assert "'fr'" in lines[2]
 
 
-#: Texts added to the code whose translations the translators have not written yet
-#: (issue 12: the English is written with the code, the other languages "later"): until
-#: then they show in English, never in Japanese alone.  A translator who fills one in
-#: every language removes it here (:func:`test_awaiting_translators_only_shrinks`).
-#: Each is a context: an error code, or ``term:<Japanese source>``.
-_AWAITING_TRANSLATORS = frozenset(
-    {
-        # error codes given at raise sites (I18N-ERRORS); date.outside_era gained its last day
-        "date.outside_era",
-        "argument.choice",
-        "csv.unknown_encoding",
-        "csv.not_text_encoding",
-        "csv.write.not_mapping",
-        "csv.write.field_name",
-        "csv.write.unknown_column",
-        "csv.write.char",
-        "csv.write.encoding",
-        "csv.write.file_encoding",
-        "csv.write.not_text",
-        "csv.write.formula",
-        "csv.write.formula_header",
-        "bulk.template_attribute",
-        "bulk.template_file_name",
-        "bulk.workbook_procedure",
-        "bulk.workbook_template_code",
-        "bulk.workbook_template_version",
-        "bulk.kind_not_offered",
-        "bulk.no_activity_choice",
-        "bulk.unknown_activity",
-        "bulk.status_not_offered",
-        "bulk.activity_needed",
-        "bulk.no_upload_file",
-        "bulk.workbook_unreadable",
-        "bulk.workbook_sheet",
-        "bulk.workbook_parts",
-        "bulk.workbook_size",
-        "bulk.workbook_version_date",
-        "bulk.workbook_file_name",
-        "bulk.workbook_ledger",
-        "argument.out_of_range",
-        "photo.card_before_filing",
-        "photo.open_formats",
-        "photo.cannot_prepare",
-        "photo.cannot_open",
-        "photo.cannot_decode",
-        "pdf.merge.part_type",
-        "pdf.merge.no_parts",
-        "pdf.merge.not_pdf",
-        "pdf.merge.encrypted",
-        "pdf.merge.too_complex",
-        "pdf.merge.unreadable",
-        "pdf.merge.write_failed",
-        "catalog.name_clash",
-        "bulk.kind_needed",
-        "bulk.workbook_not_out",
-        "date.ends_before_start",
-        "date.no_holiday_calendar",
-        "id.not_text",
-        "id.length",
-        "id.format",
-        "id.checksum",
-        "submission.edition_needed",
-        "submission.attachment_type",
-        "convert.not_base64",
-        "report.has_errors",
-        "roster.cannot_plan",
-        "bulk.rows_have_errors",
-        "edition.not_in_service",
-        "argument.empty",
-        "period.part_type",
-        "period.part_out_of_range",
-        "period.indefinite_with_length",
-        "period.months_over_11",
-        "period.empty",
-        # terms: identifier names, 無期限 and the frame of a period's Japanese
-        "term:法人番号",
-        "term:郵便番号",
-        "term:無期限",
-        "term:{name}（{ja}）",
-    }
-)
-
-
-def _read_catalogue(lang: str) -> object:
+@pytest.mark.parametrize("lang", [tag for tag in LANGUAGES if tag != "ja"])
+def test_every_catalogue_translates_every_text(lang: str) -> None:
+    """Every code × every language has its own message (issue 12): no entry of a
+    catalogue is empty or fuzzy, so nothing falls back to English unnoticed."""
     from babel.messages.pofile import read_po
 
     path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "nyukan_rules.po"
     with path.open("rb") as handle:
-        return read_po(handle)
-
-
-def _awaiting(context: str | None, source: str) -> bool:
-    return context in _AWAITING_TRANSLATORS or f"{context}:{source}" in _AWAITING_TRANSLATORS
-
-
-@pytest.mark.parametrize("lang", [tag for tag in LANGUAGES if tag != "ja"])
-def test_every_catalogue_translates_every_text(lang: str) -> None:
-    """Every code × every language has its own message (issue 12): no entry of a
-    catalogue is empty or fuzzy, so nothing falls back to English unnoticed; the
-    texts awaiting their translators are listed by name, and English has them all."""
-    catalogue = _read_catalogue(lang)
-    missing = [
-        (m.context, m.id)
-        for m in catalogue  # type: ignore[attr-defined]
-        if m.id and (not m.string or m.fuzzy) and (lang == "en" or not _awaiting(m.context, m.id))
-    ]
+        catalogue = read_po(handle)
+    missing = [(m.context, m.id) for m in catalogue if m.id and (not m.string or m.fuzzy)]
     assert not missing, missing[:5]
     contexts = {m.context for m in catalogue if m.id}
     assert set(MESSAGES) <= contexts
     from nyukan_rules.messages import ERROR_MESSAGES
 
     assert set(ERROR_MESSAGES) <= contexts
-
-
-def test_awaiting_translators_only_shrinks() -> None:
-    """Each text listed as awaiting its translators exists and is still untranslated
-    in some language: a list that only shrinks (issue 12)."""
-    untranslated: set[str] = set()
-    known: set[str] = set()
-    for lang in LANGUAGES:
-        if lang in {"ja", "en"}:
-            continue
-        for m in _read_catalogue(lang):  # type: ignore[attr-defined]
-            if not m.id:
-                continue
-            keys = {str(m.context), f"{m.context}:{m.id}"}
-            known |= keys
-            if not m.string or m.fuzzy:
-                untranslated |= keys
-    assert known >= _AWAITING_TRANSLATORS, sorted(_AWAITING_TRANSLATORS - known)
-    assert untranslated >= _AWAITING_TRANSLATORS, sorted(_AWAITING_TRANSLATORS - untranslated)
 
 
 def test_every_language_has_a_docs_page() -> None:
