@@ -15,6 +15,7 @@ import csv
 import functools
 import io
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Literal
@@ -716,7 +717,7 @@ def write_csv(
             added.append(name)
         table.append(record)
     names.extend(added)
-    rows = [_cells(index, record, names) for index, record in enumerate(table)]
+    rows = _all_cells(table, names)
     text = _csv_text(names, rows)
     if guard != "off" and (
         not _FORMULA_START.isdisjoint(name[:1] for name in names) or _FORMULA_CELL.search(text)
@@ -774,6 +775,20 @@ _STR_ONLY = {str}
 _FORMULA_CELL = re.compile(r'[=+\-@\t\r](?<=[,\n"].)(?<!,\r)')
 
 
+def _all_cells(table: list[Mapping[str, object]], names: list[str]) -> list[Sequence[str]]:
+    """Each record's cells in the order of ``names``: at once (in C) where every record
+    is a dict with every name and text values (a CSV's, a roster's), else one by one."""
+    if len(names) > 1 and all(record.__class__ is dict for record in table):
+        try:
+            rows = list(map(operator.itemgetter(*names), table))
+        except KeyError:
+            pass
+        else:
+            if not rows or set(map(type, itertools.chain.from_iterable(rows))) == _STR_ONLY:
+                return rows  # tuples: csv.writer takes them
+    return [_cells(index, record, names) for index, record in enumerate(table)]
+
+
 def _cells(index: int, record: Mapping[str, object], names: list[str]) -> list[str]:
     row = list(map(record.get, names))
     if set(map(type, row)) != _STR_ONLY:
@@ -781,7 +796,7 @@ def _cells(index: int, record: Mapping[str, object], names: list[str]) -> list[s
     return row  # type: ignore[return-value]
 
 
-def _csv_text(names: list[str], rows: list[list[str]]) -> str:
+def _csv_text(names: list[str], rows: Sequence[Sequence[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
+import operator
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -22,10 +24,12 @@ from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError
 from nyukan_rules.messages import make_finding, worse
 from nyukan_rules.report import BatchReport, Finding, Report, Severity
+from nyukan_rules.text._columns import normalize_many, suspects
 from nyukan_rules.text.fields import (
     NORMALIZERS,
     FieldKind,
     check_field,
+    column_rule,
     field_checker,
     normalize,
 )
@@ -431,30 +435,50 @@ def validated_rows(
     known = set(spec.names)
     checks = _checks(spec) if fields else []
     count = 0
-    for row, record in enumerate(records):
-        count += 1
-        if not isinstance(record, Mapping):
-            add(row, [make_finding("batch.not_a_row", row=row + 1, type=type_name(record))])
+    # The duplicates, row by row, with the fields they name (so nothing else is said).
+    unique = RecordSpec(
+        fields=tuple(f for f in spec.fields if f.name in spec.unique_fields),
+        unique_fields=spec.unique_fields,
+    )
+    for chunk in _chunks(records, COLUMN_BLOCK):
+        start = count
+        count += len(chunk)
+        per_row = validate_columns(chunk, spec, on, memo, fields=fields)
+        if per_row is not None:  # plain records: a column at a time
+            for row, record in enumerate(chunk, start):
+                said = per_row.get(row - start)
+                if said:
+                    add(row, said)
+                if spec.unique_fields:
+                    add(row, cross_field_findings(record, unique, on, row, seen))  # type: ignore[arg-type]
             continue
-        for name in record:
-            if name not in known:
-                add(
-                    row,
-                    [make_finding("record.unknown_field", field=str(name), name=_shown(str(name)))],
-                )
-        for fs, required, period, both in checks:
-            if period:
-                required = _required(fs, record, spec)
-            seen_values = both[required]
-            value = record.get(fs.name)
-            found = seen_values.get(value) if value.__class__ is str else None
-            if found is None:
-                found = _field_findings(fs, value, memo, required)
-                if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
-                    seen_values[value] = found
-            if found:
-                add(row, found)
-        add(row, cross_field_findings(record, spec, on, row, seen))
+        for row, record in enumerate(chunk, start):
+            if not isinstance(record, Mapping):
+                add(row, [make_finding("batch.not_a_row", row=row + 1, type=type_name(record))])
+                continue
+            for name in record:
+                if name not in known:
+                    add(
+                        row,
+                        [
+                            make_finding(
+                                "record.unknown_field", field=str(name), name=_shown(str(name))
+                            )
+                        ],
+                    )
+            for fs, required, period, both in checks:
+                if period:
+                    required = _required(fs, record, spec)
+                seen_values = both[required]
+                value = record.get(fs.name)
+                found = seen_values.get(value) if value.__class__ is str else None
+                if found is None:
+                    found = _field_findings(fs, value, memo, required)
+                    if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
+                        seen_values[value] = found
+                if found:
+                    add(row, found)
+            add(row, cross_field_findings(record, spec, on, row, seen))
     if limit is not None:
         findings.extend(
             make_finding(
@@ -644,14 +668,47 @@ def normalize_records(
         return [record for record, _ in pairs], BatchReport(said, rows=len(pairs))
     out: list[dict[str, str]] = []
     findings: list[Finding] = []
-    kinds = {f.name: f for f in spec.fields}
-    # HR data repeats its values (statuses, nationalities, dates): each distinct
-    # value is normalized and checked once per batch, up to _MEMO_LIMIT of them.
-    norms: dict[str, dict[str, str]] = {f.name: {} for f in spec.fields}
-    size = [0]  # values in `norms`
-    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
-    checks = _checks(spec)
-    for row, record in enumerate(records):
+    state = _RowState(spec)
+    for block in _chunks(records, COLUMN_BLOCK):
+        columnar = normalize_columns(block, spec, state.memo)
+        if columnar is None:
+            _normalize_rows(block, state, out, findings)
+            continue
+        clean, per_row, _ = columnar
+        base = len(out)
+        out.extend(clean)
+        for i in sorted(per_row):
+            findings.extend(at_row(base + i, f) for f in per_row[i])
+    return out, BatchReport(findings, rows=len(out))
+
+
+class _RowState:
+    """What normalizing row by row remembers across a batch's blocks."""
+
+    def __init__(self, spec: RecordSpec) -> None:
+        self.spec = spec
+        self.kinds = {f.name: f for f in spec.fields}
+        # HR data repeats its values (statuses, nationalities, dates): each distinct
+        # value is normalized and checked once per batch, up to _MEMO_LIMIT of them.
+        self.norms: dict[str, dict[str, str]] = {f.name: {} for f in spec.fields}
+        self.size = [0]  # values in `norms`
+        self.memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
+        self.checks = _checks(spec)
+
+
+def _normalize_rows(
+    block: list[object], state: _RowState, out: list[dict[str, str]], findings: list[Finding]
+) -> None:
+    """normalize_records row by row: for records that are not plain dicts of text."""
+    spec, kinds, norms, size, memo, checks = (
+        state.spec,
+        state.kinds,
+        state.norms,
+        state.size,
+        state.memo,
+        state.checks,
+    )
+    for row, record in enumerate(block, len(out)):
         if not isinstance(record, Mapping):
             out.append({})
             findings.append(
@@ -726,4 +783,242 @@ def normalize_records(
             if found:
                 findings.extend(at_row(row, f) for f in found)
         out.append(clean)
-    return out, BatchReport(findings, rows=len(out))
+
+
+# --- column by column ---------------------------------------------------------------
+
+#: Records a batch function takes at a time column by column (the streams' block).
+COLUMN_BLOCK = 5_000
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while block := list(itertools.islice(it, size)):
+        yield block
+
+
+def regular_columns(
+    block: Sequence[object],
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
+    """The field names and the columns of a block of plain records: each a ``dict`` with
+    the same text names in the same order and text values (what a CSV reader gives).
+    None for any other block, which goes row by row."""
+    if not block:
+        return None
+    first = block[0]
+    if first.__class__ is not dict:
+        return None
+    keys = tuple(first)
+    if not keys or any(k.__class__ is not str for k in keys):
+        return None
+    count = len(block)
+    if list(map(type, block)).count(dict) != count:
+        return None
+    if list(map(tuple, block)).count(keys) != count:  # type: ignore[arg-type]
+        return None
+    if len(keys) == 1:
+        rows: list[tuple[Any, ...]] = [(r[keys[0]],) for r in block]  # type: ignore[index]
+    else:
+        rows = list(map(operator.itemgetter(*keys), block))  # type: ignore[arg-type]
+    if set(map(type, itertools.chain.from_iterable(rows))) != {str}:
+        return None
+    return keys, list(zip(*rows, strict=True))
+
+
+def normalize_columns(
+    block: Sequence[object],
+    spec: RecordSpec,
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
+) -> (
+    tuple[
+        list[dict[str, str]],
+        dict[int, list[Finding]],
+        tuple[tuple[str, ...], list[Sequence[str]]],
+    ]
+    | None
+):
+    """normalize_records of a block of plain records, a column at a time: the records,
+    each row's findings (rows of the block, findings without their row) and the
+    records' names and normalized columns; None when the block is not plain
+    (:func:`regular_columns`)."""
+    regular = regular_columns(block)
+    if regular is None:
+        return None
+    keys, columns = regular
+    kinds = {f.name: f for f in spec.fields}
+    out: list[Sequence[str]] = list(columns)
+    named: dict[str, Sequence[str]] = {}
+    for i, name in enumerate(keys):
+        fs = kinds.get(name)
+        if fs is None:
+            continue
+        out[i] = named[name] = normalize_many(NORMALIZERS[fs.kind], columns[i])
+    clean = list(map(dict, map(zip, itertools.repeat(keys), zip(*out, strict=True))))
+    return clean, column_findings(named, len(block), spec, memo), (keys, out)
+
+
+def _rows_of(column: Sequence[object], value: object) -> Iterator[int]:
+    """The indexes where ``value`` is in ``column`` (the search itself in C)."""
+    start = 0
+    while True:
+        try:
+            start = column.index(value, start) + 1
+        except ValueError:
+            return
+        yield start - 1
+
+
+def column_findings(
+    named: Mapping[str, Sequence[str]],
+    count: int,
+    spec: RecordSpec,
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
+) -> dict[int, list[Finding]]:
+    """The field checks of ``count`` rows given as columns (a field of the spec no record
+    has is None in each), each row's findings in the spec's order of fields: what the
+    row-by-row checks give.  Each distinct value is checked once, and the values that
+    pass a field without a domain are found over the whole column at once
+    (:func:`~nyukan_rules.text._columns.suspects`)."""
+    per_row: dict[int, list[Finding]] = {}
+    status = _domain_field(spec, FieldDomain.STATUS)
+    statuses = named.get(status.name) if status is not None else None
+    for fs in spec.fields:
+        column = named.get(fs.name)
+        period = fs.required and fs.domain is FieldDomain.PERIOD_OF_STAY
+        if column is None:
+            if period:
+                for i in range(count):
+                    found = _field_findings(fs, None, memo, _required_by(statuses, i))
+                    if found:
+                        per_row.setdefault(i, []).extend(found)
+                continue
+            found = _field_findings(fs, None, memo, fs.required)
+            if found:
+                for i in range(count):
+                    per_row.setdefault(i, []).extend(found)
+            continue
+        bad: dict[str, tuple[Finding, ...]] = {}
+        if fs.domain is None:
+            # A name or a number is seldom twice in a column: the whole column is
+            # scanned at once, and only what may fail is checked value by value.
+            for i in suspects(column, column_rule(fs.kind, fs.max_length)):
+                found = _field_findings(fs, column[i], memo, fs.required)
+                if found:
+                    per_row.setdefault(i, []).extend(found)
+        else:
+            for value in dict.fromkeys(column):
+                if value:
+                    found = _field_findings(fs, value, memo, fs.required)
+                    if found:
+                        bad[value] = found
+        if "" in column:
+            if period:
+                for i in _rows_of(column, ""):
+                    found = _field_findings(fs, "", memo, _required_by(statuses, i))
+                    if found:
+                        per_row.setdefault(i, []).extend(found)
+            else:
+                found = _field_findings(fs, "", memo, fs.required)
+                if found:
+                    bad[""] = found
+        for value, found in bad.items():
+            for i in _rows_of(column, value):
+                per_row.setdefault(i, []).extend(found)
+    return per_row
+
+
+def _required_by(statuses: Sequence[str] | None, row: int) -> bool:
+    """Whether the period of stay is required of the row: unless its status has none."""
+    value = statuses[row] if statuses is not None else ""
+    return not (bool(value) and _status_has_no_period(value))
+
+
+def validate_columns(
+    block: Sequence[object],
+    spec: RecordSpec,
+    on: date,
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
+    *,
+    fields: bool = True,
+    regular: tuple[tuple[str, ...], Sequence[Sequence[str]]] | None = None,
+) -> dict[int, list[Finding]] | None:
+    """validate_records' findings of a block of plain records but the duplicates (rows of
+    the block, findings without their row), a column at a time; None when the block
+    is not plain.  ``regular``: its names and columns, when the caller has them."""
+    if regular is None:
+        regular = regular_columns(block)
+        if regular is None:
+            return None
+    keys, columns = regular
+    named = dict(zip(keys, columns, strict=True))
+    count = len(columns[0]) if columns else len(block)
+    per_row: dict[int, list[Finding]] = {}
+    known = set(spec.names)
+    unknown = [
+        make_finding("record.unknown_field", field=name, name=_shown(name))
+        for name in keys
+        if name not in known
+    ]
+    if unknown:
+        for i in range(count):
+            per_row[i] = list(unknown)
+    if fields:
+        for i, found in column_findings(named, count, spec, memo).items():
+            per_row.setdefault(i, []).extend(found)
+    for i, found in cross_columns(named, count, spec, on).items():
+        per_row.setdefault(i, []).extend(found)
+    return per_row
+
+
+def cross_columns(
+    named: Mapping[str, Sequence[str]], count: int, spec: RecordSpec, on: date
+) -> dict[int, list[Finding]]:
+    """:func:`cross_field_findings` but the duplicates, of ``count`` rows given as
+    columns (a field no record has counts as empty), each distinct value once."""
+    per_row: dict[int, list[Finding]] = {}
+    if spec.phone_fields:
+        phones = [named[n] for n in spec.phone_fields if n in named]
+        rows: Iterable[int] = (
+            (i for i in _rows_of(phones[0], "") if not any(p[i] for p in phones[1:]))
+            if phones
+            else range(count)
+        )
+        found = _phone_required(spec.phone_fields[0])
+        for i in rows:
+            per_row.setdefault(i, []).append(found)
+    period = _domain_field(spec, FieldDomain.PERIOD_OF_STAY)
+    status = _domain_field(spec, FieldDomain.STATUS)
+    if period is not None and status is not None and period.name in named:
+        periods, statuses = named[period.name], named.get(status.name)
+        for value in dict.fromkeys(periods):
+            if value and unicodedata.normalize("NFKC", value).strip().casefold() in _INDEFINITE:
+                for i in _rows_of(periods, value):
+                    record = {period.name: value, status.name: statuses[i] if statuses else ""}
+                    indefinite = _indefinite_for_a_period_status(record, spec)
+                    if indefinite is not None:
+                        per_row.setdefault(i, []).append(indefinite)
+    today = f"{on.year:04d}{on.month:02d}{on.day:02d}"
+    births = named.get(spec.birth_field) if spec.birth_field else None
+    if births is not None and births and max(births) > today:
+        for value in dict.fromkeys(births):
+            born = _as_date(value) if value > today else None
+            if born is not None and born > on:
+                found = make_finding(
+                    "record.born_in_future", field=spec.birth_field, value=born, on=on
+                )
+                for i in _rows_of(births, value):
+                    per_row.setdefault(i, []).append(found)
+    expiries = named.get(spec.passport_expiry_field) if spec.passport_expiry_field else None
+    if expiries is not None:
+        for value in dict.fromkeys(expiries):
+            expiry = _as_date(value) if value < today else None
+            if expiry is not None and expiry < on:
+                found = make_finding(
+                    "record.passport_expired",
+                    field=spec.passport_expiry_field,
+                    value=expiry,
+                    on=on,
+                )
+                for i in _rows_of(expiries, value):
+                    per_row.setdefault(i, []).append(found)
+    return per_row

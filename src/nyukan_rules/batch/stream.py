@@ -180,6 +180,35 @@ class SeenNumbers:
             self._grow()
         return row
 
+    def first_rows(self, name: str, values: Sequence[object], start: int) -> list[tuple[int, int]]:
+        """``setdefault((name, value), start + i)`` for each text ``values[i]`` (empty ones
+        and what is not text skipped), in order: the (i, first row) of each value seen
+        before.  One loop for a block's column, where a call a value costs twice."""
+        seen: list[tuple[int, int]] = []
+        for i, value in enumerate(values):
+            if not value or not isinstance(value, str):
+                continue
+            row = start + i
+            h = hash((name, value)) or 1
+            hashes, mask = self._hashes, self._mask
+            slot = h & mask
+            while True:
+                found = hashes[slot]
+                if found == h:
+                    seen.append((i, self._rows[slot]))
+                    break
+                if found == 0:
+                    hashes[slot] = h
+                    if row > 0xFFFFFFFF and self._rows.typecode == "I":
+                        self._rows = array("q", self._rows)
+                    self._rows[slot] = row
+                    self._size += 1
+                    if self._size * 3 > mask * 2:
+                        self._grow()
+                    break
+                slot = (slot + 1) & mask
+        return seen
+
     def _grow(self) -> None:
         old_hashes, old_rows = self._hashes, self._rows
         size = 2 * (self._mask + 1)
@@ -389,6 +418,28 @@ class RosterRow:
 def _roster_block(
     block: list[object], offset: int, spec: RecordSpec, on: date
 ) -> list[tuple[dict[str, str], tuple[Finding, ...], RenewalPlan | Finding]]:
+    fees = roster.extension_fee_ranges(on)
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
+    columnar = records.normalize_columns(block, spec, memo)
+    if columnar is not None:  # plain records (a CSV's): a column at a time
+        clean, said, regular = columnar
+        more = records.validate_columns(
+            clean, attrs.evolve(spec, unique_fields=()), on, memo, fields=False, regular=regular
+        )
+        assert more is not None
+        at = records.at_row
+        done: list[tuple[dict[str, str], tuple[Finding, ...], RenewalPlan | Finding]] = []
+        for i, record in enumerate(clean):
+            row = offset + i
+            found = said.get(i, []) + more.get(i, []) if i in said or i in more else ()
+            done.append(
+                (
+                    record,
+                    tuple(at(row, f) for f in found),
+                    roster.plan_or_finding(record, row, on, fees),
+                )
+            )
+        return done
     normalized = _normalize_block(block, offset, spec)
     clean = [record for record, _ in normalized]
     # The field checks of the normalized values are normalize_records' own: not twice.
@@ -399,7 +450,6 @@ def _roster_block(
         on,
         fields=False,
     )
-    fees = roster.extension_fee_ranges(on)
     return [
         (record, found + more, roster.plan_or_finding(record, row, on, fees))
         for row, ((record, found), more) in enumerate(zip(normalized, checked, strict=True), offset)
@@ -442,14 +492,22 @@ def _rostered(
     seen = SeenNumbers()
     row = 0
     for done in _in_order(_roster_block, _blocks(given, BLOCK_ROWS), workers, spec, on):
-        for record, found, plan in done:
-            if names and isinstance(record, Mapping):
-                subset = {n: record.get(n) for n in names}
-                dups = records.cross_field_findings(subset, unique, on, row, seen)  # type: ignore[arg-type]
-                if dups:
-                    found = found + tuple(records.at_row(row, f) for f in dups)
-            yield RosterRow(row, record, found, plan)
-            row += 1
+        more: dict[int, list[Finding]] = {}
+        for name in names:
+            values = [r.get(name) if isinstance(r, Mapping) else None for r, _, _ in done]
+            for i, first in seen.first_rows(name, values, row):
+                value = values[i]
+                assert isinstance(value, str)
+                # The finding as cross_field_findings says it, with the first row seen.
+                dups = records.cross_field_findings(
+                    {name: value}, unique, on, row + i, {(name, value): first}
+                )
+                more.setdefault(i, []).extend(records.at_row(row + i, f) for f in dups)
+        for i, (record, found, plan) in enumerate(done):
+            if i in more:
+                found = found + tuple(more[i])
+            yield RosterRow(row + i, record, found, plan)
+        row += len(done)
 
 
 # --- write -------------------------------------------------------------------------

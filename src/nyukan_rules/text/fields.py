@@ -28,6 +28,8 @@ from nyukan_rules.report import Finding, Report
 from nyukan_rules.rules import DatedRule
 from nyukan_rules.sources import sources
 from nyukan_rules.text import normalizers
+from nyukan_rules.text._columns import ColumnRule
+from nyukan_rules.text._columns import column_rule as make_column_rule
 from nyukan_rules.text.charclass import CharClass, class_body, disallowed
 from nyukan_rules.text.charset import (
     SURROGATE,
@@ -671,3 +673,25 @@ def _special_findings(value: str, name: str, labels: _Labels) -> list[Finding]:
 
 def _corporate_number_valid(value: str) -> bool:
     return corporate_number.has_valid_check_digit(value)
+
+
+#: A day of the calendar as YYYYMMDD (years 0001 to 9999): what is_real_date says, as
+#: a pattern (the leap days of years divisible by 4, not by 100 unless by 400).
+_REAL_DATE = (
+    r"(?!0000)\d{4}(?:(?:0[13578]|1[02])(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0[469]|11)(?:0[1-9]|[12]\d|30)|02(?:0[1-9]|1\d|2[0-8]))"
+    r"|(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)0229"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def column_rule(kind: FieldKind, max_length: int | None) -> ColumnRule:
+    """The rule :func:`nyukan_rules.text._columns.suspects` checks a whole column of
+    ``kind`` against: what :func:`_clean` asks of each value."""
+    default, exact, refused, outside, shape, extra = _compiled_kind(kind)
+    bad = re.compile(f"{special_pattern().pattern}|{outside.pattern}|{refused.pattern}")
+    limit = max_length if max_length is not None else default
+    pattern = shape.pattern if shape is not None else None
+    if kind is FieldKind.DATE:
+        pattern, extra = _REAL_DATE, None
+    return make_column_rule(bad, pattern, limit, exact, extra, shape.flags if shape else 0)

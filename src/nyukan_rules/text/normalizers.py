@@ -14,6 +14,7 @@ for :func:`~nyukan_rules.check_field` to report.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import TypedDict
 
@@ -27,12 +28,17 @@ __all__ = [
     "Era",
     "EraProblem",
     "ascii_upper",
+    "ascii_upper_runs",
     "era_problem",
     "halfwidth_kana_to_fullwidth",
     "is_real_date",
     "to_ascii",
+    "to_ascii_runs",
     "to_fullwidth",
     "to_windows",
+    "to_windows_runs",
+    "widen",
+    "widen_runs",
     "yyyymmdd",
 ]
 
@@ -96,7 +102,13 @@ def to_fullwidth(text: str) -> str:
     >>> to_fullwidth("東京都千代田区霞が関1-1-1")
     '東京都千代田区霞が関１－１－１'
     """
-    return halfwidth_kana_to_fullwidth(text).translate(_TO_FULL)
+    return widen(halfwidth_kana_to_fullwidth(text))
+
+
+def widen(text: str) -> str:
+    """ASCII and the JIS variants to full-width: :func:`to_fullwidth` but for half-width
+    katakana."""
+    return text.translate(_TO_FULL)
 
 
 def to_ascii(text: str) -> str:
@@ -115,6 +127,48 @@ def to_windows(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_TO_WINDOWS)
+
+
+# --- the same over long texts (a column of values joined) ---------------------------------
+# str.translate with a table looks each character up in a dict when the text is not
+# ASCII (some hundred nanoseconds a character); over a long text where few characters
+# change, a pattern finds the runs to change (in C) and only those are translated.
+
+
+def _runs_of(table: Mapping[int, object]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]+")
+
+
+_FULL_RUNS = _runs_of(_TO_FULL)
+_ASCII_RUNS = _runs_of(_TO_ASCII)
+_WINDOWS_RUNS = _runs_of(_TO_WINDOWS)
+_LOWER_RUNS = re.compile("[a-z]+")
+
+
+def widen_runs(text: str) -> str:
+    """:func:`widen`, for a long text."""
+    return _FULL_RUNS.sub(lambda m: m[0].translate(_TO_FULL), text)
+
+
+def to_ascii_runs(text: str) -> str:
+    """:func:`to_ascii`, for a long text."""
+    if text.isascii():
+        return text
+    return _ASCII_RUNS.sub(lambda m: m[0].translate(_TO_ASCII), text)
+
+
+def to_windows_runs(text: str) -> str:
+    """:func:`to_windows`, for a long text."""
+    if text.isascii() or _WINDOWS_RUNS.search(text) is None:
+        return text
+    return _WINDOWS_RUNS.sub(lambda m: m[0].translate(_TO_WINDOWS), text)
+
+
+def ascii_upper_runs(text: str) -> str:
+    """:func:`ascii_upper`, for a long text."""
+    if text.isascii():
+        return text.translate(_ASCII_UPPER)
+    return _LOWER_RUNS.sub(lambda m: m[0].translate(_ASCII_UPPER), text)
 
 
 # --- per-kind normalizers ------------------------------------------------------------------
