@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from nyukan_rules._args import ensure_int, ensure_rows, type_name
+from nyukan_rules._args import ensure_int, ensure_rows, type_name, wrong_type
 from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError
@@ -496,7 +496,10 @@ def validated_rows(
 
 def ensure_spec(spec: object) -> None:
     if not isinstance(spec, RecordSpec):
-        raise ArgumentTypeError(f"spec must be a RecordSpec, not {type_name(spec)}")
+        raise ArgumentTypeError(
+            f"spec must be a RecordSpec, not {type_name(spec)}",
+            **wrong_type("spec", spec, "RecordSpec"),
+        )
 
 
 _MEMO_LIMIT = 100_000

@@ -32,7 +32,7 @@ from typing import IO, Any, TypeVar
 
 import attrs
 
-from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name
+from nyukan_rules._args import ensure_int, ensure_rows, ensure_str, type_name, wrong_type
 from nyukan_rules.batch import csvio, records, roster
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
 from nyukan_rules.batch.roster import RenewalPlan
@@ -544,7 +544,8 @@ def iter_write_csv(
         ):
             raise ArgumentTypeError(
                 f"columns must be a sequence of column names, not {type_name(columns)}"
-                " (a str would be split into letters)"
+                " (a str would be split into letters)",
+                **wrong_type("columns", columns, "sequence of column names"),
             )
         names = [ensure_str(name, "each of columns") for name in columns]
     header = csvio.write_csv(
@@ -583,7 +584,10 @@ def _written(
             if match is None or not offset:
                 raise
             moved = f"row {int(match.group(1)) + offset}" + text[match.end() :]
-            raise ValidationError(moved, exc.report) from None
+            params = dict(exc.params)
+            if isinstance(params.get("row"), int):
+                params["row"] += offset
+            raise ValidationError(moved, exc.report, code=exc.code, params=params) from None
         yield data[len(header) :]
         offset += len(block)
 
@@ -608,20 +612,28 @@ def _byte_lines(source: object) -> Iterator[bytes]:
         for line in source:  # type: ignore[attr-defined]
             if not isinstance(line, (bytes, bytearray)):
                 raise ArgumentTypeError(
-                    f"a file for iter_read_csv must be opened in binary mode, not {type_name(line)}"
+                    "a file for iter_read_csv must be opened in binary mode,"
+                    f" not {type_name(line)}",
+                    **wrong_type("source", line, "file opened in binary mode"),
                 )
             yield bytes(line)
         return
     for line in source:  # type: ignore[attr-defined]
         if not isinstance(line, (bytes, bytearray, memoryview)):
-            raise ArgumentTypeError(f"each line must be bytes, not {type_name(line)}")
+            raise ArgumentTypeError(
+                f"each line must be bytes, not {type_name(line)}",
+                **wrong_type("each line", line, "bytes"),
+            )
         yield bytes(line)
 
 
 def _text_lines(source: Iterable[str]) -> Iterator[str]:
     for line in source:
         if not isinstance(line, str):
-            raise ArgumentTypeError(f"each line must be str, not {type_name(line)}")
+            raise ArgumentTypeError(
+                f"each line must be str, not {type_name(line)}",
+                **wrong_type("each line", line, "str"),
+            )
         yield line
 
 
@@ -674,7 +686,9 @@ class CsvStream:
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         if self._started:
-            raise ArgumentTypeError("a CsvStream is read once; start another for a second pass")
+            raise ArgumentTypeError(
+                "a CsvStream is read once; start another for a second pass", code="csv.read_once"
+            )
         self._started = True
         return self._records()
 
@@ -842,12 +856,19 @@ def iter_read_csv(
     ):
         raise ArgumentTypeError(
             "source must be bytes, str, a binary file or an iterable of lines,"
-            f" not {type_name(source)}"
+            f" not {type_name(source)}",
+            **wrong_type("source", source, "bytes, str, binary file or iterable of lines"),
         )
     if columns is not None and not isinstance(columns, Mapping):
-        raise ArgumentTypeError(f"columns must be a mapping or None, not {type_name(columns)}")
+        raise ArgumentTypeError(
+            f"columns must be a mapping or None, not {type_name(columns)}",
+            **wrong_type("columns", columns, "mapping or None"),
+        )
     if spec is not None and not isinstance(spec, RecordSpec):
-        raise ArgumentTypeError(f"spec must be a RecordSpec or None, not {type_name(spec)}")
+        raise ArgumentTypeError(
+            f"spec must be a RecordSpec or None, not {type_name(spec)}",
+            **wrong_type("spec", spec, "RecordSpec or None"),
+        )
     if encoding is not None:
         csvio.check_encoding(encoding)
     limit = (1 << 62) if max_rows is None else ensure_int(max_rows, "max_rows", minimum=0)

@@ -595,6 +595,9 @@ ERROR_MESSAGES: dict[str, str] = {
     # workbooks, PDF merging, photos, identifiers, periods of stay, dates, reports
     "argument.choice": "{name}は次のいずれかでなければなりません：{choices}。",
     "csv.unknown_encoding": "文字コード「{encoding}」が分かりません。",
+    "csv.read_once": (
+        "iter_read_csv の結果は一度しか読めません。もう一度読むには、もう一度呼び出してください。"
+    ),
     "csv.not_text_encoding": "「{encoding}」は文字列を書き出せる文字コードではありません。",
     "csv.write.not_mapping": "{row}行目が項目名と値の対応（mapping）ではありません（{given}）。",
     "csv.write.field_name": "{row}行目の項目名が文字列ではありません（{given}）。",

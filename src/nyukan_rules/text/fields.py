@@ -18,7 +18,7 @@ from typing import TypedDict
 
 import attrs
 
-from nyukan_rules._args import ensure_bool, ensure_int, ensure_str, type_name
+from nyukan_rules._args import ensure_bool, ensure_int, ensure_str, type_name, wrong_type
 from nyukan_rules.catalog._base import CatalogEnum
 from nyukan_rules.dates import Effective
 from nyukan_rules.errors import ArgumentTypeError
@@ -235,7 +235,9 @@ def utf16_length(text: str) -> int:
     (2, 3, 2)
     """
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"text must be a str, not {type_name(text)}")
+        raise ArgumentTypeError(
+            f"text must be a str, not {type_name(text)}", **wrong_type("text", text, "str")
+        )
     if text.isascii():
         return len(text)
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
@@ -268,7 +270,9 @@ def normalize(value: str, kind: FieldKind | str) -> str:
     """
     the_kind = FieldKind.parse(kind)
     if not isinstance(value, str):
-        raise ArgumentTypeError(f"value must be a str, not {type_name(value)}")
+        raise ArgumentTypeError(
+            f"value must be a str, not {type_name(value)}", **wrong_type("value", value, "str")
+        )
     return NORMALIZERS[the_kind](value)
 
 
