@@ -272,6 +272,24 @@ def iter_validate_records(
     return _validated(records_, spec, on, limit, _workers(workers))
 
 
+def _duplicates(
+    block: Sequence[object], unique: RecordSpec, on: date, start: int, seen: SeenNumbers
+) -> dict[int, list[Finding]]:
+    """The duplicate findings of a block whose first row is ``start`` (rows of the whole
+    input), a unique field's column at a time, as cross_field_findings says them."""
+    more: dict[int, list[Finding]] = {}
+    for name in unique.unique_fields:
+        values = [r.get(name) if isinstance(r, Mapping) else None for r in block]
+        for i, first in seen.first_rows(name, values, start):
+            value = values[i]
+            assert isinstance(value, str)
+            dups = records.cross_field_findings(
+                {name: value}, unique, on, start + i, {(name, value): first}
+            )
+            more.setdefault(i, []).extend(records.at_row(start + i, f) for f in dups)
+    return more
+
+
 def _validated(
     given: Iterable[object], spec: RecordSpec, on: date, limit: int | None, workers: int | None
 ) -> Iterator[Finding]:
@@ -292,12 +310,10 @@ def _validated(
     row = 0
     for per_row in _in_order(_validate_block, kept(_blocks(given, BLOCK_ROWS)), workers, inner, on):
         block = held.popleft()
-        for record, found in zip(block, per_row, strict=True):
-            if names and isinstance(record, Mapping):
-                subset = {n: record.get(n) for n in names}
-                dups = records.cross_field_findings(subset, unique, on, row, seen)  # type: ignore[arg-type]
-                if dups:
-                    found = found + tuple(records.at_row(row, f) for f in dups)
+        more = _duplicates(block, unique, on, row, seen) if names else {}
+        for i, found in enumerate(per_row):
+            if i in more:
+                found = found + tuple(more[i])
             row += 1
             for finding in found:
                 if limit is None:
@@ -492,17 +508,7 @@ def _rostered(
     seen = SeenNumbers()
     row = 0
     for done in _in_order(_roster_block, _blocks(given, BLOCK_ROWS), workers, spec, on):
-        more: dict[int, list[Finding]] = {}
-        for name in names:
-            values = [r.get(name) if isinstance(r, Mapping) else None for r, _, _ in done]
-            for i, first in seen.first_rows(name, values, row):
-                value = values[i]
-                assert isinstance(value, str)
-                # The finding as cross_field_findings says it, with the first row seen.
-                dups = records.cross_field_findings(
-                    {name: value}, unique, on, row + i, {(name, value): first}
-                )
-                more.setdefault(i, []).extend(records.at_row(row + i, f) for f in dups)
+        more = _duplicates([r for r, _, _ in done], unique, on, row, seen)
         for i, (record, found, plan) in enumerate(done):
             if i in more:
                 found = found + tuple(more[i])
