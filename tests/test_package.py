@@ -56,7 +56,12 @@ def test_the_command_shows_the_example(capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out
     assert "OK: this filing can go online." in out
     assert "30,500" in out  # 27,000 + 3,500 online on 2026-11-22 (isa-fee-2026)
-    assert "2027-01-30" in out  # last online day: the day before expiry
+    # last online day: the day before expiry, written the language's way
+    from datetime import date
+
+    from nyukan_rules.i18n import format_date
+
+    assert format_date(date(2027, 1, 30), "en") in out
 
 
 def test_the_command_on_another_day_as_json(capsys: pytest.CaptureFixture[str]) -> None:
