@@ -109,3 +109,51 @@ def test_validating_500_000_bad_records_with_a_cap_stays_bounded() -> None:
     assert result["findings"] < 3_000
     assert result["mb"] <= 64, result
     assert result["cpu"] <= 40, result
+
+
+_NORMALIZE_AND_CLI = child_script(
+    r"""
+import contextlib, io, os, tempfile
+import nyukan_rules as nr
+from nyukan_rules.cli import main
+# Every cell bad: a control character, a bidi override, letters in dates and numbers.
+row = "\x01,Ａ\u202e,x,zz,q,20251340,abc,a\tb,+,-,@,##,0,zz,xx,7y,99999999,=1,123,-5\r\n"
+header = (
+    "employee_id,name_roman,name_kana,nationality,sex,date_of_birth,postal_code,address,"
+    "phone,mobile_phone,email,passport_number,passport_expiry,residence_card_number,"
+    "status,period_of_stay,expires_on,employer,corporate_number,monthly_salary\r\n"
+)
+data = (header + row * 60_000).encode("utf-8")
+records = nr.read_csv(data).records
+nr.normalize_records(records[:3])
+base = peak_kb()
+start = time.process_time()
+out, report = nr.normalize_records(records, max_findings_per_code=100)
+cpu = time.process_time() - start
+grew = (peak_kb() - base) / 1024
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "bad.csv")
+    with open(path, "wb") as f:
+        f.write(data)
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        code = main(["validate", path, "--json", "--on", "2026-11-22"])
+lines = buffer.getvalue().count("\n")
+print(json.dumps({"findings": len(report.findings), "rows": len(out), "cpu": cpu,
+                  "mb": grew, "code": code, "lines": lines}))
+""",
+    address_mb=2_048,
+    cpu_s=120,
+)
+
+
+def test_normalizing_and_the_command_on_bad_records_stay_bounded() -> None:
+    """60,000 rows of 20 bad cells (1.2 million findings): normalize_records with a
+    cap keeps its memory flat beside the records, and the command lists the first
+    1,000 of each code (cli MAX_FINDINGS_PER_CODE) and counts the rest, exit 1."""
+    result = json.loads(run_child(_NORMALIZE_AND_CLI, timeout=300))
+    assert result["rows"] == 60_000
+    assert result["findings"] < 3_000, result
+    assert result["mb"] <= 100, result  # measured 30 MB; uncapped, 1.2 million findings
+    assert result["code"] == 1
+    assert result["lines"] < 40_000, result  # one JSON line a finding kept, and a summary

@@ -404,6 +404,48 @@ def _counted(records: Iterable[T], count: list[int]) -> Iterator[T]:
         yield record
 
 
+class _Kept:
+    """A batch's findings, each given its row; with a ``limit``, the first that many of
+    each code and one ``report.more_findings`` note per code for the rest, so memory
+    stays bounded (the rest are counted, never built)."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self._found: list[Finding] = []
+        self._counts: dict[str, int] = {}
+        self._worst: dict[str, Severity] = {}  # of the findings left out, per code
+
+    def add(self, row: int, found: Iterable[Finding]) -> None:
+        limit = self.limit
+        if limit is None:
+            self._found.extend(at_row(row, f) for f in found)
+            return
+        counts = self._counts
+        for f in found:
+            number = counts.get(f.code, 0) + 1
+            counts[f.code] = number
+            if number <= limit:
+                self._found.append(at_row(row, f))
+            else:
+                self._worst[f.code] = worse(self._worst.get(f.code), f.severity)
+
+    def findings(self) -> list[Finding]:
+        if self.limit is None:
+            return self._found
+        limit = self.limit
+        return self._found + [
+            make_finding(
+                "report.more_findings",
+                severity=self._worst[code],
+                capped_code=code,
+                count=n - limit,
+                limit=limit,
+            )
+            for code, n in self._counts.items()
+            if n > limit
+        ]
+
+
 def validated_rows(
     records: Iterable[object],
     spec: RecordSpec,
@@ -414,22 +456,8 @@ def validated_rows(
 ) -> BatchReport:
     """validate_records' findings; without the field checks where ``fields`` is false
     (:func:`~nyukan_rules.batch.stream.iter_roster`, whose normalization made them)."""
-    findings: list[Finding] = []
-    counts: dict[str, int] = {}
-    worst: dict[str, Severity] = {}  # of the findings left out, per code
-
-    def add(row: int, found: Iterable[Finding]) -> None:
-        if limit is None:
-            findings.extend(at_row(row, f) for f in found)
-            return
-        for f in found:
-            number = counts.get(f.code, 0) + 1
-            counts[f.code] = number
-            if number <= limit:
-                findings.append(at_row(row, f))
-            else:
-                worst[f.code] = worse(worst.get(f.code), f.severity)
-
+    kept = _Kept(limit)
+    add = kept.add
     seen: dict[tuple[str, str], int] = {}
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
     known = set(spec.names)
@@ -479,19 +507,7 @@ def validated_rows(
                 if found:
                     add(row, found)
             add(row, cross_field_findings(record, spec, on, row, seen))
-    if limit is not None:
-        findings.extend(
-            make_finding(
-                "report.more_findings",
-                severity=worst[code],
-                capped_code=code,
-                count=n - limit,
-                limit=limit,
-            )
-            for code, n in counts.items()
-            if n > limit
-        )
-    return BatchReport(findings, rows=count)
+    return BatchReport(kept.findings(), rows=count)
 
 
 def ensure_spec(spec: object) -> None:
@@ -535,16 +551,20 @@ def _field_findings(
         if not isinstance(value, str):
             return check_field(value, fs.kind, field=fs.name, label=fs.label_ja or None).findings
         value = str(value)  # a str subclass is judged as the plain text it holds
-    if fs.domain is None and value:
-        found = _checker(fs, required)(value).findings
-        if not found:
-            return found
     key = (fs.name, value, required)
-    known = memo.get(key)
-    if known is None:
-        known = _checker(fs, required)(value).findings + _domain_findings(fs, value)
+    known = memo.get(key)  # a value that fails, or any of a domain, seen before
+    if known is not None:
+        return known
+    if fs.domain is None and value:
+        known = _checker(fs, required)(value).findings
+        if not known:
+            return known  # a value that passes is not remembered here
         if len(memo) < _MEMO_LIMIT:
             memo[key] = known
+        return known
+    known = _checker(fs, required)(value).findings + _domain_findings(fs, value)
+    if len(memo) < _MEMO_LIMIT:
+        memo[key] = known
     return known
 
 
@@ -648,6 +668,7 @@ def normalize_records(
     *,
     spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
     workers: int | None = None,
+    max_findings_per_code: int | None = None,
 ) -> tuple[list[dict[str, str]], BatchReport]:
     """Each record with :func:`~nyukan_rules.normalize` applied field by field.
 
@@ -660,29 +681,43 @@ def normalize_records(
     a field of the spec, ``record.value_left_out`` for any other field).
     ``workers`` processes normalize blocks of 5,000 records side by side (the
     same result; see :func:`~nyukan_rules.batch.iter_normalize_records`).
+    ``max_findings_per_code`` keeps the first that many findings of each code
+    and counts the rest in one ``report.more_findings`` note a code, as
+    :func:`validate_records` does: for untrusted input, memory stays bounded.
     """
     ensure_rows(records, "records")
     ensure_spec(spec)
+    limit = (
+        None
+        if max_findings_per_code is None
+        else ensure_int(max_findings_per_code, "max_findings_per_code", minimum=1)
+    )
+    kept = _Kept(limit)
+    out: list[dict[str, str]] = []
     if workers is not None:
         from nyukan_rules.batch import stream
 
-        pairs = list(stream._normalized(records, spec, stream._workers(workers)))
-        said = [f for _, row_findings in pairs for f in row_findings]
-        return [record for record, _ in pairs], BatchReport(said, rows=len(pairs))
-    out: list[dict[str, str]] = []
-    findings: list[Finding] = []
+        for record, row_findings in stream._normalized(records, spec, stream._workers(workers)):
+            if row_findings:
+                kept.add(len(out), row_findings)
+            out.append(record)
+        return out, BatchReport(kept.findings(), rows=len(out))
     state = _RowState(spec)
     for block in _chunks(records, COLUMN_BLOCK):
+        base = len(out)
         columnar = normalize_columns(block, spec, state.memo)
         if columnar is None:
-            _normalize_rows(block, state, out, findings)
+            found: list[Finding] = []
+            _normalize_rows(block, state, out, found)
+            for finding in found:
+                assert finding.row is not None
+                kept.add(finding.row, [finding])
             continue
         clean, per_row, _ = columnar
-        base = len(out)
         out.extend(clean)
         for i in sorted(per_row):
-            findings.extend(at_row(base + i, f) for f in per_row[i])
-    return out, BatchReport(findings, rows=len(out))
+            kept.add(base + i, per_row[i])
+    return out, BatchReport(kept.findings(), rows=len(out))
 
 
 class _RowState:

@@ -45,6 +45,10 @@ EXAMPLE_COUNT = 350
 
 #: Larger HR exports are not read (read_csv reads at most 500,000 rows anyway).
 MAX_CSV_BYTES = 512 * 1024 * 1024
+#: Findings of one code a report lists; the rest are counted in one note a code, so a
+#: hostile file of millions of bad cells costs bounded memory (normalize_records and
+#: validate_records ``max_findings_per_code``).
+MAX_FINDINGS_PER_CODE = 1000
 
 
 def roster_options(func: F) -> F:
@@ -192,7 +196,9 @@ def read_roster(
     with stage(out.t("cli.progress.reading"), data.count(b"\n"), out.lang):
         table = _read_too(nr.read_csv(data, columns=columns, encoding=encoding), reads)
     rows = progress(table.records, out.t("cli.progress.normalizing"), start=STAGE_FROM)
-    records, fixes = nr.normalize_records(rows, workers=workers)
+    records, fixes = nr.normalize_records(
+        rows, workers=workers, max_findings_per_code=MAX_FINDINGS_PER_CODE
+    )
     return Roster(table=table, records=records, fixes=fixes, source=source)
 
 
@@ -258,7 +264,9 @@ def validate(
         csv_path, example, columns_file, column_pairs, encoding, out, workers=workers
     )
     rows = progress(roster.records, out.t("cli.progress.validating"), start=STAGE_FROM)
-    checked = nr.validate_records(rows, on=day, workers=workers)
+    checked = nr.validate_records(
+        rows, on=day, workers=workers, max_findings_per_code=MAX_FINDINGS_PER_CODE
+    )
     report = nr.BatchReport(
         _distinct(roster.table.report.findings, roster.fixes.findings, checked.findings),
         rows=len(roster.records),
