@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import math
 import threading
 from datetime import date
 from pathlib import Path
@@ -258,15 +259,28 @@ def format_number(value: int | float, lang: str) -> str:
     Python's, so formatting a number costs a string replace, not a Babel
     call, which matters for batches that render millions of messages.
 
+    A float is written with every digit it holds and never in exponent form
+    (a salary of 12,345,678.5 yen stays that, not 1.23457e+07).
+
     >>> format_number(1234567, "en"), format_number(1234.5, "pt_BR")
     ('1,234,567', '1.234,5')
+    >>> format_number(12345678.5, "vi"), format_number(1e20, "en")
+    ('12.345.678,5', '100,000,000,000,000,000,000')
     """
     symbols = _SYMBOLS.get(lang)
     if symbols is None:
         symbols = _SYMBOLS[lang] = _number_symbols(lang)
     group, decimal = symbols
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
-    if "e" in text or (group, decimal) == (",", "."):
+    if isinstance(value, int):
+        text = f"{value:,}"
+    elif math.isfinite(value):
+        from decimal import Decimal  # on first use: a float in a message is rare
+
+        # The shortest text that reads back as the float (repr), without an exponent.
+        text = format(Decimal(repr(float(value))), ",f")
+    else:
+        text = str(value)  # nan, inf
+    if "e" in text or "n" in text or (group, decimal) == (",", "."):
         return text
     return text.translate({ord(","): "\x00", ord("."): decimal}).replace("\x00", group)
 
