@@ -443,18 +443,14 @@ def _roster_block(
             clean, attrs.evolve(spec, unique_fields=()), on, memo, fields=False, regular=regular
         )
         assert more is not None
-        at = records.at_row
+        at, plan = records.at_row, roster.plan_or_finding
         done: list[tuple[dict[str, str], tuple[Finding, ...], RenewalPlan | Finding]] = []
-        for i, record in enumerate(clean):
-            row = offset + i
-            found = said.get(i, []) + more.get(i, []) if i in said or i in more else ()
-            done.append(
-                (
-                    record,
-                    tuple(at(row, f) for f in found),
-                    roster.plan_or_finding(record, row, on, fees),
-                )
-            )
+        for i, record in enumerate(clean, offset):
+            if i - offset in said or i - offset in more:
+                found = said.get(i - offset, []) + more.get(i - offset, [])
+                done.append((record, tuple(at(i, f) for f in found), plan(record, i, on, fees)))
+            else:
+                done.append((record, (), plan(record, i, on, fees)))
         return done
     normalized = _normalize_block(block, offset, spec)
     clean = [record for record, _ in normalized]
