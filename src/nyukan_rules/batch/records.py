@@ -314,6 +314,28 @@ def _domain_field(spec: RecordSpec, domain: FieldDomain) -> FieldSpec | None:
     return next((f for f in spec.fields if f.domain is domain), None)
 
 
+def _checked_fields(
+    record: Mapping[Any, Any],
+    spec: RecordSpec,
+    checks: list[tuple[FieldSpec, bool, bool, _Seen]],
+    memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
+) -> Iterator[tuple[Finding, ...]]:
+    """The findings of each field of one record that has any, in the spec's order (the
+    row-by-row path; each distinct text of a field checked once per batch)."""
+    for fs, required, period, both in checks:
+        if period:
+            required = _required(fs, record, spec)
+        seen_values = both[required]
+        value = record.get(fs.name)
+        found = seen_values.get(value) if value.__class__ is str else None
+        if found is None:
+            found = _field_findings(fs, value, memo, required)
+            if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
+                seen_values[value] = found
+        if found:
+            yield found
+
+
 def _checks(spec: RecordSpec) -> list[tuple[FieldSpec, bool, bool, _Seen]]:
     """(field, required, whether that depends on the record's status, the findings of
     the values seen in it when required and when not) for each field.  A batch's
@@ -494,18 +516,8 @@ def validated_rows(
                             )
                         ],
                     )
-            for fs, required, period, both in checks:
-                if period:
-                    required = _required(fs, record, spec)
-                seen_values = both[required]
-                value = record.get(fs.name)
-                found = seen_values.get(value) if value.__class__ is str else None
-                if found is None:
-                    found = _field_findings(fs, value, memo, required)
-                    if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
-                        seen_values[value] = found
-                if found:
-                    add(row, found)
+            for found in _checked_fields(record, spec, checks, memo):
+                add(row, found)
             add(row, cross_field_findings(record, spec, on, row, seen))
     return BatchReport(kept.findings(), rows=count)
 
@@ -808,18 +820,8 @@ def _normalize_rows(
                     norms[fs.name][value] = done
                     size[0] += 1
             clean[name] = done
-        for fs, required, period, both in checks:
-            if period:
-                required = _required(fs, clean, spec)
-            seen_values = both[required]
-            value = clean.get(fs.name)
-            found = seen_values.get(value) if value.__class__ is str else None
-            if found is None:
-                found = _field_findings(fs, value, memo, required)
-                if value.__class__ is str and len(seen_values) < _FIELD_MEMO_LIMIT:
-                    seen_values[value] = found
-            if found:
-                findings.extend(at_row(row, f) for f in found)
+        for found in _checked_fields(clean, spec, checks, memo):
+            findings.extend(at_row(row, f) for f in found)
         out.append(clean)
 
 

@@ -171,14 +171,17 @@ class SeenNumbers:
             if found == 0:
                 break
             slot = (slot + 1) & mask
-        hashes[slot] = h
+        self._store(slot, h, row)
+        return row
+
+    def _store(self, slot: int, h: int, row: int) -> None:
+        self._hashes[slot] = h
         if row > 0xFFFFFFFF and self._rows.typecode == "I":
             self._rows = array("q", self._rows)
         self._rows[slot] = row
         self._size += 1
-        if self._size * 3 > mask * 2:
+        if self._size * 3 > self._mask * 2:
             self._grow()
-        return row
 
     def first_rows(self, name: str, values: Sequence[object], start: int) -> list[tuple[int, int]]:
         """``setdefault((name, value), start + i)`` for each text ``values[i]`` (empty ones
@@ -188,7 +191,6 @@ class SeenNumbers:
         for i, value in enumerate(values):
             if not value or not isinstance(value, str):
                 continue
-            row = start + i
             h = hash((name, value)) or 1
             hashes, mask = self._hashes, self._mask
             slot = h & mask
@@ -198,13 +200,7 @@ class SeenNumbers:
                     seen.append((i, self._rows[slot]))
                     break
                 if found == 0:
-                    hashes[slot] = h
-                    if row > 0xFFFFFFFF and self._rows.typecode == "I":
-                        self._rows = array("q", self._rows)
-                    self._rows[slot] = row
-                    self._size += 1
-                    if self._size * 3 > mask * 2:
-                        self._grow()
+                    self._store(slot, h, start + i)
                     break
                 slot = (slot + 1) & mask
         return seen

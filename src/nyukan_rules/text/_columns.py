@@ -19,11 +19,12 @@ and pandas' ``str`` methods run one Python call a value too.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
 from nyukan_rules.text import normalizers
+from nyukan_rules.text.charset import class_of
 
 __all__ = ["ColumnRule", "column_rule", "normalize_many", "suspects"]
 
@@ -178,23 +179,6 @@ def failing_rows(text: str, lines: re.Pattern[str]) -> Iterator[int]:
 
 
 # --- checks --------------------------------------------------------------------------
-
-
-def class_of(chars: Iterable[str]) -> str:
-    """A regex character-class body for ``chars``, as ranges of code points."""
-    codes = sorted({ord(c) for c in chars})
-    if not codes:
-        return ""
-    parts: list[str] = []
-    start = prev = codes[0]
-    for code in [*codes[1:], -1]:
-        if code == prev + 1:
-            prev = code
-            continue
-        first, last = re.escape(chr(start)), re.escape(chr(prev))
-        parts.append(first if start == prev else f"{first}-{last}")
-        start = prev = code
-    return "".join(parts)
 
 
 @attrs.frozen

@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import attrs
 
@@ -88,9 +89,15 @@ def jis_x0208() -> frozenset[str]:
     return frozenset(found)
 
 
-def _class_body(chars: frozenset[str]) -> str:
-    """A regex character-class body for ``chars``, as ranges of code points."""
-    codes = sorted(ord(c) for c in chars)
+def class_of(chars: Iterable[str]) -> str:
+    """A regex character-class body for ``chars``, as ranges of code points.
+
+    >>> class_of("xcab")
+    'a-cx'
+    """
+    codes = sorted({ord(c) for c in chars})
+    if not codes:
+        return ""
     parts: list[str] = []
     start = prev = codes[0]
     for code in [*codes[1:], -1]:
@@ -109,7 +116,7 @@ def _class_body(chars: frozenset[str]) -> str:
 @functools.cache
 def outside_pattern() -> re.Pattern[str]:
     """Compiled once: one character outside JIS X 0208 and printable ASCII."""
-    return re.compile(f"[^ -~{_class_body(jis_x0208())}]")
+    return re.compile(f"[^ -~{class_of(jis_x0208())}]")
 
 
 #: The Unicode categories reported as control or format characters in every field:
@@ -141,7 +148,7 @@ def control_pattern() -> re.Pattern[str]:
     codes = (*range(0x20000), *range(0xE0000, 0xE1000))
     chars = frozenset(chr(c) for c in codes if unicodedata.category(chr(c)) in CONTROL_CATEGORIES)
     chars |= _NEWER_FORMAT_CHARACTERS
-    return re.compile(f"[{_class_body(chars)}]")
+    return re.compile(f"[{class_of(chars)}]")
 
 
 @functools.cache
@@ -170,14 +177,14 @@ def outside_jis(classes: frozenset[CharClass]) -> re.Pattern[str]:
     >>> [m.group() for m in outside_jis(frozenset({CharClass.KANJI})).finditer("髙橋①")]
     ['髙']
     """
-    excluded = _class_body(jis_x0208()) + special_body() + " -~\uff61-\uff9f"
+    excluded = class_of(jis_x0208()) + special_body() + " -~\uff61-\uff9f"
     if not classes or CharClass.ANY in classes:
         return re.compile(f"[^{excluded}]")
     allowed, skip = allowed_char(classes), re.compile(f"[{excluded}]")
     chars = frozenset(
         c for c in map(chr, range(0x10000)) if allowed.fullmatch(c) and not skip.fullmatch(c)
     )
-    return re.compile(f"[{_class_body(chars)}]") if chars else re.compile(r"(?!)")
+    return re.compile(f"[{class_of(chars)}]") if chars else re.compile(r"(?!)")
 
 
 def is_jis_x0208(char: str) -> bool:
