@@ -495,3 +495,30 @@ def test_naming_a_period_in_japanese_loads_no_babel() -> None:
         "assert 'babel' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "lang", ["en", "vi", "zh_Hans", "ko", "tl", "pt_BR", "id", "ne", "my", "xx"]
+)
+def test_a_band_of_periods_reads_in_every_language(lang: str) -> None:
+    """The fee schedule from 2026-10-01 is tiered by bands of the period granted
+    (isa-fee-2026): a band's name in the language, the Japanese beside, no raw frame."""
+    from nyukan_rules.catalog.periods import PeriodOfStay, StayBand
+
+    band = StayBand(
+        PeriodOfStay(years=1),
+        False,
+        PeriodOfStay(years=3),
+        True,
+        ja="1年超3年以下",
+        en="over 1 year, up to 3 years",
+    )
+    name = band.name_in(lang)
+    assert "{" not in name
+    assert "}" not in name
+    if lang in ("en", "xx"):
+        assert name == band.en
+    else:
+        assert band.ja in name
+        assert name != band.ja
+    assert band.name_in("ja-JP") == band.ja

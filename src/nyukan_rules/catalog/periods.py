@@ -234,6 +234,14 @@ def _name_in(period: PeriodOfStay, lang: str) -> str:
         return f"{name} ({ja})"
 
 
+def _framed(frame: str, **params: str) -> str:
+    """``frame`` filled in; a broken translation gives its parts side by side."""
+    try:
+        return frame.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return " ".join(params.values())
+
+
 def _in_units(period: PeriodOfStay, lang: str) -> str:
     from babel import Locale
 
@@ -335,6 +343,46 @@ class StayBand:
     high_inclusive: bool
     ja: str
     en: str
+
+    def name_in(self, lang: str = "en") -> str:
+        """The band in ``lang``, with the Japanese beside it as the fee tables write it.
+
+        The words are terms of the message catalogues (``band.over``,
+        ``band.at_least``, ``band.under``, ``band.at_most``, ``band.between``)
+        and the periods CLDR's units (:meth:`PeriodOfStay.name_in`); Japanese
+        and English are the band's own ``ja`` and ``en``.
+
+        >>> band = StayBand(PeriodOfStay(years=1), False, PeriodOfStay(years=3), False,
+        ...                 ja="1年超3年未満", en="over 1 year, under 3 years")
+        >>> band.name_in("ja"), band.name_in("en-GB")
+        ('1年超3年未満', 'over 1 year, under 3 years')
+        """
+        from nyukan_rules.i18n import resolve_language, translate
+        from nyukan_rules.messages import TERMS
+
+        code = resolve_language(lang)
+        if code in ("ja", "en"):
+            return self.ja if code == "ja" else self.en
+
+        def part(key: str, period: PeriodOfStay) -> str:
+            words = _in_units(period, code) if not period.indefinite else str(period)
+            return _framed(translate("term", TERMS[key], code), period=words)
+
+        low = (
+            part("band.at_least" if self.low_inclusive else "band.over", self.low)
+            if self.low
+            else ""
+        )
+        high = (
+            part("band.at_most" if self.high_inclusive else "band.under", self.high)
+            if self.high
+            else ""
+        )
+        if low and high:
+            name = _framed(translate("term", TERMS["band.between"], code), low=low, high=high)
+        else:
+            name = low or high
+        return _framed(translate("term", TERMS["period.beside"], code), name=name, ja=self.ja)
 
     def contains(self, period: PeriodOfStay) -> bool:
         """True when ``period`` (a :class:`PeriodOfStay` or text it parses) falls in this band.

@@ -126,7 +126,7 @@ def render(filing: ExampleFiling, lang: str = "en") -> str:
         for f, (low, high) in zip(result.fees[channel], result.ranges[channel], strict=True):
             band = ""
             if f.band:
-                band = f" ({f.band.ja if lang == 'ja' else f.band.en})"
+                band = f" ({f.band.name_in(lang)})"
             lines.append(
                 "  "
                 + t(

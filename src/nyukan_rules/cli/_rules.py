@@ -255,10 +255,10 @@ def _range_text(out: Out, low: int, high: int) -> str:
 
 
 def _band(out: Out, found: Fee | None) -> str:
-    """The period band a fee is for: its Japanese name, else its English one."""
+    """The period band a fee is for, in the language (the Japanese beside)."""
     if found is None or found.band is None:
         return ""
-    return str(found.band.ja if out.lang == "ja" else found.band.en)
+    return found.band.name_in(out.lang)
 
 
 @click.command(short_help="Can the procedures be filed online?")

@@ -740,6 +740,12 @@ TERMS: dict[str, str] = {
     # periods of stay (PeriodOfStay.name_in): 無期限, and the Japanese beside a period
     "period.indefinite": "無期限",
     "period.beside": "{name}（{ja}）",
+    # A band of periods of stay (StayBand.name_in): the fee tables' 1年超3年未満.
+    "band.over": "{period}超",
+    "band.at_least": "{period}以上",
+    "band.under": "{period}未満",
+    "band.at_most": "{period}以下",
+    "band.between": "{low}{high}",
     "phone.phone": "電話番号",
     "phone.mobile_phone": "携帯電話番号",
     "roster.card_validity": "在留カードの有効期間",
