@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -130,6 +131,16 @@ def test_a_real_roster_column_by_column_is_row_by_row() -> None:
         (r.record, r.findings, r.plan) for r in rows
     ]
     assert any(r.findings for r in plain)
+
+
+def test_a_status_and_period_that_are_unique_fields_say_indefinite_once() -> None:
+    """無期限 for a status that has a period is one finding, whatever the unique fields."""
+    spec = attrs.evolve(DEFAULT_APPLICANT_SPEC, unique_fields=("period_of_stay", "status"))
+    block = [{"status": "留学", "period_of_stay": "無期限"}]
+    plain = validate_records(block, on=ON, spec=spec)
+    rows = validate_records([Row(r) for r in block], on=ON, spec=spec)
+    assert plain.findings == rows.findings
+    assert [f.code for f in plain.findings].count("record.indefinite_period") == 1
 
 
 def test_what_is_not_plain_goes_row_by_row() -> None:

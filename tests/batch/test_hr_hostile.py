@@ -157,3 +157,42 @@ def test_normalizing_and_the_command_on_bad_records_stay_bounded() -> None:
     assert result["mb"] <= 100, result  # measured 30 MB; uncapped, 1.2 million findings
     assert result["code"] == 1
     assert result["lines"] < 40_000, result  # one JSON line a finding kept, and a summary
+
+
+_MANY_DISTINCT_BAD = child_script(
+    r"""
+from datetime import date
+import nyukan_rules as nr
+# Every row's nationality, sex and status a different unknown word, a birth after the
+# day and an expired passport, each different: many distinct failing values a column.
+records = [
+    {"employee_id": f"E{i}", "nationality": f"bad{i:06d}", "sex": f"s{i}", "status": f"x{i}",
+     "date_of_birth": f"{2030 + i % 60}{1 + i % 12:02d}{1 + i % 28:02d}",
+     "passport_expiry": f"{1990 + i % 30}{1 + i % 12:02d}{1 + i % 28:02d}"}
+    for i in range(100_000)
+]
+nr.validate_records(records[:3], on=date(2026, 11, 22))
+start = time.process_time()
+report = nr.validate_records(records, on=date(2026, 11, 22), max_findings_per_code=100)
+cpu = time.process_time() - start
+start = time.process_time()
+out, said = nr.normalize_records([{"address": "aあ" * 2_000_000}])
+long_cpu = time.process_time() - start
+print(json.dumps({"findings": len(report.findings), "cpu": cpu, "long_cpu": long_cpu,
+                  "mb": peak_kb() / 1024, "same": out[0]["address"] == "ａあ" * 2_000_000}))
+""",
+    address_mb=2_048,
+    cpu_s=120,
+)
+
+
+def test_many_distinct_failing_values_cost_a_pass_not_a_pass_each() -> None:
+    """100,000 rows whose failing values all differ: each column's rows are found in
+    one pass (before: a search from the top for each value, quadratic in a block);
+    a 4 MB address alternating what changes with what does not is translated whole,
+    not a callback a character."""
+    result = json.loads(run_child(_MANY_DISTINCT_BAD, timeout=300))
+    assert result["same"] is True
+    assert result["findings"] < 2_000, result
+    assert result["cpu"] <= 30, result  # measured about 6 s; quadratic, about 40 s
+    assert result["long_cpu"] <= 3, result  # measured under 1 s; a call a run, about 5 s

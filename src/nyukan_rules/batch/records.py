@@ -12,7 +12,7 @@ import functools
 import itertools
 import operator
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
@@ -485,11 +485,6 @@ def validated_rows(
     known = set(spec.names)
     checks = _checks(spec) if fields else []
     count = 0
-    # The duplicates, row by row, with the fields they name (so nothing else is said).
-    unique = RecordSpec(
-        fields=tuple(f for f in spec.fields if f.name in spec.unique_fields),
-        unique_fields=spec.unique_fields,
-    )
     for chunk in _chunks(records, COLUMN_BLOCK):
         start = count
         count += len(chunk)
@@ -500,7 +495,7 @@ def validated_rows(
                 if said:
                     add(row, said)
                 if spec.unique_fields:
-                    add(row, cross_field_findings(record, unique, on, row, seen))  # type: ignore[arg-type]
+                    add(row, duplicate_findings(record, spec, row, seen))  # type: ignore[arg-type]
             continue
         for row, record in enumerate(chunk, start):
             if not isinstance(record, Mapping):
@@ -650,6 +645,16 @@ def cross_field_findings(
                 on=on,
             )
         )
+    found.extend(duplicate_findings(record, spec, row, seen))
+    return found
+
+
+def duplicate_findings(
+    record: Mapping[Any, Any], spec: RecordSpec, row: int, seen: MutableMapping[Any, int]
+) -> list[Finding]:
+    """``record.duplicate`` for each unique field whose value an earlier row had (``seen``
+    maps (field, value) to its first row and learns this row's values)."""
+    found: list[Finding] = []
     for name in spec.unique_fields:
         value = _text(record, name)
         if not value:
@@ -908,6 +913,21 @@ def _rows_of(column: Sequence[object], value: object) -> Iterator[int]:
         yield start - 1
 
 
+def _rows_by_value(column: Sequence[T], wanted: Iterable[T]) -> dict[T, list[int]]:
+    """The rows of each of the ``wanted`` values in ``column``: a search in C a value
+    for a few of them, one pass over the column for many (never the column again for
+    each of many values)."""
+    wanted = list(wanted)
+    if len(wanted) <= 8:
+        return {value: list(_rows_of(column, value)) for value in wanted}
+    keep = set(wanted)
+    found: dict[T, list[int]] = {}
+    for i, value in enumerate(column):
+        if value in keep:
+            found.setdefault(value, []).append(i)
+    return found
+
+
 def column_findings(
     named: Mapping[str, Sequence[str]],
     count: int,
@@ -961,9 +981,9 @@ def column_findings(
                 found = _field_findings(fs, "", memo, fs.required)
                 if found:
                     bad[""] = found
-        for value, found in bad.items():
-            for i in _rows_of(column, value):
-                per_row.setdefault(i, []).extend(found)
+        for value, rows in _rows_by_value(column, bad).items():
+            for i in rows:
+                per_row.setdefault(i, []).extend(bad[value])
     return per_row
 
 
@@ -1030,35 +1050,43 @@ def cross_columns(
     status = _domain_field(spec, FieldDomain.STATUS)
     if period is not None and status is not None and period.name in named:
         periods, statuses = named[period.name], named.get(status.name)
-        for value in dict.fromkeys(periods):
-            if value and unicodedata.normalize("NFKC", value).strip().casefold() in _INDEFINITE:
-                for i in _rows_of(periods, value):
-                    record = {period.name: value, status.name: statuses[i] if statuses else ""}
-                    indefinite = _indefinite_for_a_period_status(record, spec)
-                    if indefinite is not None:
-                        per_row.setdefault(i, []).append(indefinite)
+        words = [
+            value
+            for value in dict.fromkeys(periods)
+            if value and unicodedata.normalize("NFKC", value).strip().casefold() in _INDEFINITE
+        ]
+        for value, rows in _rows_by_value(periods, words).items():
+            for i in rows:
+                record = {period.name: value, status.name: statuses[i] if statuses else ""}
+                indefinite = _indefinite_for_a_period_status(record, spec)
+                if indefinite is not None:
+                    per_row.setdefault(i, []).append(indefinite)
     today = f"{on.year:04d}{on.month:02d}{on.day:02d}"
     births = named.get(spec.birth_field) if spec.birth_field else None
     if births is not None and births and max(births) > today:
+        future: dict[str, Finding] = {}
         for value in dict.fromkeys(births):
             born = _as_date(value) if value > today else None
             if born is not None and born > on:
-                found = make_finding(
+                future[value] = make_finding(
                     "record.born_in_future", field=spec.birth_field, value=born, on=on
                 )
-                for i in _rows_of(births, value):
-                    per_row.setdefault(i, []).append(found)
+        for value, rows in _rows_by_value(births, future).items():
+            for i in rows:
+                per_row.setdefault(i, []).append(future[value])
     expiries = named.get(spec.passport_expiry_field) if spec.passport_expiry_field else None
     if expiries is not None:
+        expired: dict[str, Finding] = {}
         for value in dict.fromkeys(expiries):
             expiry = _as_date(value) if value < today else None
             if expiry is not None and expiry < on:
-                found = make_finding(
+                expired[value] = make_finding(
                     "record.passport_expired",
                     field=spec.passport_expiry_field,
                     value=expiry,
                     on=on,
                 )
-                for i in _rows_of(expiries, value):
-                    per_row.setdefault(i, []).append(found)
+        for value, rows in _rows_by_value(expiries, expired).items():
+            for i in rows:
+                per_row.setdefault(i, []).append(expired[value])
     return per_row

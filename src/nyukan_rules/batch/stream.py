@@ -279,8 +279,8 @@ def _duplicates(
         for i, first in seen.first_rows(name, values, start):
             value = values[i]
             assert isinstance(value, str)
-            dups = records.cross_field_findings(
-                {name: value}, unique, on, start + i, {(name, value): first}
+            dups = records.duplicate_findings(
+                {name: value}, unique, start + i, {(name, value): first}
             )
             more.setdefault(i, []).extend(records.at_row(start + i, f) for f in dups)
     return more
