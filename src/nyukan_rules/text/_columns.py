@@ -3,8 +3,8 @@
 A roster of millions holds a few million distinct names, numbers and
 addresses; normalizing and checking them one call at a time costs some
 microseconds each (a Python call, a memo, several ``str`` methods).  Here the
-distinct values of one column are joined by NUL (which no field takes, so a
-value holding one is never joined: the column then goes value by value) and
+values of one column (each distinct one once, where they repeat) are joined
+by NUL (which no field takes, so a column holding one goes value by value) and
 every character-wise step runs once over the joined text, in C:
 ``str.translate``, the space and strip patterns, the character scans.  The
 answers are those of :func:`~nyukan_rules.normalize` and
@@ -54,7 +54,11 @@ def _to_fullwidth(text: str) -> str:
     """to_fullwidth of a joined column: jaconv (a Python loop a character) only over the
     runs of half-width katakana, which is where it composes voiced marks."""
     if not text.isascii() and _HALF_KANA_RUN.search(text):
-        text = _HALF_KANA_RUN.sub(lambda m: normalizers.halfwidth_kana_to_fullwidth(m[0]), text)
+        if normalizers.few_runs(text, _HALF_KANA_RUN):
+            kana = normalizers.halfwidth_kana_to_fullwidth
+            text = _HALF_KANA_RUN.sub(lambda m: kana(m[0]), text)
+        else:  # a run a character: the whole text at once, as one value would be
+            text = normalizers.halfwidth_kana_to_fullwidth(text)
     return normalizers.widen_runs(text)
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "ascii_upper",
     "ascii_upper_runs",
     "era_problem",
+    "few_runs",
     "halfwidth_kana_to_fullwidth",
     "is_real_date",
     "to_ascii",
@@ -145,7 +146,7 @@ _WINDOWS_RUNS = _runs_of(_TO_WINDOWS)
 _LOWER_RUNS = re.compile("[a-z]+")
 
 
-def _few_runs(text: str, runs: re.Pattern[str]) -> bool:
+def few_runs(text: str, runs: re.Pattern[str]) -> bool:
     """Whether ``text`` has few runs to change: then they are translated one by one,
     else the whole text is (a run a character would cost a call a character)."""
     return len(runs.findall(text, 0, 1 << 16)) * 16 <= min(len(text), 1 << 16)
@@ -153,7 +154,7 @@ def _few_runs(text: str, runs: re.Pattern[str]) -> bool:
 
 def widen_runs(text: str) -> str:
     """:func:`widen`, for a long text."""
-    if not _few_runs(text, _FULL_RUNS):
+    if not few_runs(text, _FULL_RUNS):
         return text.translate(_TO_FULL)
     return _FULL_RUNS.sub(lambda m: m[0].translate(_TO_FULL), text)
 
@@ -162,7 +163,7 @@ def to_ascii_runs(text: str) -> str:
     """:func:`to_ascii`, for a long text."""
     if text.isascii():
         return text
-    if not _few_runs(text, _ASCII_RUNS):
+    if not few_runs(text, _ASCII_RUNS):
         return text.translate(_TO_ASCII)
     return _ASCII_RUNS.sub(lambda m: m[0].translate(_TO_ASCII), text)
 
@@ -171,14 +172,14 @@ def to_windows_runs(text: str) -> str:
     """:func:`to_windows`, for a long text."""
     if text.isascii() or _WINDOWS_RUNS.search(text) is None:
         return text
-    if not _few_runs(text, _WINDOWS_RUNS):
+    if not few_runs(text, _WINDOWS_RUNS):
         return text.translate(_TO_WINDOWS)
     return _WINDOWS_RUNS.sub(lambda m: m[0].translate(_TO_WINDOWS), text)
 
 
 def ascii_upper_runs(text: str) -> str:
     """:func:`ascii_upper`, for a long text."""
-    if text.isascii() or not _few_runs(text, _LOWER_RUNS):
+    if text.isascii() or not few_runs(text, _LOWER_RUNS):
         return text.translate(_ASCII_UPPER)
     return _LOWER_RUNS.sub(lambda m: m[0].translate(_ASCII_UPPER), text)
 
