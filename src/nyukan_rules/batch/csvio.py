@@ -288,18 +288,7 @@ def read_csv(
             f"data must be bytes or str, not {type_name(data)}",
             **wrong_type("data", data, "bytes or str"),
         )
-    if columns is not None and not isinstance(columns, Mapping):
-        raise ArgumentTypeError(
-            f"columns must be a mapping or None, not {type_name(columns)}",
-            **wrong_type("columns", columns, "mapping or None"),
-        )
-    if spec is not None and not isinstance(spec, RecordSpec):
-        raise ArgumentTypeError(
-            f"spec must be a RecordSpec or None, not {type_name(spec)}",
-            **wrong_type("spec", spec, "RecordSpec or None"),
-        )
-    if encoding is not None:
-        check_encoding(encoding)
+    check_read_arguments(columns, spec, encoding)
     max_rows = ensure_int(max_rows, "max_rows", minimum=0)
     raw = data if isinstance(data, str) else bytes(data)
     text, used, found = _decode(raw, encoding)
@@ -587,6 +576,22 @@ def _no_known_column(raw: bytes | str, header: tuple[str, ...]) -> Finding:
     if looks_like_path:
         return make_finding("csv.no_known_column", hint=True)
     return make_finding("csv.no_known_column", hint=False)
+
+
+def check_read_arguments(columns: object, spec: object, encoding: object) -> None:
+    """The arguments read_csv and iter_read_csv share, checked (a wrong type raises)."""
+    if columns is not None and not isinstance(columns, Mapping):
+        raise ArgumentTypeError(
+            f"columns must be a mapping or None, not {type_name(columns)}",
+            **wrong_type("columns", columns, "mapping or None"),
+        )
+    if spec is not None and not isinstance(spec, RecordSpec):
+        raise ArgumentTypeError(
+            f"spec must be a RecordSpec or None, not {type_name(spec)}",
+            **wrong_type("spec", spec, "RecordSpec or None"),
+        )
+    if encoding is not None:
+        check_encoding(encoding)
 
 
 def check_encoding(encoding: object) -> str:

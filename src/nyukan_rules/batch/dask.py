@@ -16,7 +16,7 @@ text by default: an empty cell becomes NaN and ``00123`` the integer 123.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
@@ -34,8 +34,7 @@ from nyukan_rules.batch.stream import (
 )
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError
-from nyukan_rules.messages import make_finding, worse
-from nyukan_rules.report import BatchReport, Finding, Severity
+from nyukan_rules.report import BatchReport, Finding
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe as dd
@@ -140,57 +139,19 @@ def validate_partitions(
     )
     parts = _frame(frame).to_delayed()
     done = dask.compute(*[dask.delayed(_validate_part)(p, spec, on) for p in parts], **compute)
-    unique = RecordSpec(fields=spec.fields, unique_fields=spec.unique_fields)
     seen = SeenNumbers()
-    findings: list[Finding] = []
-    counts: dict[str, int] = {}
-    worst: dict[str, Severity] = {}
+    kept = _records.Kept(limit)
     offset = 0
     for size, per_row, numbers in done:
         for index, (found, values) in enumerate(zip(per_row, numbers, strict=True)):
             row = offset + index
             moved = [_moved(f, offset) for f in found]
             if spec.unique_fields:
-                dups = _records.cross_field_findings(values, unique, on, row, seen)  # type: ignore[arg-type]
-                moved.extend(_records.at_row(row, f) for f in dups)
-            _keep(moved, findings, counts, worst, limit)
+                moved.extend(_records.duplicate_findings(values, spec, row, seen))
+            kept.add(row, moved)
         offset += size
-    if limit is not None:
-        findings.extend(_notes(counts, worst, limit))
+    findings = kept.findings()
     return BatchReport(findings, rows=offset)
-
-
-def _keep(
-    found: Iterable[Finding],
-    findings: list[Finding],
-    counts: dict[str, int],
-    worst: dict[str, Severity],
-    limit: int | None,
-) -> None:
-    if limit is None:
-        findings.extend(found)
-        return
-    for f in found:
-        number = counts.get(f.code, 0) + 1
-        counts[f.code] = number
-        if number <= limit:
-            findings.append(f)
-        else:
-            worst[f.code] = worse(worst.get(f.code), f.severity)
-
-
-def _notes(counts: dict[str, int], worst: dict[str, Severity], limit: int) -> list[Finding]:
-    return [
-        make_finding(
-            "report.more_findings",
-            severity=worst[code],
-            capped_code=code,
-            count=n - limit,
-            limit=limit,
-        )
-        for code, n in counts.items()
-        if n > limit
-    ]
 
 
 def plan_partitions(frame: dd.DataFrame, *, on: date, **compute: Any) -> RenewalSchedule:

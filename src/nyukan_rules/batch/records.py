@@ -12,9 +12,9 @@ import functools
 import itertools
 import operator
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -22,8 +22,8 @@ from nyukan_rules._args import ensure_int, ensure_rows, type_name, wrong_type
 from nyukan_rules.catalog import PeriodOfStay, StatusOfResidence
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, NyukanRulesError
-from nyukan_rules.messages import make_finding, worse
-from nyukan_rules.report import BatchReport, Finding, Report, Severity
+from nyukan_rules.messages import Cap, make_finding
+from nyukan_rules.report import BatchReport, Finding, Report
 from nyukan_rules.text._columns import normalize_many, suspects
 from nyukan_rules.text.fields import (
     NORMALIZERS,
@@ -426,46 +426,24 @@ def _counted(records: Iterable[T], count: list[int]) -> Iterator[T]:
         yield record
 
 
-class _Kept:
-    """A batch's findings, each given its row; with a ``limit``, the first that many of
-    each code and one ``report.more_findings`` note per code for the rest, so memory
-    stays bounded (the rest are counted, never built)."""
+class Kept:
+    """A batch's findings, each given its row; with a ``limit``, capped by
+    :class:`~nyukan_rules.messages.Cap` (the rest counted, never built), so memory
+    stays bounded."""
 
     def __init__(self, limit: int | None) -> None:
-        self.limit = limit
         self._found: list[Finding] = []
-        self._counts: dict[str, int] = {}
-        self._worst: dict[str, Severity] = {}  # of the findings left out, per code
+        self._cap = Cap(limit) if limit is not None else None
 
     def add(self, row: int, found: Iterable[Finding]) -> None:
-        limit = self.limit
-        if limit is None:
+        cap = self._cap
+        if cap is None:
             self._found.extend(at_row(row, f) for f in found)
-            return
-        counts = self._counts
-        for f in found:
-            number = counts.get(f.code, 0) + 1
-            counts[f.code] = number
-            if number <= limit:
-                self._found.append(at_row(row, f))
-            else:
-                self._worst[f.code] = worse(self._worst.get(f.code), f.severity)
+        else:
+            self._found.extend(at_row(row, f) for f in found if cap.keeps(f))
 
     def findings(self) -> list[Finding]:
-        if self.limit is None:
-            return self._found
-        limit = self.limit
-        return self._found + [
-            make_finding(
-                "report.more_findings",
-                severity=self._worst[code],
-                capped_code=code,
-                count=n - limit,
-                limit=limit,
-            )
-            for code, n in self._counts.items()
-            if n > limit
-        ]
+        return self._found if self._cap is None else self._found + self._cap.notes()
 
 
 def validated_rows(
@@ -478,7 +456,7 @@ def validated_rows(
 ) -> BatchReport:
     """validate_records' findings; without the field checks where ``fields`` is false
     (:func:`~nyukan_rules.batch.stream.iter_roster`, whose normalization made them)."""
-    kept = _Kept(limit)
+    kept = Kept(limit)
     add = kept.add
     seen: dict[tuple[str, str], int] = {}
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
@@ -649,8 +627,15 @@ def cross_field_findings(
     return found
 
 
+class FirstRows(Protocol):
+    """What the duplicate check remembers: (field, value) to the first row (a dict, or
+    the streams' :class:`~nyukan_rules.batch.SeenNumbers`)."""
+
+    def setdefault(self, key: Any, row: int, /) -> int: ...
+
+
 def duplicate_findings(
-    record: Mapping[Any, Any], spec: RecordSpec, row: int, seen: MutableMapping[Any, int]
+    record: Mapping[Any, Any], spec: RecordSpec, row: int, seen: FirstRows
 ) -> list[Finding]:
     """``record.duplicate`` for each unique field whose value an earlier row had (``seen``
     maps (field, value) to its first row and learns this row's values)."""
@@ -709,7 +694,7 @@ def normalize_records(
         if max_findings_per_code is None
         else ensure_int(max_findings_per_code, "max_findings_per_code", minimum=1)
     )
-    kept = _Kept(limit)
+    kept = Kept(limit)
     out: list[dict[str, str]] = []
     if workers is not None:
         from nyukan_rules.batch import stream

@@ -38,8 +38,8 @@ from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
 from nyukan_rules.batch.roster import RenewalPlan
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ArgumentTypeError, ValidationError
-from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, MESSAGES, make_finding, worse
-from nyukan_rules.report import BatchReport, Finding, Severity
+from nyukan_rules.messages import MAX_FINDINGS_PER_CODE, Cap, make_finding, more_findings_notes
+from nyukan_rules.report import BatchReport, Finding
 
 __all__ = [
     "CsvStream",
@@ -293,8 +293,7 @@ def _validated(
     unique = RecordSpec(fields=spec.fields, unique_fields=spec.unique_fields)
     names = spec.unique_fields
     seen = SeenNumbers()
-    counts: dict[str, int] = {}
-    worst: dict[str, Severity] = {}
+    cap = Cap(limit) if limit is not None else None
     # The blocks are kept here too: the duplicate check needs their unique fields.
     held: deque[list[object]] = deque()
 
@@ -311,26 +310,12 @@ def _validated(
             if i in more:
                 found = found + tuple(more[i])
             row += 1
-            for finding in found:
-                if limit is None:
-                    yield finding
-                    continue
-                number = counts.get(finding.code, 0) + 1
-                counts[finding.code] = number
-                if number <= limit:
-                    yield finding
-                else:
-                    worst[finding.code] = worse(worst.get(finding.code), finding.severity)
-    if limit is not None:
-        for code, n in counts.items():
-            if n > limit:
-                yield make_finding(
-                    "report.more_findings",
-                    severity=worst[code],
-                    capped_code=code,
-                    count=n - limit,
-                    limit=limit,
-                )
+            if cap is None:
+                yield from found
+            else:
+                yield from (finding for finding in found if cap.keeps(finding))
+    if cap is not None:
+        yield from cap.notes()
 
 
 # --- normalize ---------------------------------------------------------------------
@@ -669,18 +654,7 @@ class CsvStream:
     @property
     def report(self) -> BatchReport:
         """The findings so far, the notes counting those past the cap last."""
-        notes = [
-            make_finding(
-                "report.more_findings",
-                severity=MESSAGES[code].severity,
-                capped_code=code,
-                count=count - MAX_FINDINGS_PER_CODE,
-                limit=MAX_FINDINGS_PER_CODE,
-            )
-            for code, count in self._counts.items()
-            if count > MAX_FINDINGS_PER_CODE
-        ]
-        return BatchReport([*self.findings, *notes], rows=self.rows)
+        return BatchReport([*self.findings, *more_findings_notes(self._counts)], rows=self.rows)
 
     def __iter__(self) -> Iterator[dict[str, str]]:
         if self._started:
@@ -857,17 +831,6 @@ def iter_read_csv(
             f" not {type_name(source)}",
             **wrong_type("source", source, "bytes, str, binary file or iterable of lines"),
         )
-    if columns is not None and not isinstance(columns, Mapping):
-        raise ArgumentTypeError(
-            f"columns must be a mapping or None, not {type_name(columns)}",
-            **wrong_type("columns", columns, "mapping or None"),
-        )
-    if spec is not None and not isinstance(spec, RecordSpec):
-        raise ArgumentTypeError(
-            f"spec must be a RecordSpec or None, not {type_name(spec)}",
-            **wrong_type("spec", spec, "RecordSpec or None"),
-        )
-    if encoding is not None:
-        csvio.check_encoding(encoding)
+    csvio.check_read_arguments(columns, spec, encoding)
     limit = (1 << 62) if max_rows is None else ensure_int(max_rows, "max_rows", minimum=0)
     return CsvStream(source, columns, spec, encoding, limit)

@@ -50,6 +50,7 @@ __all__ = [
     "RECORD_FRAME",
     "TERMS",
     "TERM_PARAMS",
+    "Cap",
     "Message",
     "about_record",
     "cap_findings",
@@ -1032,29 +1033,55 @@ def cap_findings(
     >>> [f.code for f in cap_findings(many, limit=2)]
     ['csv.empty', 'csv.empty', 'report.more_findings']
     """
-    kept: list[Finding] = []
-    seen: dict[str, int] = {}
-    worst: dict[str, Severity] = {}  # of the findings left out, per code
-    for finding in findings:
-        count = seen.get(finding.code, 0) + 1
-        seen[finding.code] = count
-        if count <= limit:
-            kept.append(finding)
-        else:
-            worst[finding.code] = worse(worst.get(finding.code), finding.severity)
-    for code, count in seen.items():
-        if count > limit:
-            kept.append(
-                make_finding(
-                    "report.more_findings",
-                    severity=worst[code],
-                    field=field,
-                    capped_code=code,
-                    count=count - limit,
-                    limit=limit,
-                )
+    cap = Cap(limit, field=field)
+    return [finding for finding in findings if cap.keeps(finding)] + cap.notes()
+
+
+class Cap:
+    """The one rule of capped reports: keep the first ``limit`` findings of each code,
+    count the rest, and end with one ``report.more_findings`` note per capped code,
+    with the severity of the worst finding it counts (so a capped report of errors is
+    not ``ok``).  Used by :func:`cap_findings` and by every batch function that takes
+    ``max_findings_per_code``.
+
+    >>> cap = Cap(1)
+    >>> [cap.keeps(make_finding("csv.empty")) for _ in range(3)], cap.notes()[0].params["count"]
+    ([True, False, False], 2)
+    """
+
+    __slots__ = ("_counts", "_field", "_worst", "limit")
+
+    def __init__(self, limit: int, *, field: str | None = None) -> None:
+        self.limit = limit
+        self._field = field
+        self._counts: dict[str, int] = {}
+        self._worst: dict[str, Severity] = {}  # of the findings left out, per code
+
+    def keeps(self, finding: Finding) -> bool:
+        """Whether ``finding`` is among the first ``limit`` of its code (else counted)."""
+        code = finding.code
+        count = self._counts.get(code, 0) + 1
+        self._counts[code] = count
+        if count <= self.limit:
+            return True
+        self._worst[code] = worse(self._worst.get(code), finding.severity)
+        return False
+
+    def notes(self) -> list[Finding]:
+        """One note per code counted past the limit, in the order the codes came."""
+        limit = self.limit
+        return [
+            make_finding(
+                "report.more_findings",
+                severity=self._worst[code],
+                field=self._field,
+                capped_code=code,
+                count=count - limit,
+                limit=limit,
             )
-    return kept
+            for code, count in self._counts.items()
+            if count > limit
+        ]
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
