@@ -25,7 +25,7 @@ import attrs
 from nyukan_rules._args import ensure_int, type_name, wrong_type
 from nyukan_rules.batch import records as _records
 from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
-from nyukan_rules.batch.roster import RenewalPlan, RenewalSchedule, _due_first
+from nyukan_rules.batch.roster import RenewalPlan, RenewalSchedule, due_first
 from nyukan_rules.batch.stream import (
     SeenNumbers,
     _moved,
@@ -171,5 +171,5 @@ def plan_partitions(frame: dd.DataFrame, *, on: date, **compute: Any) -> Renewal
             else:
                 problems.append(_moved(item, offset))
         offset += len(items)
-    plans.sort(key=_due_first)
+    plans.sort(key=due_first)
     return RenewalSchedule(tuple(plans), BatchReport(problems, rows=offset), on)

@@ -610,7 +610,7 @@ def clear_memos() -> None:
 _ORDER = {u: i for i, u in enumerate(Urgency)}
 
 
-def _due_first(plan: RenewalPlan) -> tuple[bool, date, int, str]:
+def due_first(plan: RenewalPlan) -> tuple[bool, date, int, str]:
     """What is due first first: the schedule's order."""
     return (
         plan.urgency is Urgency.NO_RENEWAL,
@@ -677,5 +677,5 @@ def plan_renewals(
             plans.append(planned)
         else:
             problems.append(planned)
-    plans.sort(key=_due_first)
+    plans.sort(key=due_first)
     return RenewalSchedule(tuple(plans), BatchReport(problems, rows=count), on)
