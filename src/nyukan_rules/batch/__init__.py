@@ -25,6 +25,12 @@ from nyukan_rules.batch.roster import (
     Urgency,
     plan_renewals,
 )
+from nyukan_rules.batch.roster_csv import (
+    PLAN_CSV_COLUMNS,
+    RosterCsv,
+    RosterCsvBlock,
+    iter_roster_csv,
+)
 from nyukan_rules.batch.stream import (
     CsvStream,
     RosterRow,
@@ -54,6 +60,7 @@ __all__ = [
     "DEFAULT_APPLICANT_SPEC",
     "MAX_CSV_ROWS",
     "MAX_ROWS_PER_FILE",
+    "PLAN_CSV_COLUMNS",
     "BulkColumn",
     "BulkFile",
     "BulkFiles",
@@ -69,6 +76,8 @@ __all__ = [
     "RenewalPlan",
     "RenewalSchedule",
     "RequiredColumn",
+    "RosterCsv",
+    "RosterCsvBlock",
     "RosterRow",
     "SeenNumbers",
     "Urgency",
@@ -81,6 +90,7 @@ __all__ = [
     "iter_plan_renewals",
     "iter_read_csv",
     "iter_roster",
+    "iter_roster_csv",
     "iter_validate_records",
     "iter_write_csv",
     "normalize_records",

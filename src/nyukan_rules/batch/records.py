@@ -850,8 +850,8 @@ def regular_columns(
         rows: list[tuple[Any, ...]] = [(r[keys[0]],) for r in block]  # type: ignore[index]
     else:
         rows = list(map(operator.itemgetter(*keys), block))  # type: ignore[arg-type]
-    if set(map(type, itertools.chain.from_iterable(rows))) != {str}:
-        return None
+    if list(map(type, itertools.chain.from_iterable(rows))).count(str) != count * len(keys):
+        return None  # (a count in C: half the time of a set of the types)
     return keys, list(zip(*rows, strict=True))
 
 
@@ -859,6 +859,7 @@ def normalize_columns(
     block: Sequence[object],
     spec: RecordSpec,
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
+    regular: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = None,
 ) -> (
     tuple[
         list[dict[str, str]],
@@ -870,20 +871,29 @@ def normalize_columns(
     """normalize_records of a block of plain records, a column at a time: the records,
     each row's findings (rows of the block, findings without their row) and the
     records' names and normalized columns; None when the block is not plain
-    (:func:`regular_columns`)."""
-    regular = regular_columns(block)
+    (:func:`regular_columns`).  ``regular``: what regular_columns gives of the block,
+    where the caller knows it (the records of a CSV it read)."""
     if regular is None:
-        return None
+        regular = regular_columns(block)
+        if regular is None:
+            return None
     keys, columns = regular
     kinds = {f.name: f for f in spec.fields}
     out: list[Sequence[str]] = list(columns)
     named: dict[str, Sequence[str]] = {}
+    # Each record copied and only the values that change set (most do not): a third of
+    # the time of building every record again from the columns.
+    clean: list[dict[str, str]] = list(map(dict.copy, block))  # type: ignore[arg-type]
+    every = range(len(block))
     for i, name in enumerate(keys):
         fs = kinds.get(name)
         if fs is None:
             continue
-        out[i] = named[name] = normalize_many(NORMALIZERS[fs.kind], columns[i])
-    clean = list(map(dict, map(zip, itertools.repeat(keys), zip(*out, strict=True))))
+        column = columns[i]
+        out[i] = named[name] = done = normalize_many(NORMALIZERS[fs.kind], column)
+        if done is not column:
+            for row in itertools.compress(every, map(operator.ne, column, done)):
+                clean[row][name] = done[row]
     return clean, column_findings(named, len(block), spec, memo), (keys, out)
 
 

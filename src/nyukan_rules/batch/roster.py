@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
+import operator
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, overload
 
@@ -530,6 +532,47 @@ def _outcome(
     return (*values, parts)
 
 
+def _short_texts(
+    value: object,
+) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """A dict's status, period, expiry and card validity where each is a short text or
+    missing (what the memo takes), else None."""
+    if value.__class__ is not dict:
+        return None
+    get = value.get
+    status = get("status")
+    period = get("period_of_stay")
+    expires = get("expires_on")
+    card = get("card_expires_on")
+    if (
+        (status is None or (status.__class__ is str and len(status) <= _REMEMBERED))
+        and (period is None or (period.__class__ is str and len(period) <= _REMEMBERED))
+        and (expires is None or (expires.__class__ is str and len(expires) <= _REMEMBERED))
+        and (card is None or (card.__class__ is str and len(card) <= _REMEMBERED))
+    ):
+        return status, period, expires, card
+    return None
+
+
+def _id_and_name(get: Callable[[str], object]) -> tuple[str, str]:
+    """_text(value, "id", "employee_id") and _text(value, "name", "name_roman")."""
+    person_id = get("id")
+    if person_id is None or person_id == "":
+        person_id = get("employee_id")
+        if person_id is None or person_id == "":
+            person_id = ""
+    if not isinstance(person_id, str):
+        person_id = str(person_id)
+    name = get("name")
+    if name is None or name == "":
+        name = get("name_roman")
+        if name is None or name == "":
+            name = ""
+    if not isinstance(name, str):
+        name = str(name)
+    return person_id, name
+
+
 def plan_or_finding(value: object, row: int, on: date, fees: _Fees) -> RenewalPlan | Finding:
     """The person's plan, or the finding that says why there is none: never raises.
 
@@ -539,49 +582,155 @@ def plan_or_finding(value: object, row: int, on: date, fees: _Fees) -> RenewalPl
     say on ``on``, worked out once for each distinct four (a bounded,
     thread-safe memo; a roster of millions has a few tens of thousands).
     """
-    if value.__class__ is dict and on.__class__ is date:
-        get = value.get
-        status = get("status")
-        period = get("period_of_stay")
-        expires = get("expires_on")
-        card = get("card_expires_on")
-        if (
-            (status is None or (status.__class__ is str and len(status) <= _REMEMBERED))
-            and (period is None or (period.__class__ is str and len(period) <= _REMEMBERED))
-            and (expires is None or (expires.__class__ is str and len(expires) <= _REMEMBERED))
-            and (card is None or (card.__class__ is str and len(card) <= _REMEMBERED))
-        ):
-            out = _outcome(status, period, expires, card, on)
-            if isinstance(out, _Unplannable):
-                return out.finding(row, _id_of(value))
-            # _text(value, "id", "employee_id") and _text(value, "name", "name_roman"), inline.
-            person_id = get("id")
-            if person_id is None or person_id == "":
-                person_id = get("employee_id")
-                if person_id is None or person_id == "":
-                    person_id = ""
-            if not isinstance(person_id, str):
-                person_id = str(person_id)
-            name = get("name")
-            if name is None or name == "":
-                name = get("name_roman")
-                if name is None or name == "":
-                    name = ""
-            if not isinstance(name, str):
-                name = str(name)
-            # _assembled(Person(...), on, fees, parts), inline.
-            status_of, period_of, expires_on, card_expires_on, parts = out
-            card_plan, urgency, first, online, counter, special, left = parts
-            person = Person(person_id, status_of, period_of, expires_on, name, card_expires_on)
-            if card_plan:
-                return RenewalPlan(
-                    person, on, urgency, first, None, counter, None, None, None, left,
-                    Renewal.RESIDENCE_CARD,
-                )  # fmt: skip
+    texts = _short_texts(value) if on.__class__ is date else None
+    if texts is not None:
+        out = _outcome(*texts, on)
+        if isinstance(out, _Unplannable):
+            return out.finding(row, _id_of(value))
+        person_id, name = _id_and_name(value.get)  # type: ignore[attr-defined]
+        # _assembled(Person(...), on, fees, parts), inline.
+        status_of, period_of, expires_on, card_expires_on, parts = out
+        card_plan, urgency, first, online, counter, special, left = parts
+        person = Person(person_id, status_of, period_of, expires_on, name, card_expires_on)
+        if card_plan:
             return RenewalPlan(
-                person, on, urgency, first, online, counter, special, fees[0], fees[1], left
-            )
+                person, on, urgency, first, None, counter, None, None, None, left,
+                Renewal.RESIDENCE_CARD,
+            )  # fmt: skip
+        return RenewalPlan(
+            person, on, urgency, first, online, counter, special, fees[0], fees[1], left
+        )
     return planned_alone(value, row, on, fees)
+
+
+#: The columns of a plan's row in :func:`~nyukan_rules.batch.iter_roster_csv`'s plans:
+#: those of :func:`~nyukan_rules.notebook.plan_record`, each fee range as its least and
+#: most.
+PLAN_CSV_COLUMNS = (
+    "id",
+    "name",
+    "status",
+    "renews",
+    "urgency",
+    "on",
+    "first_day",
+    "last_day_online",
+    "last_day_counter",
+    "special_period_end",
+    "days_left",
+    "fee_online_min",
+    "fee_online_max",
+    "fee_counter_min",
+    "fee_counter_max",
+)
+
+
+def _iso(day: date | None) -> str:
+    return "" if day is None else day.isoformat()
+
+
+def _fee_cells(fee: tuple[int, int] | None) -> tuple[str, str]:
+    return ("", "") if fee is None else (str(fee[0]), str(fee[1]))
+
+
+def plan_tail(plan: RenewalPlan) -> tuple[str, ...]:
+    """A plan's cells of :data:`PLAN_CSV_COLUMNS` after the id and the name."""
+    status = plan.person.status
+    return (
+        "" if status is None else status.value,
+        plan.renews.value,
+        plan.urgency.value,
+        plan.on.isoformat(),
+        _iso(plan.first_day),
+        _iso(plan.last_day_online),
+        _iso(plan.last_day_counter),
+        _iso(plan.special_period_end),
+        "" if plan.days_left is None else str(plan.days_left),
+        *_fee_cells(plan.fee_online),
+        *_fee_cells(plan.fee_counter),
+    )
+
+
+@functools.lru_cache(maxsize=_OUTCOMES)
+def _tail_of(
+    status: str | None,
+    period: str | None,
+    expires: str | None,
+    card: str | None,
+    on: date,
+    fees: _Fees,
+) -> tuple[str, ...] | _Unplannable:
+    """plan_tail of the plan of a record with these texts, whoever the person is, or why
+    there is none; ``lru_cache``: bounded, thread-safe."""
+    out = _outcome(status, period, expires, card, on)
+    if isinstance(out, _Unplannable):
+        return out
+    status_of, period_of, expires_on, card_expires_on, parts = out
+    person = Person("", status_of, period_of, expires_on, "", card_expires_on)
+    return plan_tail(_assembled(person, on, fees, parts))
+
+
+def plan_cells_of_columns(
+    named: Mapping[str, Sequence[str]], records: Sequence[Mapping[str, str]], on: date, fees: _Fees
+) -> tuple[list[tuple[str, ...]], list[Finding]] | None:
+    """:func:`plan_cells` of a block of plain records given as columns (text values):
+    the planned people's cells and the unplanned people's findings (rows of the block),
+    each a few C calls over the columns; None where a value is too long for the memo
+    (the caller then goes row by row)."""
+    count = len(records)
+    if on.__class__ is not date:
+        return None
+    texts: list[Iterable[str | None]] = []
+    for name in ("status", "period_of_stay", "expires_on", "card_expires_on"):
+        column = named.get(name)
+        if column is None:
+            texts.append(itertools.repeat(None, count))
+        elif max(map(len, column), default=0) > _REMEMBERED:
+            return None
+        else:
+            texts.append(column)
+    tails = list(map(_tail_of, *texts, itertools.repeat(on, count), itertools.repeat(fees, count)))
+    ids = _first_given(named, "id", "employee_id", count)
+    names = _first_given(named, "name", "name_roman", count)
+    people = zip(ids, names, strict=True)
+    if list(map(type, tails)).count(tuple) == count:
+        return list(map(operator.add, people, tails)), []
+    cells: list[tuple[str, ...]] = []
+    unplanned: list[Finding] = []
+    for row, (person, tail) in enumerate(zip(people, tails, strict=True)):
+        if isinstance(tail, _Unplannable):
+            unplanned.append(tail.finding(row, _id_of(records[row])))
+        else:
+            cells.append(person + tail)
+    return cells, unplanned
+
+
+def _first_given(
+    named: Mapping[str, Sequence[str]], first: str, then: str, count: int
+) -> Sequence[str]:
+    """_text(record, first, then) down a block of text columns."""
+    one, other = named.get(first), named.get(then)
+    if one is None:
+        return other if other is not None else [""] * count
+    if other is None:
+        return one
+    return [a or b for a, b in zip(one, other, strict=True)]
+
+
+def plan_cells(value: object, row: int, on: date, fees: _Fees) -> tuple[str, ...] | Finding:
+    """The person's plan as the cells of :data:`PLAN_CSV_COLUMNS`, or the finding that
+    says why there is none: ``plan_or_finding`` written out, each distinct status,
+    period, expiry and card validity formatted once."""
+    texts = _short_texts(value) if on.__class__ is date else None
+    if texts is not None:
+        tail = _tail_of(*texts, on, fees)
+        if isinstance(tail, _Unplannable):
+            return tail.finding(row, _id_of(value))
+        return (*_id_and_name(value.get), *tail)  # type: ignore[attr-defined]
+    plan = planned_alone(value, row, on, fees)
+    if isinstance(plan, Finding):
+        return plan
+    return (plan.person.id, plan.person.name, *plan_tail(plan))
 
 
 def planned_alone(value: object, row: int, on: date, fees: _Fees) -> RenewalPlan | Finding:
@@ -597,6 +746,7 @@ def clear_memos() -> None:
     and tests that time or check a first sight, as in a fresh process."""
     for memo in (
         _outcome,
+        _tail_of,
         _windows,
         _date_named,
         _status_named,

@@ -23,6 +23,7 @@ import codecs
 import concurrent.futures
 import itertools
 import multiprocessing
+import operator
 import re
 from array import array
 from collections import deque
@@ -89,22 +90,27 @@ _START_METHOD = "forkserver"
 
 
 def _in_order(
-    fn: Callable[..., R], blocks: Iterable[list[Any]], workers: int | None, *args: Any
+    fn: Callable[..., R],
+    blocks: Iterable[Any],
+    workers: int | None,
+    *args: Any,
+    count: Callable[[Any], int] = len,
 ) -> Iterator[R]:
     """``fn(block, offset, *args)`` for each block, in order, on ``workers`` processes
-    (at most two blocks each in flight, so memory stays flat)."""
+    (at most two blocks each in flight, so memory stays flat); ``offset`` is the sum
+    of ``count`` over the blocks before (their rows)."""
     offset = 0
     if workers is None or workers == 1:
         for block in blocks:
             yield fn(block, offset, *args)
-            offset += len(block)
+            offset += count(block)
         return
     pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=_start_method())
     try:
         pending: deque[concurrent.futures.Future[R]] = deque()
         for block in blocks:
             pending.append(pool.submit(fn, block, offset, *args))
-            offset += len(block)
+            offset += count(block)
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
@@ -186,23 +192,40 @@ class SeenNumbers:
     def first_rows(self, name: str, values: Sequence[object], start: int) -> list[tuple[int, int]]:
         """``setdefault((name, value), start + i)`` for each text ``values[i]`` (empty ones
         and what is not text skipped), in order: the (i, first row) of each value seen
-        before.  One loop for a block's column, where a call a value costs twice."""
+        before.  One loop for a block's column, the table's store inline: a call a
+        value costs twice as much."""
         seen: list[tuple[int, int]] = []
+        hashes, rows, mask, size = self._hashes, self._rows, self._mask, self._size
+        # Rows past 2**32 - 1 go through _store, which widens the table first.
+        direct = rows.typecode != "I" or start + len(values) <= 0xFFFFFFFF
         for i, value in enumerate(values):
-            if not value or not isinstance(value, str):
+            if not value or (value.__class__ is not str and not isinstance(value, str)):
                 continue
             h = hash((name, value)) or 1
-            hashes, mask = self._hashes, self._mask
             slot = h & mask
             while True:
                 found = hashes[slot]
                 if found == h:
-                    seen.append((i, self._rows[slot]))
+                    seen.append((i, rows[slot]))
                     break
-                if found == 0:
+                if found:
+                    slot = (slot + 1) & mask
+                    continue
+                if direct:
+                    hashes[slot] = h
+                    rows[slot] = start + i
+                    size += 1
+                    if size * 3 > mask * 2:
+                        self._size = size
+                        self._grow()
+                        hashes, rows, mask = self._hashes, self._rows, self._mask
+                else:
+                    self._size = size
                     self._store(slot, h, start + i)
-                    break
-                slot = (slot + 1) & mask
+                    hashes, rows, mask, size = self._hashes, self._rows, self._mask, self._size
+                    direct = rows.typecode != "I"
+                break
+        self._size = size
         return seen
 
     def _grow(self) -> None:
@@ -273,9 +296,28 @@ def _duplicates(
 ) -> dict[int, list[Finding]]:
     """The duplicate findings of a block whose first row is ``start`` (rows of the whole
     input), a unique field's column at a time, as cross_field_findings says them."""
+    columns: dict[str, Sequence[object]] = {}
+    for name in unique.unique_fields:
+        if all(r.__class__ is dict for r in block):
+            columns[name] = (
+                list(map(operator.itemgetter(name), block))  # type: ignore[arg-type]
+                if all(name in r for r in block)  # type: ignore[operator]
+                else [r.get(name) for r in block]  # type: ignore[attr-defined]
+            )
+        else:
+            columns[name] = [r.get(name) if isinstance(r, Mapping) else None for r in block]
+    return duplicate_columns(columns, unique, start, seen)
+
+
+def duplicate_columns(
+    columns: Mapping[str, Sequence[object]], unique: RecordSpec, start: int, seen: SeenNumbers
+) -> dict[int, list[Finding]]:
+    """:func:`_duplicates` of a block given as the unique fields' columns."""
     more: dict[int, list[Finding]] = {}
     for name in unique.unique_fields:
-        values = [r.get(name) if isinstance(r, Mapping) else None for r in block]
+        values = columns.get(name)
+        if values is None:
+            continue
         for i, first in seen.first_rows(name, values, start):
             value = values[i]
             assert isinstance(value, str)
@@ -412,27 +454,40 @@ class RosterRow:
     """The renewal plan, or the finding that says why there is none."""
 
 
-def _roster_block(
-    block: list[object], offset: int, spec: RecordSpec, on: date
-) -> list[tuple[dict[str, str], tuple[Finding, ...], RenewalPlan | Finding]]:
-    fees = roster.extension_fee_ranges(on)
+#: A block's work for iter_roster: the normalized records, each row's findings (by
+#: the row's index in the block; rows without any are left out) and, where the block
+#: was done in a worker process, each row's plan (else None: planned as yielded).
+_RosterBlock = tuple[list[dict[str, str]], dict[int, tuple[Finding, ...]], list[Any] | None]
+
+
+def _checked_block(
+    block: list[object],
+    offset: int,
+    spec: RecordSpec,
+    on: date,
+    regular: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = None,
+) -> tuple[
+    list[dict[str, str]],
+    dict[int, tuple[Finding, ...]],
+    tuple[tuple[str, ...], list[Sequence[str]]] | None,
+]:
+    """The block normalized and checked but for duplicates: the records, each row's
+    findings (by the row's index in the block; rows without any left out) and, for
+    plain records, their names and normalized columns."""
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
-    columnar = records.normalize_columns(block, spec, memo)
+    at = records.at_row
+    found: dict[int, tuple[Finding, ...]] = {}
+    columnar = records.normalize_columns(block, spec, memo, regular)
     if columnar is not None:  # plain records (a CSV's): a column at a time
-        clean, said, regular = columnar
+        clean, said, columns = columnar
         more = records.validate_columns(
-            clean, attrs.evolve(spec, unique_fields=()), on, memo, fields=False, regular=regular
+            clean, attrs.evolve(spec, unique_fields=()), on, memo, fields=False, regular=columns
         )
         assert more is not None
-        at, plan = records.at_row, roster.plan_or_finding
-        done: list[tuple[dict[str, str], tuple[Finding, ...], RenewalPlan | Finding]] = []
-        for i, record in enumerate(clean, offset):
-            if i - offset in said or i - offset in more:
-                found = said.get(i - offset, []) + more.get(i - offset, [])
-                done.append((record, tuple(at(i, f) for f in found), plan(record, i, on, fees)))
-            else:
-                done.append((record, (), plan(record, i, on, fees)))
-        return done
+        for i in sorted(said.keys() | more.keys()):
+            row = i + offset
+            found[i] = tuple(at(row, f) for f in said.get(i, []) + more.get(i, []))
+        return clean, found, columns
     normalized = _normalize_block(block, offset, spec)
     clean = [record for record, _ in normalized]
     # The field checks of the normalized values are normalize_records' own: not twice.
@@ -443,10 +498,28 @@ def _roster_block(
         on,
         fields=False,
     )
-    return [
-        (record, found + more, roster.plan_or_finding(record, row, on, fees))
-        for row, ((record, found), more) in enumerate(zip(normalized, checked, strict=True), offset)
-    ]
+    for i, ((_, first), second) in enumerate(zip(normalized, checked, strict=True)):
+        if first or second:
+            found[i] = first + second
+    return clean, found, None
+
+
+def _roster_block(
+    block: list[object], offset: int, spec: RecordSpec, on: date, plan: bool = True
+) -> _RosterBlock:
+    """The block normalized and checked, and planned if ``plan`` (a worker's block).
+
+    Nothing a row at a time is kept for the block but the records themselves (dicts
+    of text, which the garbage collector does not track): the plans and rows the
+    caller makes as it yields them die young, where 5,000 of them held for a block
+    would outlive the collector's young generations and make each full collection
+    dearer."""
+    clean, found, _ = _checked_block(block, offset, spec, on)
+    plans = None
+    if plan:
+        fees = roster.extension_fee_ranges(on)
+        plans = [roster.plan_or_finding(r, i, on, fees) for i, r in enumerate(clean, offset)]
+    return clean, found, plans
 
 
 def iter_roster(
@@ -483,14 +556,24 @@ def _rostered(
     names = spec.unique_fields
     unique = RecordSpec(fields=spec.fields, unique_fields=names)
     seen = SeenNumbers()
+    fees = roster.extension_fee_ranges(on)
+    plan_or_finding, empty = roster.plan_or_finding, ()
     row = 0
-    for done in _in_order(_roster_block, _blocks(given, BLOCK_ROWS), workers, spec, on):
-        more = _duplicates([r for r, _, _ in done], unique, on, row, seen)
-        for i, (record, found, plan) in enumerate(done):
-            if i in more:
-                found = found + tuple(more[i])
-            yield RosterRow(row + i, record, found, plan)
-        row += len(done)
+    in_worker = workers is not None and workers > 1
+    blocks = _in_order(_roster_block, _blocks(given, BLOCK_ROWS), workers, spec, on, in_worker)
+    for clean, found, plans in blocks:
+        more = _duplicates(clean, unique, on, row, seen) if names else {}
+        for extra, dups in more.items():
+            found[extra] = found.get(extra, empty) + tuple(dups)
+        for i, record in enumerate(clean):
+            at = row + i
+            yield RosterRow(
+                at,
+                record,
+                found.get(i, empty),
+                plans[i] if plans is not None else plan_or_finding(record, at, on, fees),
+            )
+        row += len(clean)
 
 
 # --- write -------------------------------------------------------------------------
@@ -719,9 +802,27 @@ class CsvStream:
             yield quote[:0].join(block), len(block)
 
     def _records(self) -> Iterator[dict[str, str]]:
+        room = self.max_rows
+        for data, table, lines in self._decoded():
+            first = table is not None
+            if table is None:
+                table = csvio.read_csv(data, columns=self._columns, spec=self._spec, max_rows=room)
+            self._add(table.report.findings, 0 if first else self.rows, lines, first)
+            self.rows += len(table.records)
+            room -= len(table.records)
+            yield from table.records
+            if room <= 0 and any(f.code == "csv.too_many_rows" for f in table.report.findings):
+                return
+
+    def _decoded(self) -> Iterator[tuple[str | bytes, csvio.CsvTable | None, int]]:
+        """Each block as read_csv takes it, with its table where it was read here and the
+        physical lines before it (the header's line not counted): the first block whole
+        (bytes or text) and read here, since its encoding and header are found there;
+        each later one decoded, after the header's line, for the caller to read (which
+        :func:`iter_roster_csv` does in worker processes).  Reading ends with
+        ``csv.encoding`` at a byte the encoding does not hold."""
         header_text = ""
         lines = 0  # physical lines before the block (its header's line not counted)
-        room = self.max_rows
         decoder: Any = None
         first = True
         consumed = 0
@@ -729,7 +830,7 @@ class CsvStream:
             if first:
                 table = csvio.read_csv(
                     block, columns=self._columns, spec=self._spec, encoding=self._encoding,
-                    max_rows=room,
+                    max_rows=self.max_rows,
                 )  # fmt: skip
                 self.encoding, self.header = table.encoding, table.header
                 if table.encoding == "unknown":
@@ -743,37 +844,29 @@ class CsvStream:
                 if isinstance(block, bytes):
                     decoder = codecs.getincrementaldecoder(_codec(table.encoding))("strict")
                 header_text = _header_line(text)
-                self._add(table.report.findings, 0, 0, True)
+                yield block, table, 0
                 lines = _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
                 lines -= 1  # the header's line is counted by read_csv in each block
                 consumed = len(block)  # bytes (or characters) read
                 first = False
+                continue
+            if isinstance(block, bytes):
+                try:
+                    text = decoder.decode(block)
+                except UnicodeDecodeError as exc:
+                    found = make_finding(
+                        "csv.encoding",
+                        detail="csv.encoding.not_codec",
+                        position=consumed + exc.start + 1,
+                        encoding=self.encoding,
+                    )
+                    self._add([found], 0, 0, False)
+                    return
+                consumed += len(block)
             else:
-                if isinstance(block, bytes):
-                    try:
-                        text = decoder.decode(block)
-                    except UnicodeDecodeError as exc:
-                        found = make_finding(
-                            "csv.encoding",
-                            detail="csv.encoding.not_codec",
-                            position=consumed + exc.start + 1,
-                            encoding=self.encoding,
-                        )
-                        self._add([found], 0, 0, False)
-                        return
-                    consumed += len(block)
-                else:
-                    text = block
-                table = csvio.read_csv(
-                    header_text + text, columns=self._columns, spec=self._spec, max_rows=room
-                )
-                self._add(table.report.findings, self.rows, lines, False)
-                lines += _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
-            self.rows += len(table.records)
-            room -= len(table.records)
-            yield from table.records
-            if room <= 0 and any(f.code == "csv.too_many_rows" for f in table.report.findings):
-                return
+                text = block
+            yield header_text + text, None, lines
+            lines += _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
         if first:  # no line at all: what read_csv says of an empty file
             empty = "" if isinstance(self._source, str) else b""
             table = csvio.read_csv(empty, columns=self._columns, spec=self._spec)

@@ -123,15 +123,18 @@ _DATE_MARKS = str.maketrans("", "", "/.-")
 _SAMPLE = 256
 
 
-def normalize_many(normalizer: Callable[[str], str], values: Sequence[str]) -> list[str]:
+def normalize_many(normalizer: Callable[[str], str], values: Sequence[str]) -> Sequence[str]:
     """``[normalizer(v) for v in values]``, computed over the column joined where the
-    normalizer allows it."""
+    normalizer allows it; ``values`` itself (the same object) when no value changes."""
     if not values:
         return []
     if len(values) > _SAMPLE and len(set(values[:_SAMPLE])) * 2 <= _SAMPLE:
         # Values that repeat (statuses, employers, dates): each distinct one once.
         distinct = list(dict.fromkeys(values))
-        done = dict(zip(distinct, normalize_many(normalizer, distinct), strict=True))
+        normalized = normalize_many(normalizer, distinct)
+        if normalized is distinct:
+            return values
+        done = dict(zip(distinct, normalized, strict=True))
         return list(map(done.__getitem__, values))
     joined = SEP.join(values)
     if joined.count(SEP) != len(values) - 1:  # a value holds a NUL: one by one
@@ -141,7 +144,10 @@ def normalize_many(normalizer: Callable[[str], str], values: Sequence[str]) -> l
     whole = _JOINED.get(normalizer)
     if whole is None:
         return _one_by_one(normalizer, values)
-    out = whole(joined).split(SEP)
+    changed = whole(joined)
+    if changed == joined and (normalizer is not normalizers.phone or "+" not in joined):
+        return values  # (a full-width plus changes, so the joined text would differ)
+    out = changed.split(SEP)
     if normalizer is normalizers.phone and "+" in joined.replace("＋", "+"):
         out = [
             normalizer(v) if "+" in v or "＋" in v else o for v, o in zip(values, out, strict=True)

@@ -1,0 +1,409 @@
+"""The HR job from a CSV to CSVs, a block at a time, on worker processes: national scale.
+
+:func:`iter_roster_csv` is :func:`~nyukan_rules.batch.iter_read_csv`, then
+:func:`~nyukan_rules.batch.iter_roster` (normalize, validate with the
+duplicate check over the whole input, plan), then
+:func:`~nyukan_rules.batch.iter_write_csv`, in one pass that yields bytes:
+for each block of rows the normalized records as CSV, the renewal plans as
+CSV and the findings.  The calling process reads the file, decodes it and
+checks the duplicates; with ``workers`` each block's text goes to a worker
+process, which reads, normalizes, checks, plans and writes it and sends back
+bytes and the few findings.  No record and no plan crosses between processes
+(pickling them would cost about as much as the work), which is what lets two
+processes do the work of two.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from typing import IO, Any
+
+import attrs
+
+from nyukan_rules.batch import csvio, records, roster
+from nyukan_rules.batch.records import DEFAULT_APPLICANT_SPEC, RecordSpec
+from nyukan_rules.batch.roster import PLAN_CSV_COLUMNS
+from nyukan_rules.batch.stream import (
+    CsvStream,
+    SeenNumbers,
+    _checked_block,
+    _in_order,
+    _moved,
+    _workers,
+    duplicate_columns,
+    iter_read_csv,
+)
+from nyukan_rules.dates import ensure_date
+from nyukan_rules.errors import ValidationError
+from nyukan_rules.report import BatchReport, Finding
+
+__all__ = ["PLAN_CSV_COLUMNS", "RosterCsv", "RosterCsvBlock", "iter_roster_csv"]
+
+
+@attrs.frozen
+class RosterCsvBlock:
+    """One block of :func:`iter_roster_csv`: its rows written out, and what was found."""
+
+    start: int
+    """The 0-based row of the block's first record in the whole input."""
+    rows: int
+    """How many records the block holds."""
+    records_csv: bytes
+    """The normalized records as CSV (the header's line first in the first block);
+    joined over the blocks, the file :func:`~nyukan_rules.write_csv` writes."""
+    plans_csv: bytes
+    """A row of :data:`PLAN_CSV_COLUMNS` for each person planned, in the input's order
+    (the header's line first in the first block)."""
+    findings: tuple[Finding, ...]
+    """Each row's findings in the order of the rows, as :class:`RosterRow` has them
+    (normalizing, the checks on the normalized record, duplicates across the whole
+    input), rows of the whole input."""
+    unplanned: tuple[Finding, ...]
+    """The finding of each person who could not be planned, in the order of the rows."""
+
+    @property
+    def planned(self) -> int:
+        """How many of the block's people have a plan."""
+        return self.rows - len(self.unplanned)
+
+
+#: What a block's worker sends back: the reading's findings and the number of records,
+#: the records' and the plans' CSV bodies, each row's findings (rows of the block), the
+#: unplanned people's findings, and the unique fields' values for the duplicate check.
+_Done = tuple[
+    tuple[Finding, ...],
+    int,
+    bytes,
+    bytes,
+    dict[int, tuple[Finding, ...]],
+    list[Finding],
+    dict[str, Sequence[object]],
+]
+
+
+def _block(
+    data: str | bytes,
+    _offset: int,
+    columns: Mapping[str, str] | None,
+    spec: RecordSpec,
+    encoding: str | None,
+    on: date,
+    guard: str,
+    out_encoding: str,
+    header: tuple[str, ...],
+) -> _Done:
+    """Read, normalize, check, plan and write one block (rows of the block)."""
+    table = csvio.read_csv(data, columns=columns, spec=spec, encoding=encoding, max_rows=1 << 62)
+    block: list[dict[str, str]] = list(table.records)
+    clean, found, normalized = _checked_block(
+        block,  # type: ignore[arg-type]
+        0,
+        spec,
+        on,
+        _plain(block, header),
+    )
+    names = list(header)
+    body: bytes | None = None
+    if normalized is not None and normalized[0] == header:
+        body = _rows_bytes(names, list(zip(*normalized[1], strict=True)), out_encoding, guard)
+    if body is None:
+        known = set(names)
+        # A ragged row's cells past the header (``#21``...) are not a column of the
+        # file: not written, and told by the row's csv.ragged_row.
+        written = [
+            r if r.keys() <= known else {k: v for k, v in r.items() if k in known} for r in clean
+        ]
+        body = csvio.write_csv(
+            written,
+            spec=spec,
+            columns=names,
+            encoding=out_encoding,
+            extra="error",
+            formula_guard=guard,  # type: ignore[arg-type]
+        )
+        body = body[len(_header_bytes(names, spec, out_encoding, guard)) :]
+    cells, unplanned = _plans(clean, normalized, on)
+    plans_body = _plan_bytes(cells, out_encoding, guard)
+    unique: dict[str, Sequence[object]]
+    if normalized is not None:
+        named: dict[str, Sequence[object]] = dict(zip(*normalized, strict=True))
+        unique = {name: named.get(name) or [None] * len(clean) for name in spec.unique_fields}
+    else:
+        unique = {name: [r.get(name) for r in clean] for name in spec.unique_fields}
+    return (table.report.findings, len(block), body, plans_body, found, unplanned, unique)
+
+
+def _plain(
+    block: list[dict[str, str]], header: tuple[str, ...]
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
+    """regular_columns of records read_csv made, without its checks where they hold by
+    construction: every record has the header's names (distinct) in order, and text."""
+    width = len(header)
+    if not block or len(set(header)) != width or width < 2:
+        return None
+    if list(map(len, block)).count(width) != len(block):
+        return None  # a ragged row (its extra cells under ``#21``)
+    if tuple(block[0]) != header:
+        return None
+    return header, list(zip(*map(operator.itemgetter(*header), block), strict=True))
+
+
+def _rows_bytes(
+    names: list[str], rows: list[tuple[str, ...]], encoding: str, guard: str
+) -> bytes | None:
+    """The rows as CSV without the header's line, written at once; None where a cell may
+    start a formula or a character is not in the encoding (write_csv then says which)."""
+    text = csvio._csv_text(names, rows)
+    head = text.index("\n") + 1
+    if guard != "off" and csvio._FORMULA_CELL.search(text, head):
+        return None
+    try:
+        return text[head:].encode(encoding)
+    except UnicodeError:
+        return None
+
+
+def _plans(
+    clean: list[dict[str, str]],
+    normalized: tuple[tuple[str, ...], list[Sequence[str]]] | None,
+    on: date,
+) -> tuple[list[tuple[str, ...]], list[Finding]]:
+    """Each person's plan cells, and the findings of those who cannot be planned."""
+    fees = roster.extension_fee_ranges(on)
+    if normalized is not None:
+        done = roster.plan_cells_of_columns(dict(zip(*normalized, strict=True)), clean, on, fees)
+        if done is not None:
+            return done
+    cells: list[tuple[str, ...]] = []
+    unplanned: list[Finding] = []
+    plan_cells = roster.plan_cells
+    for i, record in enumerate(clean):
+        out = plan_cells(record, i, on, fees)
+        if isinstance(out, Finding):
+            unplanned.append(out)
+        else:
+            cells.append(out)
+    return cells, unplanned
+
+
+def _header_bytes(names: Sequence[str], spec: RecordSpec, encoding: str, guard: str) -> bytes:
+    return csvio.write_csv(
+        [],
+        spec=spec,
+        columns=list(names),
+        encoding=encoding,
+        formula_guard=guard,  # type: ignore[arg-type]
+    )
+
+
+_PLAN_SPEC = RecordSpec(fields=())
+
+
+def _plan_bytes(rows: list[tuple[str, ...]], encoding: str, guard: str) -> bytes:
+    """The plans' rows as CSV, without the header's line: written at once where no cell
+    may start a formula and every character is in the encoding, else through
+    write_csv, which says which row and cell."""
+    names = list(PLAN_CSV_COLUMNS)
+    text = csvio._csv_text(names, rows)
+    head = text.index("\n") + 1
+    starts = csvio._FORMULA_START
+    # Only the id and the name may start a formula (days_left is a plain number when
+    # negative, which write_csv writes as it is).
+    if guard == "off" or not any(r[0][:1] in starts or r[1][:1] in starts for r in rows):
+        try:
+            return text[head:].encode(encoding)
+        except UnicodeError:
+            pass
+    data = csvio.write_csv(
+        [dict(zip(names, row, strict=True)) for row in rows],
+        spec=_PLAN_SPEC,
+        columns=names,
+        encoding=encoding,
+        formula_guard=guard,  # type: ignore[arg-type]
+    )
+    return data[len(_header_bytes(names, _PLAN_SPEC, encoding, guard)) :]
+
+
+class RosterCsv:
+    """The blocks of :func:`iter_roster_csv` as they come, and what the reading said.
+
+    Iterate it once for :class:`RosterCsvBlock` objects; ``report`` then holds the
+    reading's findings (as :class:`~nyukan_rules.batch.CsvStream` has them), and
+    ``encoding``, ``header`` and ``rows`` are known once the first block is read.
+    """
+
+    def __init__(
+        self,
+        csv: CsvStream,
+        columns: Mapping[str, str] | None,
+        spec: RecordSpec,
+        encoding: str | None,
+        on: date,
+        out_encoding: str,
+        guard: str,
+        workers: int | None,
+    ) -> None:
+        self._csv, self._columns, self._spec, self._encoding = csv, columns, spec, encoding
+        self._on, self._out, self._guard, self._workers = on, out_encoding, guard, workers
+        self._started = False
+
+    @property
+    def report(self) -> BatchReport:
+        """The reading's findings so far (those past the cap counted in notes)."""
+        return self._csv.report
+
+    @property
+    def encoding(self) -> str:
+        return self._csv.encoding
+
+    @property
+    def header(self) -> tuple[str, ...]:
+        return self._csv.header
+
+    @property
+    def rows(self) -> int:
+        return self._csv.rows
+
+    def __iter__(self) -> Iterator[RosterCsvBlock]:
+        if self._started:
+            from nyukan_rules.errors import ArgumentTypeError
+
+            raise ArgumentTypeError(
+                "a RosterCsv is read once; start another for a second pass",
+                code="csv.read_once",
+            )
+        self._started = True
+        return self._blocks()
+
+    def _blocks(self) -> Iterator[RosterCsvBlock]:
+        csv, spec = self._csv, self._spec
+        decoded = csv._decoded()
+        first = next(decoded, None)
+        if first is None:  # nothing to read (its findings are in the report)
+            return
+        header = csv.header
+        unique = RecordSpec(fields=spec.fields, unique_fields=spec.unique_fields)
+        seen = SeenNumbers()
+        # The lines before each block, kept in order for its findings.
+        lines: list[int] = []
+
+        def texts() -> Iterator[str | bytes]:
+            for data, _table, before in itertools.chain([first], decoded):
+                lines.append(before)
+                yield data
+
+        encodings = itertools.chain([self._encoding], itertools.repeat(None))
+        done = _in_order(
+            _run_block,
+            zip(texts(), encodings, strict=False),
+            self._workers,
+            self._columns,
+            spec,
+            self._on,
+            self._guard,
+            self._out,
+            header,
+            count=lambda _: 0,
+        )
+        row = 0
+        index = 0
+        try:
+            for read, count, body, plans, found, unplanned, values in done:
+                before = lines[index]
+                csv._add(read, 0 if index == 0 else row, before, index == 0)
+                csv.rows += count
+                more: dict[int, list[Finding]] = {}
+                if spec.unique_fields:
+                    more = duplicate_columns(values, unique, row, seen)
+                findings: list[Finding] = []
+                for i in sorted(found.keys() | more.keys()):
+                    findings.extend(_moved(f, row) for f in found.get(i, ()))
+                    findings.extend(more.get(i, ()))
+                if index == 0:
+                    body = _header_bytes(header, spec, self._out, self._guard) + body
+                    plans = (
+                        _header_bytes(PLAN_CSV_COLUMNS, _PLAN_SPEC, self._out, self._guard) + plans
+                    )
+                yield RosterCsvBlock(
+                    row,
+                    count,
+                    body,
+                    plans,
+                    tuple(findings),
+                    tuple(_moved(f, row) for f in unplanned),
+                )
+                row += count
+                index += 1
+        except ValidationError as exc:
+            raise _moved_error(exc, row) from None
+
+
+def _run_block(item: tuple[str | bytes, str | None], offset: int, *args: Any) -> _Done:
+    data, encoding = item
+    columns, spec, on, guard, out_encoding, header = args
+    return _block(data, offset, columns, spec, encoding, on, guard, out_encoding, header)
+
+
+def _moved_error(exc: ValidationError, rows: int) -> ValidationError:
+    """A write error of a block, naming the row of the whole input."""
+    import re
+
+    text = str(exc)
+    match = re.match(r"\Arow (\d+)", text)
+    if match is None or not rows:
+        return exc
+    moved = f"row {int(match.group(1)) + rows}" + text[match.end() :]
+    params = dict(exc.params)
+    if isinstance(params.get("row"), int):
+        params["row"] += rows
+    return ValidationError(moved, exc.report, code=exc.code, params=params)
+
+
+def iter_roster_csv(
+    source: bytes | str | IO[bytes] | Any,
+    *,
+    on: date,
+    columns: Mapping[str, str] | None = None,
+    spec: RecordSpec = DEFAULT_APPLICANT_SPEC,
+    encoding: str | None = None,
+    out_encoding: str = "cp932",
+    formula_guard: str = "error",
+    workers: int | None = None,
+) -> RosterCsv:
+    """The HR job from a CSV to CSVs, as it goes: read, normalize, validate, plan, write.
+
+    For each block of about 1 MB of the file, a :class:`RosterCsvBlock`: the
+    normalized records as CSV (the input's columns, in its order), the plans as
+    CSV (:data:`PLAN_CSV_COLUMNS`), each row's findings and the unplanned
+    people's findings, rows of the whole input.  Joined, the blocks' bytes are
+    what :func:`~nyukan_rules.batch.iter_read_csv`, then
+    :func:`~nyukan_rules.batch.iter_roster` and
+    :func:`~nyukan_rules.batch.iter_write_csv` (``columns`` the input's header)
+    give, and the findings are theirs; the reading's own findings are in
+    ``report`` once the blocks are read.  Memory stays flat; the duplicate
+    check spans the whole input.  ``workers`` processes take blocks side by
+    side, and only text and bytes cross between processes.
+
+    A ragged row's cells past the header are not written (its ``csv.ragged_row``
+    tells of them).  As :func:`~nyukan_rules.batch.iter_write_csv`, a
+    character ``out_encoding`` cannot hold and, with ``formula_guard="error"``,
+    a cell a spreadsheet would run as a formula raise
+    :class:`~nyukan_rules.ValidationError` naming the row of the whole input.
+
+    >>> blocks = list(iter_roster_csv(
+    ...     "employee_id,status,period_of_stay,expires_on\\r\\nE1,技人国,1年,2027/01/31\\r\\n",
+    ...     on=date(2026, 11, 22), out_encoding="utf-8"))
+    >>> blocks[0].records_csv.decode().splitlines()[1]
+    'E1,技人国,1年,20270131'
+    >>> blocks[0].plans_csv.decode().splitlines()[1].split(",")[:5]
+    ['E1', '', 'engineer_specialist_humanities_international', 'period_of_stay', 'open']
+    """
+    records.ensure_spec(spec)
+    on = ensure_date(on, "on")
+    out_encoding = csvio.check_encoding(out_encoding)
+    guard = csvio._choice(formula_guard, "formula_guard", ("error", "quote", "off"))
+    stream = iter_read_csv(source, columns=columns, spec=spec, encoding=encoding)
+    return RosterCsv(stream, columns, spec, encoding, on, out_encoding, guard, _workers(workers))

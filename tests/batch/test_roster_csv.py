@@ -1,0 +1,218 @@
+"""iter_roster_csv: the HR job from a CSV to CSVs gives what the composed streams give.
+
+The reference is iter_read_csv → iter_roster → iter_write_csv (the input's columns),
+whose rules are the spec's (DEFAULT_APPLICANT_SPEC: the online form's fields, sources
+isa-bulk-template-tool and rasens-form-help) and the renewal windows' (入管法第21条,
+source extension-window).  Blocks are made small here so that a test file spans many,
+and the duplicate check must work across them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+import pytest
+
+from nyukan_rules import ArgumentTypeError, ArgumentValueError, ValidationError
+from nyukan_rules.batch import iter_read_csv, iter_roster, iter_roster_csv, iter_write_csv, stream
+from nyukan_rules.batch.roster import PLAN_CSV_COLUMNS, plan_tail
+from nyukan_rules.batch.roster_csv import RosterCsvBlock
+from nyukan_rules.examples import EXAMPLE_HR_COLUMNS, example_hr_export
+from nyukan_rules.report import Finding
+
+ON = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 4096)
+
+
+def composed(
+    data: bytes | str, out: str = "cp932", guard: str = "error", **read: Any
+) -> dict[str, Any]:
+    """What the streams give, one after the other."""
+    table = iter_read_csv(data, **read)
+    rows = list(iter_roster(table, on=ON))
+    # A file with no header has no columns to write: nothing, not an empty line.
+    written = (
+        b""
+        if not table.header
+        else b"".join(
+            iter_write_csv(
+                [{k: v for k, v in r.record.items() if not k.startswith("#")} for r in rows],
+                columns=list(table.header),
+                encoding=out,
+                formula_guard=guard,
+            )
+        )
+    )
+    plans = [
+        [r.plan.person.id, r.plan.person.name, *plan_tail(r.plan)]
+        for r in rows
+        if not isinstance(r.plan, Finding)
+    ]
+    return {
+        "records": written,
+        "findings": [f for r in rows for f in r.findings],
+        "unplanned": [r.plan for r in rows if isinstance(r.plan, Finding)],
+        "plans": [list(PLAN_CSV_COLUMNS), *plans] if table.header else [],
+        "report": table.report,
+        "rows": len(rows),
+    }
+
+
+def piped(
+    data: bytes | str,
+    out: str = "cp932",
+    workers: int | None = None,
+    guard: str = "error",
+    **read: Any,
+) -> dict[str, Any]:
+    done = iter_roster_csv(
+        data, on=ON, out_encoding=out, workers=workers, formula_guard=guard, **read
+    )
+    blocks = list(done)
+    assert all(isinstance(b, RosterCsvBlock) for b in blocks)
+    starts = [b.start for b in blocks]
+    assert starts == [sum(b.rows for b in blocks[:i]) for i in range(len(blocks))]
+    plans = b"".join(b.plans_csv for b in blocks).decode(out if out != "cp932" else "cp932")
+    assert sum(b.planned for b in blocks) == sum(b.rows for b in blocks) - sum(
+        len(b.unplanned) for b in blocks
+    )
+    return {
+        "records": b"".join(b.records_csv for b in blocks),
+        "findings": [f for b in blocks for f in b.findings],
+        "unplanned": [f for b in blocks for f in b.unplanned],
+        "plans": list(csv.reader(io.StringIO(plans))),
+        "report": done.report,
+        "rows": sum(b.rows for b in blocks),
+        "blocks": len(blocks),
+    }
+
+
+def same(
+    data: bytes | str,
+    out: str = "cp932",
+    workers: int | None = None,
+    guard: str = "error",
+    **read: Any,
+) -> dict[str, Any]:
+    want = composed(data, out, guard, **read)
+    got = piped(data, out, workers, guard, **read)
+    for key in ("records", "findings", "unplanned", "plans", "report", "rows"):
+        assert got[key] == want[key], key
+    return got
+
+
+def test_the_example_export_across_many_blocks_is_the_composed_streams() -> None:
+    data = example_hr_export(600)
+    got = same(data, columns=EXAMPLE_HR_COLUMNS)
+    assert got["blocks"] > 10
+    assert got["rows"] == 600
+    codes = {f.code for f in got["findings"]} | {f.code for f in got["unplanned"]}
+    assert "record.duplicate" in codes  # the passport used twice, found across blocks
+
+
+def test_two_worker_processes_give_the_same_bytes_and_findings() -> None:
+    data = example_hr_export(400)
+    one = piped(data, columns=EXAMPLE_HR_COLUMNS)
+    two = piped(data, workers=2, columns=EXAMPLE_HR_COLUMNS)
+    for key in ("records", "findings", "unplanned", "plans", "report", "rows", "blocks"):
+        assert one[key] == two[key], key
+
+
+def _csv(rows: list[list[str]]) -> str:
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(rows)
+    return text.getvalue()
+
+
+HEADER = ["employee_id", "name_roman", "status", "period_of_stay", "expires_on", "passport_number"]
+
+
+def test_a_duplicate_passport_blocks_apart_is_found_with_the_first_row() -> None:
+    rows = [HEADER] + [
+        [f"E{i}", "YAMADA TARO", "技人国", "1年", "2027/01/31", f"TK{i:07d}"] for i in range(300)
+    ]
+    rows[290][5] = rows[2][5]  # the 290th record has the 2nd record's passport
+    got = same(_csv(rows).encode("cp932"))
+    dup = [f for f in got["findings"] if f.code == "record.duplicate"]
+    assert [f.row for f in dup] == [289]
+    assert got["blocks"] > 2
+
+
+def test_odd_values_in_every_field_are_the_composed_streams() -> None:
+    from tests.batch.test_columnar import NAMES, ODD_VALUES
+
+    n = len(ODD_VALUES)
+    names = [*NAMES, "note"]
+    rows = [names] + [
+        [ODD_VALUES[(i + k) % n].replace("\x00", "") for k in range(len(names))]
+        for i in range(3 * n)
+    ]
+    text = _csv(rows)
+    got = same(text.encode("utf-8"), out="utf-8", guard="quote")
+    assert got["rows"] == 3 * n
+    assert got["unplanned"]  # odd rows cannot all be planned, and say why
+
+
+def test_a_ragged_row_keeps_its_finding_and_the_file_its_columns() -> None:
+    rows = [HEADER, ["E1", "A B", "技人国", "1年", "2027/01/31", "TK0000001", "extra"]]
+    got = same(_csv(rows))
+    assert [f.code for f in got["report"].findings] == ["csv.ragged_row"]
+    assert b"extra" not in got["records"]
+    assert got["records"].count(b"\r\n") == 2
+
+
+def test_a_byte_outside_the_encoding_ends_the_reading_as_the_stream_does() -> None:
+    body = "".join(f"E{i},A B,技人国,1年,2027/01/31,TK{i:07d}\r\n" for i in range(200))
+    data = (",".join(HEADER) + "\r\n" + body).encode("cp932")
+    bad = data[:6000] + b"\x85\x40" + data[6000:]  # no character in cp932
+    got = same(bad)
+    assert [f.code for f in got["report"].findings] == ["csv.encoding"]
+    assert 0 < got["rows"] < 200
+
+
+def test_a_formula_cell_raises_naming_the_row_of_the_whole_input() -> None:
+    rows = [HEADER] + [
+        [f"E{i}", "A B", "技人国", "1年", "2027/01/31", f"TK{i:07d}"] for i in range(200)
+    ]
+    rows[150][0] = "=HYPERLINK(1)"
+    with pytest.raises(ValidationError) as composed_error:
+        composed(_csv(rows))
+    with pytest.raises(ValidationError) as piped_error:
+        piped(_csv(rows))
+    assert piped_error.value.code == composed_error.value.code == "csv.write.formula"
+    assert piped_error.value.params == composed_error.value.params
+    assert piped_error.value.params["row"] == 150
+    assert str(piped_error.value) == str(composed_error.value)
+
+
+@pytest.mark.parametrize("data", [b"", ",".join(HEADER).encode() + b"\r\n", "   \r\n"])
+def test_an_empty_file_or_a_header_alone(data: bytes | str) -> None:
+    got = same(data)
+    assert got["rows"] == 0
+
+
+def test_read_once_and_wrong_arguments_raise_the_package_errors() -> None:
+    done = iter_roster_csv(b"employee_id\r\nE1\r\n", on=ON)
+    list(done)
+    with pytest.raises(ArgumentTypeError) as again:
+        iter(done)
+    assert again.value.code == "csv.read_once"
+    with pytest.raises(ArgumentTypeError):
+        iter_roster_csv(b"", on=20261122)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentValueError) as codec:
+        iter_roster_csv(b"", on=ON, out_encoding="no-such-codec")
+    assert codec.value.code == "csv.unknown_encoding"
+    with pytest.raises(ArgumentValueError) as guard:
+        iter_roster_csv(b"", on=ON, formula_guard="maybe")
+    assert guard.value.code == "argument.choice"
+    with pytest.raises(ArgumentTypeError):
+        iter_roster_csv(42, on=ON)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentValueError):
+        iter_roster_csv(b"", on=ON, workers=0)
