@@ -133,3 +133,25 @@ def test_read_bulk_template_refuses_junk() -> None:
     for junk in (b"", b"PK\x03\x04 not really", "text"):
         with pytest.raises(nr.ValidationError):
             nr.read_bulk_template(junk)  # type: ignore[arg-type]
+
+
+def test_a_header_code_list_is_the_templates_own() -> None:
+    """header_code_list reads the ledger without building templates: the list is the one
+    the first template with such a column gives (source isa-bulk-template-tool)."""
+    from nyukan_rules.batch import records
+    from nyukan_rules.batch.templates import bulk_template, bulk_template_codes, header_code_list
+
+    for domain, headers in records._DOMAIN_HEADERS.items():
+        expected = None
+        for code in bulk_template_codes():
+            template = bulk_template(code)
+            for header in headers:
+                columns = template.by_header.get(header)
+                found = template.code_list(columns[-1].code_list or "") if columns else None
+                if found is not None and found.pairs:
+                    expected = found
+                    break
+            if expected is not None:
+                break
+        assert expected is not None, domain
+        assert header_code_list(headers) == expected, domain

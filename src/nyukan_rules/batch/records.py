@@ -205,19 +205,15 @@ def _domain_values(domain: FieldDomain) -> frozenset[str]:
     the three workbooks share these lists.  ``functools.cache`` is thread-safe
     (at worst two threads build the same set).
     """
-    from nyukan_rules.batch.templates import bulk_template, bulk_template_codes
+    from nyukan_rules.batch.templates import header_code_list
 
-    for code in bulk_template_codes():
-        template = bulk_template(code)
-        for header in _DOMAIN_HEADERS[domain]:
-            columns = template.by_header.get(header)
-            found = template.code_list(columns[-1].code_list or "") if columns else None
-            if found is not None and found.pairs:
-                values: set[str] = set()
-                for label, value in found.pairs:
-                    values.update((label, value, label.split(" ")[0]))
-                return frozenset(values)
-    return frozenset()  # pragma: no cover - the bundled data has every list
+    found = header_code_list(_DOMAIN_HEADERS[domain])
+    if found is None:  # pragma: no cover - the bundled data has every list
+        return frozenset()
+    values: set[str] = set()
+    for label, value in found.pairs:
+        values.update((label, value, label.split(" ")[0]))
+    return frozenset(values)
 
 
 @functools.cache

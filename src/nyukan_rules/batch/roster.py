@@ -651,23 +651,28 @@ def plan_tail(plan: RenewalPlan) -> tuple[str, ...]:
     )
 
 
-@functools.lru_cache(maxsize=_OUTCOMES)
-def _tail_of(
-    status: str | None,
-    period: str | None,
-    expires: str | None,
-    card: str | None,
-    on: date,
-    fees: _Fees,
-) -> tuple[str, ...] | _Unplannable:
-    """plan_tail of the plan of a record with these texts, whoever the person is, or why
-    there is none; ``lru_cache``: bounded, thread-safe."""
-    out = _outcome(status, period, expires, card, on)
-    if isinstance(out, _Unplannable):
-        return out
-    status_of, period_of, expires_on, card_expires_on, parts = out
-    person = Person("", status_of, period_of, expires_on, "", card_expires_on)
-    return plan_tail(_assembled(person, on, fees, parts))
+_Tail = Callable[[str | None, str | None, str | None, str | None], "tuple[str, ...] | _Unplannable"]
+
+
+@functools.lru_cache(maxsize=8)
+def _tails_on(on: date, fees: _Fees) -> _Tail:
+    """plan_tail of the plan of a record with these texts on ``on``, whoever the person
+    is, or why there is none: a memo of the four texts for each day (keyed by the texts
+    alone, a quarter of the cost of a key with the day and the fees in it).  Both
+    ``lru_cache``: bounded, thread-safe."""
+
+    @functools.lru_cache(maxsize=_OUTCOMES)
+    def tail(
+        status: str | None, period: str | None, expires: str | None, card: str | None
+    ) -> tuple[str, ...] | _Unplannable:
+        out = _outcome(status, period, expires, card, on)
+        if isinstance(out, _Unplannable):
+            return out
+        status_of, period_of, expires_on, card_expires_on, parts = out
+        person = Person("", status_of, period_of, expires_on, "", card_expires_on)
+        return plan_tail(_assembled(person, on, fees, parts))
+
+    return tail
 
 
 def plan_cells_of_columns(
@@ -689,7 +694,7 @@ def plan_cells_of_columns(
             return None
         else:
             texts.append(column)
-    tails = list(map(_tail_of, *texts, itertools.repeat(on, count), itertools.repeat(fees, count)))
+    tails = list(map(_tails_on(on, fees), *texts))
     ids = _first_given(named, "id", "employee_id", count)
     names = _first_given(named, "name", "name_roman", count)
     people = zip(ids, names, strict=True)
@@ -723,7 +728,7 @@ def plan_cells(value: object, row: int, on: date, fees: _Fees) -> tuple[str, ...
     period, expiry and card validity formatted once."""
     texts = _short_texts(value) if on.__class__ is date else None
     if texts is not None:
-        tail = _tail_of(*texts, on, fees)
+        tail = _tails_on(on, fees)(*texts)
         if isinstance(tail, _Unplannable):
             return tail.finding(row, _id_of(value))
         return (*_id_and_name(value.get), *tail)  # type: ignore[attr-defined]
@@ -746,7 +751,7 @@ def clear_memos() -> None:
     and tests that time or check a first sight, as in a fresh process."""
     for memo in (
         _outcome,
-        _tail_of,
+        _tails_on,
         _windows,
         _date_named,
         _status_named,

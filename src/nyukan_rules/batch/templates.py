@@ -13,7 +13,7 @@ import gzip
 import json
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -624,6 +624,34 @@ def _bundled() -> dict[str, _Workbook]:
 def bulk_template_codes() -> tuple[str, ...]:
     """Every procedure-and-category code of the bundled workbooks, sorted."""
     return tuple(sorted(code for book in _bundled().values() for code in book.codes()))
+
+
+def header_code_list(headers: Sequence[str]) -> CodeList | None:
+    """The code list of the last column named by the first of ``headers`` that has one
+    with values, in the first template (codes sorted) that has such a column: what
+    ``bulk_template(code).by_header`` gives, read off the ledger without building the
+    templates (a second of the first check of a record, measured)."""
+    books = _bundled()
+    for code in bulk_template_codes():
+        book = books[_PROCEDURE_OF_CODE[code[:2]]]
+        found = book._sheets(code)
+        letter = book.letters.get(code)
+        if found is None or letter is None:
+            continue
+        sheets = found[1]
+        for header in headers:
+            last = None
+            for entry in book.data["ledger"]:
+                if (
+                    entry["header"] == header
+                    and entry["columns"].get(letter)
+                    and entry["sheet"] in sheets
+                ):
+                    last = entry
+            listed = book.lists.get(last["code_list"] or "") if last is not None else None
+            if listed is not None and listed.pairs:
+                return listed
+    return None
 
 
 def as_template(template: BulkTemplate | str) -> BulkTemplate:
