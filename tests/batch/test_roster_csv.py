@@ -216,3 +216,14 @@ def test_read_once_and_wrong_arguments_raise_the_package_errors() -> None:
         iter_roster_csv(42, on=ON)  # type: ignore[arg-type]
     with pytest.raises(ArgumentValueError):
         iter_roster_csv(b"", on=ON, workers=0)
+
+
+def test_a_text_too_long_for_the_planners_memo_is_planned_row_by_row_the_same() -> None:
+    rows = [HEADER] + [
+        [f"E{i}", "A B", "技人国", "1年", "2027/01/31", f"TK{i:07d}"] for i in range(120)
+    ]
+    rows[100][2] = "技術・人文知識・国際業務" * 8  # 96 characters: no status, and too long
+    rows[101][4] = " 2027/01/31" + " " * 80
+    got = same(_csv(rows))
+    assert [f.row for f in got["unplanned"]][:1] == [99]  # the 100th record
+    assert got["rows"] == 120

@@ -856,6 +856,8 @@ def normalize_columns(
     spec: RecordSpec,
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
     regular: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = None,
+    *,
+    records: bool = True,
 ) -> (
     tuple[
         list[dict[str, str]],
@@ -868,7 +870,8 @@ def normalize_columns(
     each row's findings (rows of the block, findings without their row) and the
     records' names and normalized columns; None when the block is not plain
     (:func:`regular_columns`).  ``regular``: what regular_columns gives of the block,
-    where the caller knows it (the records of a CSV it read)."""
+    where the caller knows it (the records of a CSV it read); ``records=False``: the
+    columns are all the caller needs, and no record is made (the list is empty)."""
     if regular is None:
         regular = regular_columns(block)
         if regular is None:
@@ -879,7 +882,7 @@ def normalize_columns(
     named: dict[str, Sequence[str]] = {}
     # Each record copied and only the values that change set (most do not): a third of
     # the time of building every record again from the columns.
-    clean: list[dict[str, str]] = list(map(dict.copy, block))  # type: ignore[arg-type]
+    clean: list[dict[str, str]] = list(map(dict.copy, block)) if records else []  # type: ignore[arg-type]
     every = range(len(block))
     for i, name in enumerate(keys):
         fs = kinds.get(name)
@@ -887,7 +890,7 @@ def normalize_columns(
             continue
         column = columns[i]
         out[i] = named[name] = done = normalize_many(NORMALIZERS[fs.kind], column)
-        if done is not column:
+        if records and done is not column:
             for row in itertools.compress(every, map(operator.ne, column, done)):
                 clean[row][name] = done[row]
     return clean, column_findings(named, len(block), spec, memo), (keys, out)

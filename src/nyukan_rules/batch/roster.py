@@ -676,13 +676,12 @@ def _tails_on(on: date, fees: _Fees) -> _Tail:
 
 
 def plan_cells_of_columns(
-    named: Mapping[str, Sequence[str]], records: Sequence[Mapping[str, str]], on: date, fees: _Fees
+    named: Mapping[str, Sequence[str]], count: int, on: date, fees: _Fees
 ) -> tuple[list[tuple[str, ...]], list[Finding]] | None:
     """:func:`plan_cells` of a block of plain records given as columns (text values):
     the planned people's cells and the unplanned people's findings (rows of the block),
     each a few C calls over the columns; None where a value is too long for the memo
     (the caller then goes row by row)."""
-    count = len(records)
     if on.__class__ is not date:
         return None
     texts: list[Iterable[str | None]] = []
@@ -704,7 +703,7 @@ def plan_cells_of_columns(
     unplanned: list[Finding] = []
     for row, (person, tail) in enumerate(zip(people, tails, strict=True)):
         if isinstance(tail, _Unplannable):
-            unplanned.append(tail.finding(row, _id_of(records[row])))
+            unplanned.append(tail.finding(row, person[0]))  # the id, as _id_of gives it
         else:
             cells.append(person + tail)
     return cells, unplanned

@@ -98,18 +98,36 @@ def _block(
     """Read, normalize, check, plan and write one block (rows of the block)."""
     table = csvio.read_csv(data, columns=columns, spec=spec, encoding=encoding, max_rows=1 << 62)
     block: list[dict[str, str]] = list(table.records)
-    clean, found, normalized = _checked_block(
-        block,  # type: ignore[arg-type]
-        0,
-        spec,
-        on,
-        _plain(block, header),
-    )
     names = list(header)
+    plain = _plain(block, header)
     body: bytes | None = None
-    if normalized is not None and normalized[0] == header:
+    clean: list[dict[str, str]] | None = None
+    normalized: tuple[tuple[str, ...], list[Sequence[str]]] | None
+    if plain is not None:  # a CSV's plain records: columns all the way, no record made
+        memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]] = {}
+        columnar = records.normalize_columns(block, spec, memo, plain, records=False)
+        assert columnar is not None
+        _, said, normalized = columnar
+        more = records.validate_columns(
+            block, attrs.evolve(spec, unique_fields=()), on, memo, fields=False, regular=normalized
+        )
+        assert more is not None
+        at = records.at_row
+        found = {
+            i: tuple(at(i, f) for f in said.get(i, []) + more.get(i, []))
+            for i in sorted(said.keys() | more.keys())
+        }
         body = _rows_bytes(names, list(zip(*normalized[1], strict=True)), out_encoding, guard)
+    else:
+        clean, found, normalized = _checked_block(
+            block,  # type: ignore[arg-type]
+            0,
+            spec,
+            on,
+        )
     if body is None:
+        if clean is None:
+            clean = _records_of(normalized)
         known = set(names)
         # A ragged row's cells past the header (``#21``...) are not a column of the
         # file: not written, and told by the row's csv.ragged_row.
@@ -125,15 +143,25 @@ def _block(
             formula_guard=guard,  # type: ignore[arg-type]
         )
         body = body[len(_header_bytes(names, spec, out_encoding, guard)) :]
-    cells, unplanned = _plans(clean, normalized, on)
+    cells, unplanned = _plans(clean, normalized, len(block), on)  # (records made if needed)
     plans_body = _plan_bytes(cells, out_encoding, guard)
     unique: dict[str, Sequence[object]]
     if normalized is not None:
         named: dict[str, Sequence[object]] = dict(zip(*normalized, strict=True))
-        unique = {name: named.get(name) or [None] * len(clean) for name in spec.unique_fields}
+        unique = {name: named.get(name) or [None] * len(block) for name in spec.unique_fields}
     else:
+        assert clean is not None
         unique = {name: [r.get(name) for r in clean] for name in spec.unique_fields}
     return (table.report.findings, len(block), body, plans_body, found, unplanned, unique)
+
+
+def _records_of(
+    normalized: tuple[tuple[str, ...], list[Sequence[str]]] | None,
+) -> list[dict[str, str]]:
+    """The normalized records of a block given as columns (each record's own order)."""
+    assert normalized is not None
+    keys, columns = normalized
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
 def _plain(
@@ -167,16 +195,21 @@ def _rows_bytes(
 
 
 def _plans(
-    clean: list[dict[str, str]],
+    clean: list[dict[str, str]] | None,
     normalized: tuple[tuple[str, ...], list[Sequence[str]]] | None,
+    count: int,
     on: date,
 ) -> tuple[list[tuple[str, ...]], list[Finding]]:
-    """Each person's plan cells, and the findings of those who cannot be planned."""
+    """Each person's plan cells, and the findings of those who cannot be planned: from
+    the columns, or the normalized records where a text is too long for the memo."""
     fees = roster.extension_fee_ranges(on)
     if normalized is not None:
-        done = roster.plan_cells_of_columns(dict(zip(*normalized, strict=True)), clean, on, fees)
+        done = roster.plan_cells_of_columns(dict(zip(*normalized, strict=True)), count, on, fees)
         if done is not None:
             return done
+        if clean is None:  # a text too long for the memo: the records, row by row
+            clean = _records_of(normalized)
+    assert clean is not None
     cells: list[tuple[str, ...]] = []
     unplanned: list[Finding] = []
     plan_cells = roster.plan_cells
@@ -211,8 +244,9 @@ def _plan_bytes(rows: list[tuple[str, ...]], encoding: str, guard: str) -> bytes
     head = text.index("\n") + 1
     starts = csvio._FORMULA_START
     # Only the id and the name may start a formula (days_left is a plain number when
-    # negative, which write_csv writes as it is).
-    if guard == "off" or not any(r[0][:1] in starts or r[1][:1] in starts for r in rows):
+    # negative, which write_csv writes as it is).  They are cells of the records'
+    # file, written first: under "error" one that starts a formula has raised there.
+    if guard != "quote" or not any(r[0][:1] in starts or r[1][:1] in starts for r in rows):
         try:
             return text[head:].encode(encoding)
         except UnicodeError:
