@@ -145,8 +145,36 @@ def test_a_status_and_period_that_are_unique_fields_say_indefinite_once() -> Non
 
 def test_what_is_not_plain_goes_row_by_row() -> None:
     assert regular_columns([{"a": "1"}, {"b": "1"}]) is None  # other names
-    assert regular_columns([{"a": "1", "b": "2"}, {"b": "2", "a": "1"}]) is None  # other order
+    assert regular_columns([{"a": "1", "b": "2"}, {"a": "1", "c": "2"}]) is None  # other names
+    # The same names in another order are plain: the columns follow the first's names.
+    assert regular_columns([{"a": "1", "b": "2"}, {"b": "3", "a": "4"}]) == (
+        ("a", "b"),
+        [("1", "4"), ("2", "3")],
+    )
     assert regular_columns([{"a": "1"}, {"a": None}]) is None  # not text
     assert regular_columns([{"a": "1"}, Row(a="1")]) is None  # not a dict
     assert regular_columns([{1: "1"}]) is None  # a name that is not text
     assert regular_columns([{"a": "1", "b": "2"}]) == (("a", "b"), [("1",), ("2",)])
+
+
+def test_the_same_names_in_another_order_are_still_a_column_at_a_time() -> None:
+    """Records with the same names in different orders (an unknown one among them) give
+    the row-by-row answers: each record keeps its order, each its unknown field."""
+    block = [
+        {"employee_id": "E1", "note": "a", "status": "技人国", "period_of_stay": "1年"},
+        {"note": "b", "period_of_stay": "1年", "employee_id": "E2", "status": "留学"},
+        {"status": "無期限", "employee_id": " E3", "period_of_stay": "無期限", "note": ""},
+    ]
+    assert regular_columns(block) is not None
+    plain, rows = normalize_records(block), normalize_records([Row(r) for r in block])
+    assert plain[0] == rows[0]
+    assert [list(r) for r in plain[0]] == [list(r) for r in block]  # each record's order
+    assert plain[1].findings == rows[1].findings
+    for records in (block, plain[0]):
+        assert validate_records(records, on=ON).findings == (
+            validate_records([Row(r) for r in records], on=ON).findings
+        )
+    roster = list(iter_roster(block, on=ON))
+    assert [(r.record, r.findings, r.plan) for r in roster] == [
+        (r.record, r.findings, r.plan) for r in iter_roster([Row(r) for r in block], on=ON)
+    ]

@@ -827,8 +827,8 @@ def regular_columns(
     block: Sequence[object],
 ) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
     """The field names and the columns of a block of plain records: each a ``dict`` with
-    the same text names in the same order and text values (what a CSV reader gives).
-    None for any other block, which goes row by row."""
+    the same text names and text values (what a CSV reader gives).  None for any other
+    block, which goes row by row."""
     if not block:
         return None
     first = block[0]
@@ -840,12 +840,18 @@ def regular_columns(
     count = len(block)
     if list(map(type, block)).count(dict) != count:
         return None
-    if list(map(tuple, block)).count(keys) != count:  # type: ignore[arg-type]
+    # The same number of names, each of the first record's in every record: the same
+    # names (their order may differ, which only the unknown fields' findings show:
+    # validate_columns says those in each record's own order).
+    if list(map(len, block)).count(len(keys)) != count:  # type: ignore[arg-type]
         return None
-    if len(keys) == 1:
-        rows: list[tuple[Any, ...]] = [(r[keys[0]],) for r in block]  # type: ignore[index]
-    else:
-        rows = list(map(operator.itemgetter(*keys), block))  # type: ignore[arg-type]
+    try:
+        if len(keys) == 1:
+            rows: list[tuple[Any, ...]] = [(r[keys[0]],) for r in block]  # type: ignore[index]
+        else:
+            rows = list(map(operator.itemgetter(*keys), block))  # type: ignore[arg-type]
+    except KeyError:
+        return None
     if list(map(type, itertools.chain.from_iterable(rows))).count(str) != count * len(keys):
         return None  # (a count in C: half the time of a set of the types)
     return keys, list(zip(*rows, strict=True))
@@ -1014,8 +1020,21 @@ def validate_columns(
         if name not in known
     ]
     if unknown:
-        for i in range(count):
-            per_row[i] = list(unknown)
+        if list(map(tuple, block)).count(keys) == count:  # type: ignore[arg-type]
+            for i in range(count):
+                per_row[i] = list(unknown)
+        else:  # the same names in another order: each record's own
+            said: dict[tuple[str, ...], list[Finding]] = {}
+            for i, record in enumerate(block):
+                order = tuple(record)  # type: ignore[arg-type]
+                found = said.get(order)
+                if found is None:
+                    found = said[order] = [
+                        make_finding("record.unknown_field", field=name, name=_shown(name))
+                        for name in order
+                        if name not in known
+                    ]
+                per_row[i] = list(found)
     if fields:
         for i, found in column_findings(named, count, spec, memo).items():
             per_row.setdefault(i, []).extend(found)

@@ -230,16 +230,19 @@ class SeenNumbers:
 
     def _grow(self) -> None:
         old_hashes, old_rows = self._hashes, self._rows
-        size = 2 * (self._mask + 1)
+        # Four times up to 4 Mi slots (48 MB), then twice: fewer moves of every value
+        # on the way to millions, and no more room than twice at the end.
+        size = self._mask + 1
+        size *= 4 if size * 4 <= 1 << 22 else 2
         self._hashes = hashes = array("q", bytes(8 * size))
         self._rows = rows = array(old_rows.typecode, bytes(old_rows.itemsize * size))
         self._mask = mask = size - 1
-        for h, row in zip(old_hashes, old_rows, strict=True):
-            if h:
-                slot = h & mask
-                while hashes[slot]:
-                    slot = (slot + 1) & mask
-                hashes[slot], rows[slot] = h, row
+        # The empty slots skipped in C.
+        for h, row in itertools.compress(zip(old_hashes, old_rows, strict=True), old_hashes):
+            slot = h & mask
+            while hashes[slot]:
+                slot = (slot + 1) & mask
+            hashes[slot], rows[slot] = h, row
 
 
 # --- validate ----------------------------------------------------------------------
@@ -249,12 +252,21 @@ def _validate_block(
     block: list[object], offset: int, spec: RecordSpec, on: date, *, fields: bool = True
 ) -> list[tuple[Finding, ...]]:
     """Each row's findings but the duplicates, rows of the whole input."""
+    found = _validate_found(block, offset, spec, on, fields=fields)
+    return [found.get(i, ()) for i in range(len(block))]
+
+
+def _validate_found(
+    block: list[object], offset: int, spec: RecordSpec, on: date, *, fields: bool = True
+) -> dict[int, tuple[Finding, ...]]:
+    """The findings but the duplicates of each row that has any (by its index in the
+    block), rows of the whole input."""
     report = records.validated_rows(block, spec, on, None, fields=fields)
-    per_row: list[list[Finding]] = [[] for _ in block]
+    per_row: dict[int, list[Finding]] = {}
     for finding in report.findings:
         assert finding.row is not None
-        per_row[finding.row].append(_moved(finding, offset) if offset else finding)
-    return [tuple(found) for found in per_row]
+        per_row.setdefault(finding.row, []).append(_moved(finding, offset) if offset else finding)
+    return {i: tuple(found) for i, found in per_row.items()}
 
 
 def iter_validate_records(
@@ -345,17 +357,19 @@ def _validated(
             yield block
 
     row = 0
-    for per_row in _in_order(_validate_block, kept(_blocks(given, BLOCK_ROWS)), workers, inner, on):
+    for per_row in _in_order(_validate_found, kept(_blocks(given, BLOCK_ROWS)), workers, inner, on):
         block = held.popleft()
         more = _duplicates(block, unique, on, row, seen) if names else {}
-        for i, found in enumerate(per_row):
+        # Only the rows with findings, in order: a block of clean rows costs nothing here.
+        for i in sorted(per_row.keys() | more.keys()) if more else sorted(per_row):
+            found = per_row.get(i, ())
             if i in more:
                 found = found + tuple(more[i])
-            row += 1
             if cap is None:
                 yield from found
             else:
                 yield from (finding for finding in found if cap.keeps(finding))
+        row += len(block)
     if cap is not None:
         yield from cap.notes()
 
