@@ -1026,7 +1026,7 @@ def validate_columns(
         else:  # the same names in another order: each record's own
             said: dict[tuple[str, ...], list[Finding]] = {}
             for i, record in enumerate(block):
-                order = tuple(record)  # type: ignore[arg-type]
+                order: tuple[str, ...] = tuple(record)  # type: ignore[arg-type]
                 found = said.get(order)
                 if found is None:
                     found = said[order] = [
