@@ -273,3 +273,30 @@ def test_extension_dates_are_the_window_and_special_period_answers(
         return (online.first_day, online.last_day, counter.last_day, special)
 
     assert answer(lambda: deadlines.extension_dates(expires, parsed)) == answer(separately)
+
+
+def test_the_memo_of_written_plans_is_bounded_and_agrees_with_the_plan() -> None:
+    """plan_cells (iter_roster_csv's plans) formats what plan_or_finding plans, from a
+    memo of at most two days of 65,536 plans each (the extension windows' rules, source
+    extension-window)."""
+    roster.clear_memos()
+    fees = roster.extension_fee_ranges(ON)
+    people = [
+        {"employee_id": f"E{i}", "name_roman": "A B", "status": STATUSES[i % 9],
+         "period_of_stay": PERIODS[i % 7], "expires_on": f"2027{1 + i % 12:02d}{1 + i % 28:02d}"}
+        for i in range(60)
+    ]  # fmt: skip
+    for day in (ON, date(2026, 12, 1), date(2027, 1, 5)):
+        day_fees = roster.extension_fee_ranges(day)
+        for row, person in enumerate(people):
+            plan = roster.plan_or_finding(person, row, day, day_fees)
+            cells = roster.plan_cells(person, row, day, day_fees)
+            if isinstance(plan, nr.Finding):
+                assert cells == plan
+            else:
+                assert cells == (plan.person.id, plan.person.name, *roster.plan_tail(plan))
+    info = roster._tails_on.cache_info()
+    assert info.maxsize == 2
+    assert info.currsize == 2
+    tails = roster._tails_on(ON, fees)
+    assert tails.cache_info().maxsize == 1 << 16  # type: ignore[attr-defined]

@@ -625,12 +625,20 @@ PLAN_CSV_COLUMNS = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _iso(day: date | None) -> str:
+    """The day as ISO text, one string a day for all the plans that name it (a memo of
+    formatted plans keeps a pointer, not a copy); lru_cache: bounded, thread-safe."""
     return "" if day is None else day.isoformat()
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _number(value: int) -> str:
+    return str(value)
+
+
 def _fee_cells(fee: tuple[int, int] | None) -> tuple[str, str]:
-    return ("", "") if fee is None else (str(fee[0]), str(fee[1]))
+    return ("", "") if fee is None else (_number(fee[0]), _number(fee[1]))
 
 
 def plan_tail(plan: RenewalPlan) -> tuple[str, ...]:
@@ -640,12 +648,12 @@ def plan_tail(plan: RenewalPlan) -> tuple[str, ...]:
         "" if status is None else status.value,
         plan.renews.value,
         plan.urgency.value,
-        plan.on.isoformat(),
+        _iso(plan.on),
         _iso(plan.first_day),
         _iso(plan.last_day_online),
         _iso(plan.last_day_counter),
         _iso(plan.special_period_end),
-        "" if plan.days_left is None else str(plan.days_left),
+        "" if plan.days_left is None else _number(plan.days_left),
         *_fee_cells(plan.fee_online),
         *_fee_cells(plan.fee_counter),
     )
@@ -654,12 +662,13 @@ def plan_tail(plan: RenewalPlan) -> tuple[str, ...]:
 _Tail = Callable[[str | None, str | None, str | None, str | None], "tuple[str, ...] | _Unplannable"]
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=2)
 def _tails_on(on: date, fees: _Fees) -> _Tail:
     """plan_tail of the plan of a record with these texts on ``on``, whoever the person
-    is, or why there is none: a memo of the four texts for each day (keyed by the texts
-    alone, a quarter of the cost of a key with the day and the fees in it).  Both
-    ``lru_cache``: bounded, thread-safe."""
+    is, or why there is none: a memo of the four texts for each of the last two days
+    asked (keyed by the texts alone, cheaper than a key with the day and the fees in
+    it), at most 65,536 plans a day of some 300 bytes each (the days and numbers in them
+    are shared strings).  Both ``lru_cache``: bounded, thread-safe."""
 
     @functools.lru_cache(maxsize=_OUTCOMES)
     def tail(
@@ -751,6 +760,8 @@ def clear_memos() -> None:
     for memo in (
         _outcome,
         _tails_on,
+        _iso,
+        _number,
         _windows,
         _date_named,
         _status_named,
