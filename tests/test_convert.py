@@ -62,6 +62,12 @@ def _samples() -> list[object]:
             [{"id": "E1", "status": "留学", "period_of_stay": "1年3月", "expires_on": "20270401"}],
             on=ON,
         ),
+        *nr.iter_roster_csv(
+            "employee_id,status,period_of_stay,expires_on\r\nE1,留学,1年3月,20270401\r\n"
+            "E2,留学,,20270401\r\n",
+            on=ON,
+            out_encoding="utf-8",
+        ),
         nr.bulk_template("04N2").required_for({})[0],
         nr.records_to_bulk_files(
             [{"employee_id": "E1", "status": "永住者"}], kind="extension_of_period"

@@ -16,8 +16,10 @@ reference path, gives.
 
 from __future__ import annotations
 
+import csv
 import enum
 import functools
+import io
 import itertools
 import operator
 import unicodedata
@@ -684,13 +686,11 @@ def _tails_on(on: date, fees: _Fees) -> _Tail:
     return tail
 
 
-def plan_cells_of_columns(
-    named: Mapping[str, Sequence[str]], count: int, on: date, fees: _Fees
-) -> tuple[list[tuple[str, ...]], list[Finding]] | None:
-    """:func:`plan_cells` of a block of plain records given as columns (text values):
-    the planned people's cells and the unplanned people's findings (rows of the block),
-    each a few C calls over the columns; None where a value is too long for the memo
-    (the caller then goes row by row)."""
+def _memo_texts(
+    named: Mapping[str, Sequence[str]], count: int, on: date
+) -> list[Iterable[str | None]] | None:
+    """The status, period, expiry and card validity columns as the planner's memos take
+    them; None where a value is too long for a memo."""
     if on.__class__ is not date:
         return None
     texts: list[Iterable[str | None]] = []
@@ -702,6 +702,19 @@ def plan_cells_of_columns(
             return None
         else:
             texts.append(column)
+    return texts
+
+
+def plan_cells_of_columns(
+    named: Mapping[str, Sequence[str]], count: int, on: date, fees: _Fees
+) -> tuple[list[tuple[str, ...]], list[Finding]] | None:
+    """:func:`plan_cells` of a block of plain records given as columns (text values):
+    the planned people's cells and the unplanned people's findings (rows of the block),
+    each a few C calls over the columns; None where a value is too long for the memo
+    (the caller then goes row by row)."""
+    texts = _memo_texts(named, count, on)
+    if texts is None:
+        return None
     tails = list(map(_tails_on(on, fees), *texts))
     ids = _first_given(named, "id", "employee_id", count)
     names = _first_given(named, "name", "name_roman", count)
@@ -716,6 +729,66 @@ def plan_cells_of_columns(
         else:
             cells.append(person + tail)
     return cells, unplanned
+
+
+#: Characters that make csv.writer quote a cell (the delimiter, the quote, line ends)
+#: or refuse it (NUL): an id or a name holding one goes through csv.writer.
+_CSV_SPECIAL = (",", '"', "\r", "\n", "\x00")
+
+_Line = Callable[[str | None, str | None, str | None, str | None], "str | _Unplannable"]
+
+
+@functools.lru_cache(maxsize=2)
+def _lines_on(on: date, fees: _Fees) -> _Line:
+    """What csv.writer writes of a plan's cells after the id and the name (from the
+    comma before the status to the line's end), for a record with these texts on
+    ``on``, or why there is no plan: written once for each distinct four texts of a
+    day (``lru_cache``: bounded, thread-safe)."""
+    tails = _tails_on(on, fees)
+
+    @functools.lru_cache(maxsize=_OUTCOMES)
+    def line(
+        status: str | None, period: str | None, expires: str | None, card: str | None
+    ) -> str | _Unplannable:
+        tail = tails(status, period, expires, card)
+        if isinstance(tail, _Unplannable):
+            return tail
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerow(("", *tail))
+        return out.getvalue()
+
+    return line
+
+
+def plan_lines_of_columns(
+    named: Mapping[str, Sequence[str]], count: int, on: date, fees: _Fees
+) -> tuple[str, list[Finding]] | None:
+    """The CSV lines of :data:`PLAN_CSV_COLUMNS` (as ``csv.writer`` writes the cells
+    of :func:`plan_cells_of_columns`) of the planned people of a block given as text
+    columns, and the unplanned people's findings: each distinct plan written once, each
+    line joined in C.  None where a text is too long for the memo or an id or a name
+    needs quoting (the caller then writes the cells)."""
+    texts = _memo_texts(named, count, on)
+    if texts is None:
+        return None
+    ids = _first_given(named, "id", "employee_id", count)
+    names = _first_given(named, "name", "name_roman", count)
+    people = "\x01".join(ids) + "\x01" + "\x01".join(names)
+    if any(char in people for char in _CSV_SPECIAL):
+        return None
+    lines = list(map(_lines_on(on, fees), *texts))
+    commas = itertools.repeat(",", count)
+    if list(map(type, lines)).count(str) == count:
+        rows = zip(ids, commas, names, lines, strict=False)
+        return "".join(map("".join, rows)), []  # type: ignore[arg-type]  # all str here
+    kept: list[str] = []
+    unplanned: list[Finding] = []
+    for row, (person, line) in enumerate(zip(ids, lines, strict=True)):
+        if isinstance(line, _Unplannable):
+            unplanned.append(line.finding(row, person))  # the id, as _id_of gives it
+        else:
+            kept.append(f"{person},{names[row]}{line}")
+    return "".join(kept), unplanned
 
 
 def _first_given(
@@ -760,6 +833,7 @@ def clear_memos() -> None:
     for memo in (
         _outcome,
         _tails_on,
+        _lines_on,
         _iso,
         _number,
         _windows,

@@ -143,8 +143,7 @@ def _block(
             formula_guard=guard,  # type: ignore[arg-type]
         )
         body = body[len(_header_bytes(names, spec, out_encoding, guard)) :]
-    cells, unplanned = _plans(clean, normalized, len(block), on)  # (records made if needed)
-    plans_body = _plan_bytes(cells, out_encoding, guard)
+    plans_body, unplanned = _plan_lines(clean, normalized, len(block), on, out_encoding, guard)
     unique: dict[str, Sequence[object]]
     if normalized is not None:
         named: dict[str, Sequence[object]] = dict(zip(*normalized, strict=True))
@@ -192,6 +191,31 @@ def _rows_bytes(
         return text[head:].encode(encoding)
     except UnicodeError:
         return None
+
+
+def _plan_lines(
+    clean: list[dict[str, str]] | None,
+    normalized: tuple[tuple[str, ...], list[Sequence[str]]] | None,
+    count: int,
+    on: date,
+    encoding: str,
+    guard: str,
+) -> tuple[bytes, list[Finding]]:
+    """The plans' CSV body and the unplanned people's findings: each distinct plan's
+    line written once where the block is in columns (and no id or name needs quoting
+    or a guard), else the cells through csv.writer."""
+    if normalized is not None and guard != "quote":
+        fees = roster.extension_fee_ranges(on)
+        named = dict(zip(*normalized, strict=True))
+        lines = roster.plan_lines_of_columns(named, count, on, fees)
+        if lines is not None:
+            text, unplanned = lines
+            try:
+                return text.encode(encoding), unplanned
+            except UnicodeError:
+                pass  # write_csv says which row and cell
+    cells, unplanned = _plans(clean, normalized, count, on)  # (records made if needed)
+    return _plan_bytes(cells, encoding, guard), unplanned
 
 
 def _plans(

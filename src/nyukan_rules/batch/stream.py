@@ -198,10 +198,20 @@ class SeenNumbers:
         hashes, rows, mask, size = self._hashes, self._rows, self._mask, self._size
         # Rows past 2**32 - 1 go through _store, which widens the table first.
         direct = rows.typecode != "I" or start + len(values) <= 0xFFFFFFFF
-        for i, value in enumerate(values):
-            if not value or (value.__class__ is not str and not isinstance(value, str)):
-                continue
-            h = hash((name, value)) or 1
+        pairs: Iterable[tuple[int, int]]
+        if list(map(type, values)).count(str) == len(values):
+            # Plain text (a CSV's column): the non-empty values and their hashes in C.
+            live = list(itertools.compress(range(len(values)), values))
+            keys = zip(itertools.repeat(name), map(values.__getitem__, live))
+            pairs = zip(live, map(hash, keys), strict=True)
+        else:
+            pairs = (
+                (i, hash((name, value)))
+                for i, value in enumerate(values)
+                if value and isinstance(value, str)
+            )
+        for i, h in pairs:
+            h = h or 1
             slot = h & mask
             while True:
                 found = hashes[slot]
