@@ -41,6 +41,7 @@ def _samples() -> list[Any]:
         nr.fee("extension_of_period", channel="online", accepted_on=ON, period_of_stay="1年"),
         nr.fee_schedule(ON),
         *nr.iter_roster(records(2), on=ON),
+        *nr.iter_roster_csv(nr.write_csv(records(2)), on=ON),
         nr.check_online_eligibility(
             ["extension_of_period"], on=ON, role="foreign_national", status="留学"
         ),

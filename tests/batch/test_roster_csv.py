@@ -227,3 +227,13 @@ def test_a_text_too_long_for_the_planners_memo_is_planned_row_by_row_the_same() 
     got = same(_csv(rows))
     assert [f.row for f in got["unplanned"]][:1] == [99]  # the 100th record
     assert got["rows"] == 120
+
+
+def test_an_id_or_a_name_that_needs_quoting_is_quoted_in_the_plans_as_csv_writer_does() -> None:
+    rows = [HEADER] + [
+        [f"E{i}", "A B", "技人国", "1年", "2027/01/31", f"TK{i:07d}"] for i in range(50)
+    ]
+    rows[10][0] = 'E10,"x"'
+    rows[20][1] = "TARO\r\nYAMADA"
+    got = same(_csv(rows))
+    assert got["plans"][10][:2] == ['E10,"x"', "A B"]  # the header, then 10th record
