@@ -132,3 +132,30 @@ def test_every_kind_has_a_column_rule() -> None:
     assert set(FIELD_RULES) == set(KINDS)
     for kind in KINDS:
         assert column_rule(kind, None).lines.match("\x00").end() == 1  # an empty value passes
+
+
+def test_the_outside_jis_scan_is_the_character_by_character_definition() -> None:
+    """outside_jis finds each class's characters over the whole plane at once: the same
+    set as testing each character (JIS X 0208 in the Windows mapping, source
+    rasens-form-help's character rules)."""
+    import re
+
+    from nyukan_rules.text.charclass import CharClass, allowed_char
+    from nyukan_rules.text.charset import class_of, jis_x0208, outside_jis, special_body
+
+    excluded = class_of(jis_x0208()) + special_body() + " -~\uff61-\uff9f"
+    skip = re.compile(f"[{excluded}]")
+    for classes in (
+        frozenset({CharClass.KANJI}),
+        frozenset({CharClass.FULLWIDTH_KANA, CharClass.FULLWIDTH_SPACE, CharClass.HIRAGANA}),
+        frozenset({CharClass.FULLWIDTH_LETTER, CharClass.FULLWIDTH_SYMBOL, CharClass.KANJI}),
+    ):
+        allowed = allowed_char(classes)
+        chars = {
+            chr(c)
+            for c in range(0x10000)
+            if allowed.fullmatch(chr(c)) and not skip.fullmatch(chr(c))
+        }
+        pattern = outside_jis(classes)
+        found = set(pattern.findall("".join(map(chr, range(0x10000)))))
+        assert found == chars, classes
