@@ -237,3 +237,95 @@ def test_an_id_or_a_name_that_needs_quoting_is_quoted_in_the_plans_as_csv_writer
     rows[20][1] = "TARO\r\nYAMADA"
     got = same(_csv(rows))
     assert got["plans"][10][:2] == ['E10,"x"', "A B"]  # the header, then 10th record
+
+
+# --- What a review found (each input below failed before its fix) ---
+
+
+@pytest.mark.parametrize("out", ["utf-8-sig", "utf-16", "utf-32"])
+def test_a_byte_order_mark_is_written_once_before_the_header(out: str) -> None:
+    rows = [HEADER] + [
+        [f"E{i}", "A B", "技人国", "1年", "2027/01/31", f"TK{i:07d}"] for i in range(300)
+    ]
+    got = same(_csv(rows).encode("cp932"), out=out)
+    assert got["blocks"] > 2
+    mark = "".encode(out)
+    assert got["records"].count(mark) == 1
+    assert got["plans"][1][0] == "E0"  # no mark before a block's first id
+
+
+def test_a_header_name_with_a_quoted_line_end_is_one_header() -> None:
+    got = same('employee_id,"no\nte",status\r\nE1,x,技人国\r\n'.encode(), out="utf-8")
+    assert got["records"] == 'employee_id,"no\nte",status\r\nE1,x,技人国\r\n'.encode()
+
+
+def test_a_header_name_with_a_line_separator_keeps_its_column_in_every_block() -> None:
+    """U+2028 is not a line end for the csv module: the header is one line."""
+    rows = [["employee_id", "no\u2028te", "status"]] + [
+        [f"E{i}", "x", "技人国"] for i in range(900)
+    ]
+    got = same(_csv(rows).encode("utf-8"), out="utf-8")
+    assert got["blocks"] > 2
+    assert got["records"].count(b",x,") == 900
+
+
+def test_blank_lines_longer_than_a_block_before_the_header() -> None:
+    body = "".join(f"E{i},A B,技人国,1年,2027/01/31,TK{i:07d}\r\n" for i in range(3))
+    data = ("\r\n" * 5000 + ",".join(HEADER) + "\r\n" + body).encode()
+    got = same(data, out="utf-8")
+    assert got["rows"] == 3
+    assert got["records"].count(b"TK000000") == 3
+
+
+def test_with_workers_a_byte_outside_the_encoding_is_said_after_the_rows_before() -> None:
+    body = [f"E{i},A B,技人国,1年,2027/01/31,TK{i:07d}" for i in range(300)]
+    for i in (0, 50, 100, 150):
+        body[i] += ",ragged"
+    data = (",".join(HEADER) + "\r\n" + "\r\n".join(body) + "\r\n").encode("cp932")
+    bad = data[:9000] + b"\x85\x40" + data[9000:]
+    one, two = piped(bad), piped(bad, workers=2)
+    codes = [f.code for f in one["report"].findings]
+    assert codes == ["csv.ragged_row"] * 4 + ["csv.encoding"]
+    assert two["report"] == one["report"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-16", "\ufeff".encode("utf-16-be")),
+        ("utf-16", b""),
+        ("utf-16-le", b""),
+        ("utf-32", b""),
+    ],
+)
+def test_a_file_in_utf_16_or_utf_32_is_read_in_whole_characters(encoding: str, data: bytes) -> None:
+    text = (
+        ",".join(HEADER)
+        + "\r\n"
+        + "".join(f"E{i},A B,技人国,1年,2027/01/31,TK{i:07d}\r\n" for i in range(200))
+    )
+    if encoding == "utf-16" and data:
+        raw = data + text.encode("utf-16-be")  # big-endian, its mark first
+    else:
+        raw = text.encode(encoding)
+    got = same(raw, out="utf-8", encoding=encoding)
+    assert got["rows"] == 200
+    assert got["report"].ok
+    assert iter_read_csv(raw, encoding=encoding).encoding in ("", encoding)
+
+
+def test_utf_16_without_its_mark_where_one_is_needed_is_a_finding() -> None:
+    text = ",".join(HEADER) + "\r\n" + "E1,A B,技人国,1年,2027/01/31,TK0000001\r\n"
+    got = piped(text.encode("utf-16-le") + b"\x00\xd8", encoding="utf-16-le")  # a lone surrogate
+    assert [f.code for f in got["report"].findings] == ["csv.encoding"]
+
+
+def test_a_read_only_mapping_of_columns_crosses_to_the_workers() -> None:
+    import types
+
+    data = example_hr_export(60)
+    columns = types.MappingProxyType(dict(EXAMPLE_HR_COLUMNS))
+    assert (
+        piped(data, workers=2, columns=columns)["records"]
+        == (piped(data, columns=EXAMPLE_HR_COLUMNS)["records"])
+    )

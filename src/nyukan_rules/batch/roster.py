@@ -744,13 +744,13 @@ def _lines_on(on: date, fees: _Fees) -> _Line:
     comma before the status to the line's end), for a record with these texts on
     ``on``, or why there is no plan: written once for each distinct four texts of a
     day (``lru_cache``: bounded, thread-safe)."""
-    tails = _tails_on(on, fees)
 
     @functools.lru_cache(maxsize=_OUTCOMES)
     def line(
         status: str | None, period: str | None, expires: str | None, card: str | None
     ) -> str | _Unplannable:
-        tail = tails(status, period, expires, card)
+        # The day's cells looked up each time, not kept: this memo holds no other.
+        tail = _tails_on(on, fees)(status, period, expires, card)
         if isinstance(tail, _Unplannable):
             return tail
         out = io.StringIO()

@@ -129,10 +129,14 @@ def _block(
         if clean is None:
             clean = _records_of(normalized)
         known = set(names)
-        # A ragged row's cells past the header (``#21``...) are not a column of the
-        # file: not written, and told by the row's csv.ragged_row.
+        # A ragged row's cells past the header (``#21``, under the name read_csv gives
+        # them) are not a column of the file: not written, and told by the row's
+        # csv.ragged_row.  Any other field that is not a column raises in write_csv,
+        # as in iter_write_csv.
+        ragged = f"#{len(header) + 1}"
         written = [
-            r if r.keys() <= known else {k: v for k, v in r.items() if k in known} for r in clean
+            r if ragged not in r or ragged in known else {k: v for k, v in r.items() if k != ragged}
+            for r in clean
         ]
         body = csvio.write_csv(
             written,
@@ -184,13 +188,22 @@ def _rows_bytes(
     """The rows as CSV without the header's line, written at once; None where a cell may
     start a formula or a character is not in the encoding (write_csv then says which)."""
     text = csvio._csv_text(names, rows)
-    head = text.index("\n") + 1
+    head = len(csvio._csv_text(names, []))  # the header's line (a quoted line end in it)
     if guard != "off" and csvio._FORMULA_CELL.search(text, head):
         return None
     try:
-        return text[head:].encode(encoding)
+        return _body(text, head, encoding)
     except UnicodeError:
         return None
+
+
+def _body(text: str, head: int, encoding: str) -> bytes:
+    """The bytes of ``text`` after its first ``head`` characters (the header's line), as
+    write_csv cuts them: encoded whole, so that a byte-order mark (utf-8-sig, utf-16)
+    goes with the header and never before a block's rows."""
+    if len("".encode(encoding)) == 0:  # no mark: the rows alone
+        return text[head:].encode(encoding)
+    return text.encode(encoding)[len(text[:head].encode(encoding)) :]
 
 
 def _plan_lines(
@@ -210,8 +223,9 @@ def _plan_lines(
         lines = roster.plan_lines_of_columns(named, count, on, fees)
         if lines is not None:
             text, unplanned = lines
+            header = csvio._csv_text(list(PLAN_CSV_COLUMNS), [])
             try:
-                return text.encode(encoding), unplanned
+                return _body(header + text, len(header), encoding), unplanned
             except UnicodeError:
                 pass  # write_csv says which row and cell
     cells, unplanned = _plans(clean, normalized, count, on)  # (records made if needed)
@@ -265,14 +279,14 @@ def _plan_bytes(rows: list[tuple[str, ...]], encoding: str, guard: str) -> bytes
     write_csv, which says which row and cell."""
     names = list(PLAN_CSV_COLUMNS)
     text = csvio._csv_text(names, rows)
-    head = text.index("\n") + 1
+    head = len(csvio._csv_text(names, []))
     starts = csvio._FORMULA_START
     # Only the id and the name may start a formula (days_left is a plain number when
     # negative, which write_csv writes as it is).  They are cells of the records'
     # file, written first: under "error" one that starts a formula has raised there.
     if guard != "quote" or not any(r[0][:1] in starts or r[1][:1] in starts for r in rows):
         try:
-            return text[head:].encode(encoding)
+            return _body(text, head, encoding)
         except UnicodeError:
             pass
     data = csvio.write_csv(
@@ -342,14 +356,22 @@ class RosterCsv:
         first = next(decoded, None)
         if first is None:  # nothing to read (its findings are in the report)
             return
+        if isinstance(first[0], Finding):  # pragma: no cover - the first block decodes
+            csv._add([first[0]], 0, 0, False)
+            return
         header = csv.header
         unique = RecordSpec(fields=spec.fields, unique_fields=spec.unique_fields)
         seen = SeenNumbers()
-        # The lines before each block, kept in order for its findings.
+        # The lines before each block, kept in order for its findings; the finding that
+        # ends the reading, said after every block before it (workers read ahead).
         lines: list[int] = []
+        ended: list[Finding] = []
 
         def texts() -> Iterator[str | bytes]:
             for data, _table, before in itertools.chain([first], decoded):
+                if isinstance(data, Finding):
+                    ended.append(data)
+                    return
                 lines.append(before)
                 yield data
 
@@ -397,6 +419,7 @@ class RosterCsv:
                 index += 1
         except ValidationError as exc:
             raise _moved_error(exc, row) from None
+        csv._add(ended, 0, 0, False)
 
 
 def _run_block(item: tuple[str | bytes, str | None], offset: int, *args: Any) -> _Done:
@@ -449,7 +472,10 @@ def iter_roster_csv(
     tells of them).  As :func:`~nyukan_rules.batch.iter_write_csv`, a
     character ``out_encoding`` cannot hold and, with ``formula_guard="error"``,
     a cell a spreadsheet would run as a formula raise
-    :class:`~nyukan_rules.ValidationError` naming the row of the whole input.
+    :class:`~nyukan_rules.ValidationError` naming the row of the whole input:
+    the first block's with one (within a block, a formula before a character;
+    blocks here end at about 1 MB, iter_write_csv's at 5,000 rows, so in a file
+    with both problems far apart the two may name different ones first).
 
     >>> blocks = list(iter_roster_csv(
     ...     "employee_id,status,period_of_stay,expires_on\\r\\nE1,技人国,1年,2027/01/31\\r\\n",
@@ -464,4 +490,6 @@ def iter_roster_csv(
     out_encoding = csvio.check_encoding(out_encoding)
     guard = csvio._choice(formula_guard, "formula_guard", ("error", "quote", "off"))
     stream = iter_read_csv(source, columns=columns, spec=spec, encoding=encoding)
+    if columns is not None:
+        columns = dict(columns)  # a plain dict crosses to the workers (a mappingproxy not)
     return RosterCsv(stream, columns, spec, encoding, on, out_encoding, guard, _workers(workers))

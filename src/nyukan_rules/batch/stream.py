@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import concurrent.futures
+import csv
 import itertools
 import multiprocessing
 import operator
@@ -145,8 +146,10 @@ class SeenNumbers:
     """The first row of each value of the unique fields (passport, residence card).
 
     Kept as 64-bit hashes of (field, value) in an open-addressing table of
-    two arrays (the hash, 8 bytes; the row, 4): 18 to 36 bytes a value, held at
-    most two thirds full, where a dict of the strings would take some 150.
+    two arrays (the hash, 8 bytes; the row, 4), at most two thirds full and
+    growing fourfold up to 4 Mi slots, then twofold: 18 to 72 bytes a value (96 MB
+    for the 4.6 million passport and card numbers of 2.3 million people), where a
+    dict of the strings would take some 150.
     Two different values that share a hash (odds about one in 10^12 per pair
     at a million values) would be reported as the same; the
     hash is Python's own, so the table belongs to one process.  It offers
@@ -757,6 +760,7 @@ class CsvStream:
         self.findings: list[Finding] = []
         self._counts: dict[str, int] = {}
         self._started = False
+        self._ended: Finding | None = None
 
     @property
     def report(self) -> BatchReport:
@@ -807,15 +811,23 @@ class CsvStream:
             lines = _text_lines(rest) if isinstance(first, str) else _byte_lines(rest)
         else:
             lines = _byte_lines(source)
+        if self._encoding is not None and not _ascii_lines(self._encoding):
+            lines = self._decoded_lines(lines)
         quote: Any = None
+        ends: Any = None
         block: list[Any] = []
         size = quotes = extra = 0
+        text_seen = False
         for line in lines:
             if quote is None:
-                quote = '"' if isinstance(line, str) else b'"'
+                quote, ends = ('"', "\r\n") if isinstance(line, str) else (b'"', b"\r\n")
             block.append(line)
             size += len(line)
             quotes += line.count(quote)
+            if not text_seen:  # the first block holds the header: past any blank lines
+                text_seen = bool(line.strip(ends))
+                if not text_seen:
+                    continue
             if size >= BLOCK_BYTES:
                 if quotes % 2 == 0 or extra >= _BALANCE_LINES:
                     yield quote[:0].join(block), len(block)
@@ -828,6 +840,9 @@ class CsvStream:
     def _records(self) -> Iterator[dict[str, str]]:
         room = self.max_rows
         for data, table, lines in self._decoded():
+            if isinstance(data, Finding):  # a byte the encoding does not hold: the end
+                self._add([data], 0, 0, False)
+                return
             first = table is not None
             if table is None:
                 table = csvio.read_csv(data, columns=self._columns, spec=self._spec, max_rows=room)
@@ -838,13 +853,46 @@ class CsvStream:
             if room <= 0 and any(f.code == "csv.too_many_rows" for f in table.report.findings):
                 return
 
-    def _decoded(self) -> Iterator[tuple[str | bytes, csvio.CsvTable | None, int]]:
+    def _decoded_lines(self, raw: Iterable[bytes | str]) -> Iterator[str]:
+        """Text lines of an encoding whose line ends are not the bytes CR and LF (UTF-16,
+        UTF-32): decoded as they come, cut at CR LF, CR or LF, so that no block ends in
+        the middle of a character.  A byte the encoding does not hold ends the lines,
+        its ``csv.encoding`` finding kept for :meth:`_decoded`."""
+        assert self._encoding is not None
+        decoder = codecs.getincrementaldecoder(self._encoding)("strict")
+        consumed, pending = 0, ""
+        for chunk in itertools.chain(raw, [None]):
+            try:
+                text = decoder.decode(b"" if chunk is None else chunk, final=chunk is None)  # type: ignore[arg-type]
+            except UnicodeError as exc:
+                start = exc.start if isinstance(exc, UnicodeDecodeError) else 0
+                self._ended = make_finding(
+                    "csv.encoding",
+                    detail="csv.encoding.not_codec",
+                    position=consumed + start + 1,
+                    encoding=self._encoding,
+                )
+                return
+            consumed += len(chunk or b"")
+            lines = csvio.split_lines(pending + text)
+            # A line not ended yet, or ended by a CR that an LF may follow, waits.
+            pending = (
+                lines.pop()
+                if lines and chunk is not None and (not lines[-1].endswith("\n"))
+                else ""
+            )
+            yield from lines
+        if pending:
+            yield pending
+
+    def _decoded(self) -> Iterator[tuple[str | bytes | Finding, csvio.CsvTable | None, int]]:
         """Each block as read_csv takes it, with its table where it was read here and the
         physical lines before it (the header's line not counted): the first block whole
         (bytes or text) and read here, since its encoding and header are found there;
         each later one decoded, after the header's line, for the caller to read (which
-        :func:`iter_roster_csv` does in worker processes).  Reading ends with
-        ``csv.encoding`` at a byte the encoding does not hold."""
+        :func:`iter_roster_csv` does in worker processes).  Reading ends at a byte the
+        encoding does not hold, with its ``csv.encoding`` finding in place of a block,
+        for the caller to add after the findings of the blocks before."""
         header_text = ""
         lines = 0  # physical lines before the block (its header's line not counted)
         decoder: Any = None
@@ -857,6 +905,9 @@ class CsvStream:
                     max_rows=self.max_rows,
                 )  # fmt: skip
                 self.encoding, self.header = table.encoding, table.header
+                if table.encoding == "str" and not isinstance(self._source, str):
+                    # decoded here (_decoded_lines): the encoding is the one given
+                    self.encoding = str(self._encoding)
                 if table.encoding == "unknown":
                     self._add(table.report.findings, 0, 0, True)
                     return
@@ -877,25 +928,43 @@ class CsvStream:
             if isinstance(block, bytes):
                 try:
                     text = decoder.decode(block)
-                except UnicodeDecodeError as exc:
+                except UnicodeError as exc:  # utf-16 without its mark raises UnicodeError
+                    start = exc.start if isinstance(exc, UnicodeDecodeError) else 0
                     found = make_finding(
                         "csv.encoding",
                         detail="csv.encoding.not_codec",
-                        position=consumed + exc.start + 1,
+                        position=consumed + start + 1,
                         encoding=self.encoding,
                     )
-                    self._add([found], 0, 0, False)
+                    # Said by whoever reads the blocks, once it has said those before.
+                    yield found, None, lines
                     return
                 consumed += len(block)
             else:
                 text = block
             yield header_text + text, None, lines
             lines += _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
+        if self._ended is not None:
+            yield self._ended, None, lines
+            return
         if first:  # no line at all: what read_csv says of an empty file
             empty = "" if isinstance(self._source, str) else b""
             table = csvio.read_csv(empty, columns=self._columns, spec=self._spec)
             self.encoding, self.header = table.encoding, table.header
             self._add(table.report.findings, 0, 0, True)
+
+
+def _ascii_lines(encoding: str) -> bool:
+    """Whether the encoding writes CR, LF and the quote as those bytes alone (cp932,
+    UTF-8, EUC-JP...), so that the bytes can be cut into lines before decoding."""
+    try:
+        mark = len("".encode(encoding))  # a byte-order mark (utf-8-sig) comes once
+        return (
+            'a\r\n"'.encode(encoding)[mark:] == b'a\r\n"'
+            and codecs.lookup(encoding).name != "utf-7"
+        )
+    except (LookupError, UnicodeError, TypeError, ValueError):
+        return True  # not an encoding: read_csv says so
 
 
 def _codec(encoding: str) -> str:
@@ -908,9 +977,29 @@ def _first_codec(encoding: str) -> str:
     return "utf-8-sig" if codecs.lookup(codec).name == "utf-8" else codec
 
 
+#: Lines a header's record may take (a quoted line end in a column's name) before the
+#: header is taken as its first line alone, as a quote never closed would make it.
+_HEADER_LINES = 16
+
+
 def _header_line(text: str) -> str:
-    """The file's first line that is not blank, with its line end."""
-    for line in text.splitlines(keepends=True):
+    """The header's record (its first row with a field) with its line end: the lines
+    the csv module reads it from, cut only at CR LF, CR or LF (a name may hold U+2028
+    or a quoted line end)."""
+    lines = csvio.split_lines(text)
+    start = 0
+    try:
+        reader = csv.reader(lines)
+        for fields in reader:
+            if fields:
+                if reader.line_num - start <= _HEADER_LINES:
+                    header = "".join(lines[start : reader.line_num])
+                    return header if header.endswith(("\r", "\n")) else header + "\r\n"
+                break
+            start = reader.line_num
+    except csv.Error:
+        pass
+    for line in lines[start:]:  # the first line that is not blank, alone
         if line.strip("\r\n"):
             return line if line.endswith(("\r", "\n")) else line + "\r\n"
     return ""
