@@ -676,14 +676,27 @@ def _tails_on(on: date, fees: _Fees) -> _Tail:
     def tail(
         status: str | None, period: str | None, expires: str | None, card: str | None
     ) -> tuple[str, ...] | _Unplannable:
-        out = _outcome(status, period, expires, card, on)
-        if isinstance(out, _Unplannable):
-            return out
-        status_of, period_of, expires_on, card_expires_on, parts = out
-        person = Person("", status_of, period_of, expires_on, "", card_expires_on)
-        return plan_tail(_assembled(person, on, fees, parts))
+        return _tail(status, period, expires, card, on, fees)
 
     return tail
+
+
+def _tail(
+    status: str | None,
+    period: str | None,
+    expires: str | None,
+    card: str | None,
+    on: date,
+    fees: _Fees,
+) -> tuple[str, ...] | _Unplannable:
+    """The unremembered work of :func:`_tails_on`: the reference path's outcome (not
+    kept in ``_outcome``'s memo: the caller keeps what it makes of it)."""
+    out = _outcome.__wrapped__(status, period, expires, card, on)
+    if isinstance(out, _Unplannable):
+        return out
+    status_of, period_of, expires_on, card_expires_on, parts = out
+    person = Person("", status_of, period_of, expires_on, "", card_expires_on)
+    return plan_tail(_assembled(person, on, fees, parts))
 
 
 def _memo_texts(
@@ -749,8 +762,9 @@ def _lines_on(on: date, fees: _Fees) -> _Line:
     def line(
         status: str | None, period: str | None, expires: str | None, card: str | None
     ) -> str | _Unplannable:
-        # The day's cells looked up each time, not kept: this memo holds no other.
-        tail = _tails_on(on, fees)(status, period, expires, card)
+        # Worked out here, not through the other memos: each line is the one thing
+        # kept of a plan (a third of the memory of keeping its outcome and cells too).
+        tail = _tail(status, period, expires, card, on, fees)
         if isinstance(tail, _Unplannable):
             return tail
         out = io.StringIO()
