@@ -15,6 +15,8 @@ processes do the work of two.
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import operator
 from collections.abc import Iterator, Mapping, Sequence
@@ -86,7 +88,7 @@ _Done = tuple[
 
 def _block(
     data: str | bytes,
-    _offset: int,
+    first: bool,
     columns: Mapping[str, str] | None,
     spec: RecordSpec,
     encoding: str | None,
@@ -96,10 +98,21 @@ def _block(
     header: tuple[str, ...],
 ) -> _Done:
     """Read, normalize, check, plan and write one block (rows of the block)."""
-    table = csvio.read_csv(data, columns=columns, spec=spec, encoding=encoding, max_rows=1 << 62)
-    block: list[dict[str, str]] = list(table.records)
     names = list(header)
-    plain = _plain(block, header)
+    read: tuple[Finding, ...] = ()
+    clean_rows = _clean_rows(data, header) if not first else None
+    if clean_rows is not None:  # nothing for read_csv to say: straight to columns
+        plain: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = clean_rows
+        # Stand-ins for the records (the column functions take their number and names
+        # from them): one dict of the header's names, in order, for every row.
+        block: list[dict[str, str]] = [dict.fromkeys(header, "")] * len(clean_rows[1][0])
+    else:
+        table = csvio.read_csv(
+            data, columns=columns, spec=spec, encoding=encoding, max_rows=1 << 62
+        )
+        read = table.report.findings
+        block = list(table.records)
+        plain = _plain(block, header)
     body: bytes | None = None
     clean: list[dict[str, str]] | None = None
     normalized: tuple[tuple[str, ...], list[Sequence[str]]] | None
@@ -155,7 +168,7 @@ def _block(
     else:
         assert clean is not None
         unique = {name: [r.get(name) for r in clean] for name in spec.unique_fields}
-    return (table.report.findings, len(block), body, plans_body, found, unplanned, unique)
+    return (read, len(block), body, plans_body, found, unplanned, unique)
 
 
 def _records_of(
@@ -165,6 +178,32 @@ def _records_of(
     assert normalized is not None
     keys, columns = normalized
     return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _clean_rows(
+    data: str | bytes, header: tuple[str, ...]
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
+    """A later block's rows as the header's columns, read by the csv module alone, where
+    read_csv would say nothing of them and make the same records: every row one line
+    with a field a column, no NUL, no line break the csv module does not break at, no
+    quote out of place (the strict dialect raises).  None for any other block, which
+    read_csv reads."""
+    width = len(header)
+    if not isinstance(data, str) or width < 2 or len(set(header)) != width:
+        return None
+    if "\x00" in data or any(map(data.__contains__, csvio._OTHER_BREAK_CHARS)):
+        return None
+    reader = csv.reader(io.StringIO(data, newline=""), csvio._STRICT)
+    try:
+        rows = list(reader)
+    except csv.Error:
+        return None
+    if len(rows) < 2 or reader.line_num != len(rows):
+        return None  # a row over lines, or nothing but the header
+    body = rows[1:]
+    if list(map(len, body)).count(width) != len(body):
+        return None  # a blank line, a ragged row
+    return header, list(zip(*body, strict=True))
 
 
 def _plain(
@@ -386,7 +425,7 @@ class RosterCsv:
             self._guard,
             self._out,
             header,
-            count=lambda _: 0,
+            count=lambda _: 1,  # the offset a block is given: its index
         )
         row = 0
         index = 0
@@ -425,7 +464,8 @@ class RosterCsv:
 def _run_block(item: tuple[str | bytes, str | None], offset: int, *args: Any) -> _Done:
     data, encoding = item
     columns, spec, on, guard, out_encoding, header = args
-    return _block(data, offset, columns, spec, encoding, on, guard, out_encoding, header)
+    # The first block (index 0) is the one given whole, its header's findings its own.
+    return _block(data, offset == 0, columns, spec, encoding, on, guard, out_encoding, header)
 
 
 def _moved_error(exc: ValidationError, rows: int) -> ValidationError:
