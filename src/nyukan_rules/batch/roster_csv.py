@@ -522,8 +522,11 @@ def iter_roster_csv(
     ...     on=date(2026, 11, 22), out_encoding="utf-8"))
     >>> blocks[0].records_csv.decode().splitlines()[1]
     'E1,技人国,1年,20270131'
-    >>> blocks[0].plans_csv.decode().splitlines()[1].split(",")[:5]
-    ['E1', '', 'engineer_specialist_humanities_international', 'period_of_stay', 'open']
+    >>> plan = blocks[0].plans_csv.decode().splitlines()[1]
+    >>> plan.startswith("E1,,engineer_specialist_humanities_international,period_of_stay,open")
+    True
+    >>> blocks[0].planned, len(blocks[0].unplanned), blocks[0].findings[0].code
+    (1, 0, 'field.required')
     """
     records.ensure_spec(spec)
     on = ensure_date(on, "on")
