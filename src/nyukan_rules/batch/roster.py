@@ -38,6 +38,7 @@ from nyukan_rules.deadlines import extension_dates
 from nyukan_rules.errors import NyukanRulesError, ValidationError
 from nyukan_rules.fees import fee_range
 from nyukan_rules.messages import TERMS, make_finding
+from nyukan_rules.notebook import PLAN_COLUMNS as _PLAN_COLUMNS
 from nyukan_rules.report import BatchReport, Finding
 from nyukan_rules.sources import Source, sources
 
@@ -607,23 +608,11 @@ def plan_or_finding(value: object, row: int, on: date, fees: _Fees) -> RenewalPl
 
 #: The columns of a plan's row in :func:`~nyukan_rules.batch.iter_roster_csv`'s plans:
 #: those of :func:`~nyukan_rules.notebook.plan_record`, each fee range as its least and
-#: most.
-PLAN_CSV_COLUMNS = (
-    "id",
-    "name",
-    "status",
-    "renews",
-    "urgency",
-    "on",
-    "first_day",
-    "last_day_online",
-    "last_day_counter",
-    "special_period_end",
-    "days_left",
-    "fee_online_min",
-    "fee_online_max",
-    "fee_counter_min",
-    "fee_counter_max",
+#: most (``fee_online_min``, ``fee_online_max``...).
+PLAN_CSV_COLUMNS = tuple(
+    name
+    for column in _PLAN_COLUMNS
+    for name in ((f"{column}_min", f"{column}_max") if column.startswith("fee_") else (column,))
 )
 
 
