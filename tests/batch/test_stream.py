@@ -308,3 +308,77 @@ def test_list_functions_with_workers(table: nr.CsvTable) -> None:
         nr.validate_records(clean, on=ON, max_findings_per_code=2)
     )
     assert nr.plan_renewals(iter(clean), on=ON, workers=2) == nr.plan_renewals(clean, on=ON)
+
+
+# --- What a second review found: iter_read_csv against read_csv of the whole input ---
+
+
+@pytest.fixture
+def tiny_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of 256 bytes: each input below spans many."""
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 256)
+
+
+def _same_as_whole(data: bytes | str, **kw: object) -> list[dict[str, str]]:
+    whole = nr.read_csv(data, spec=None, **kw)  # type: ignore[arg-type]
+    read = iter_read_csv(data, spec=None, **kw)  # type: ignore[arg-type]
+    records = list(read)
+    assert records == list(whole.records)
+    assert read.report == whole.report
+    assert read.encoding == whole.encoding
+    return records
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+def test_a_header_with_a_stray_quote_is_its_first_line_alone_in_every_block() -> None:
+    data = 'employee_id,"name_roman\r\nE1,A\r\nE2,"B\r\n' + "".join(
+        f"E{i},X{i}\r\n" for i in range(3, 300)
+    )
+    assert len(_same_as_whole(data)) == 299
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+def test_a_header_over_two_lines_is_counted_so() -> None:
+    data = 'employee_id,"name\r\nroman"\r\n' + "".join(f"E{i},X{i}\r\n" for i in range(300))
+    _same_as_whole(data + 'E99,"bad\r\n')
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+def test_a_byte_order_mark_then_blank_lines_longer_than_a_block() -> None:
+    data = b"\xef\xbb\xbf" + b"\r\n" * 3000 + b"employee_id,name_roman\r\n" + b"E0,A\r\n" * 8
+    assert len(_same_as_whole(data)) == 8
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+def test_a_header_ended_by_a_cr_alone_keeps_the_blank_line_after_a_block() -> None:
+    data = "a,b\r" + "".join(f"E{i},X\r\n" for i in range(100)) + "\n" * 3 + "E,Y\r\n"
+    _same_as_whole(data)
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-le"])
+def test_text_given_with_a_utf_16_encoding_is_read_as_text(encoding: str) -> None:
+    text = "employee_id,name_roman\r\nE1,A\r\n"
+    assert list(iter_read_csv(text, encoding=encoding)) == list(nr.read_csv(text).records)
+    lines = iter_read_csv(text.splitlines(keepends=True), encoding=encoding)
+    assert list(lines) == list(nr.read_csv(text).records)
+    assert lines.encoding == "str"
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+def test_utf_16_with_a_bad_byte_in_the_first_block_says_what_read_csv_says() -> None:
+    data = "employee_id,name_roman\r\nE1,A\r\n".encode("utf-16-le") + b"\x00\xd8"
+    assert _same_as_whole(data, encoding="utf-16-le") == []
+
+
+def test_a_long_utf_16_line_is_read_in_bounded_time() -> None:
+    """A line of 200,000 上 (U+4E0A: its UTF-16 bytes hold 0x0A) without a line end, in
+    a child limited to 20 s of CPU (issue 10's budgets: bounded time on any input)."""
+    body = """
+    from nyukan_rules.batch.stream import iter_read_csv
+    data = ("employee_id,name_roman\\r\\nE1," + "上" * 200_000 + "\\r\\n").encode("utf-16-le")
+    records = list(iter_read_csv(data, encoding="utf-16-le"))
+    print(len(records), len(records[0]["name_roman"]))
+    """
+    out = run_child(child_script(body, address_mb=1024, cpu_s=20), timeout=60)
+    assert out.split() == ["1", "200000"]

@@ -761,6 +761,8 @@ class CsvStream:
         self._counts: dict[str, int] = {}
         self._started = False
         self._ended: Finding | None = None
+        self._decoding = False
+        self._header_lines = 1
 
     @property
     def report(self) -> BatchReport:
@@ -782,8 +784,14 @@ class CsvStream:
                 capped = finding.params["capped_code"]
                 self._counts[capped] = self._counts.get(capped, 0) + finding.params["count"]
                 continue
-            if not first and code in _HEADER_CODES:
-                continue
+            if not first and (
+                code in _HEADER_CODES
+                or (
+                    isinstance(line := finding.params.get("line"), int)
+                    and line <= self._header_lines
+                )
+            ):
+                continue  # the header's, which each later block reads again
             if code == "csv.too_many_rows":
                 finding = attrs.evolve(finding, params={**finding.params, "limit": self.max_rows})
             number = self._counts.get(code, 0) + 1
@@ -811,21 +819,35 @@ class CsvStream:
             lines = _text_lines(rest) if isinstance(first, str) else _byte_lines(rest)
         else:
             lines = _byte_lines(source)
-        if self._encoding is not None and not _ascii_lines(self._encoding):
-            lines = self._decoded_lines(lines)
+        first_line = next(lines, None)
+        if first_line is None:
+            return
+        lines = itertools.chain([first_line], lines)  # type: ignore[assignment]
+        if (
+            isinstance(first_line, bytes)
+            and self._encoding is not None
+            and not _ascii_lines(self._encoding)
+        ):
+            self._decoding = True
+            lines = self._decoded_lines(lines)  # type: ignore[arg-type]
         quote: Any = None
         ends: Any = None
+        bom: Any = None
         block: list[Any] = []
         size = quotes = extra = 0
         text_seen = False
         for line in lines:
             if quote is None:
-                quote, ends = ('"', "\r\n") if isinstance(line, str) else (b'"', b"\r\n")
+                quote, ends, bom = (
+                    ('"', "\r\n", "\ufeff")
+                    if isinstance(line, str)
+                    else (b'"', b"\r\n", codecs.BOM_UTF8)
+                )
             block.append(line)
             size += len(line)
             quotes += line.count(quote)
             if not text_seen:  # the first block holds the header: past any blank lines
-                text_seen = bool(line.strip(ends))
+                text_seen = bool(line.strip(ends).lstrip(bom))  # a mark alone is no text
                 if not text_seen:
                     continue
             if size >= BLOCK_BYTES:
@@ -853,37 +875,60 @@ class CsvStream:
             if room <= 0 and any(f.code == "csv.too_many_rows" for f in table.report.findings):
                 return
 
-    def _decoded_lines(self, raw: Iterable[bytes | str]) -> Iterator[str]:
+    def _decoded_lines(self, raw: Iterable[bytes]) -> Iterator[str]:
         """Text lines of an encoding whose line ends are not the bytes CR and LF (UTF-16,
-        UTF-32): decoded as they come, cut at CR LF, CR or LF, so that no block ends in
-        the middle of a character.  A byte the encoding does not hold ends the lines,
-        its ``csv.encoding`` finding kept for :meth:`_decoded`."""
+        UTF-32): decoded about 64 KB at a time, cut at CR LF, CR or LF, so that no block
+        ends in the middle of a character; a line over many pieces is joined once (never
+        split again a piece: bounded time).  A byte the encoding does not hold ends the
+        lines, its ``csv.encoding`` finding kept for :meth:`_decoded`."""
         assert self._encoding is not None
         decoder = codecs.getincrementaldecoder(self._encoding)("strict")
-        consumed, pending = 0, ""
-        for chunk in itertools.chain(raw, [None]):
+        consumed = 0
+        pending: list[str] = []  # the pieces of a line not ended yet
+
+        def pieces() -> Iterator[bytes | None]:
+            size, held = 0, []
+            for chunk in raw:
+                held.append(chunk)
+                size += len(chunk)
+                if size >= 1 << 16:
+                    yield b"".join(held)
+                    size, held = 0, []
+            if held:
+                yield b"".join(held)
+            yield None
+
+        for chunk in pieces():
             try:
-                text = decoder.decode(b"" if chunk is None else chunk, final=chunk is None)  # type: ignore[arg-type]
+                buffered = len(decoder.getstate()[0])
+            except (AttributeError, TypeError, IndexError):  # pragma: no cover - any codec
+                buffered = 0
+            try:
+                text = decoder.decode(b"" if chunk is None else chunk, final=chunk is None)
             except UnicodeError as exc:
                 start = exc.start if isinstance(exc, UnicodeDecodeError) else 0
                 self._ended = make_finding(
                     "csv.encoding",
                     detail="csv.encoding.not_codec",
-                    position=consumed + start + 1,
+                    position=consumed - buffered + start + 1,
                     encoding=self._encoding,
                 )
                 return
             consumed += len(chunk or b"")
-            lines = csvio.split_lines(pending + text)
-            # A line not ended yet, or ended by a CR that an LF may follow, waits.
-            pending = (
-                lines.pop()
-                if lines and chunk is not None and (not lines[-1].endswith("\n"))
-                else ""
-            )
+            if pending and pending[-1].endswith("\r") and not text.startswith("\n"):
+                yield "".join(pending)  # a line ended by a CR alone, no LF after it
+                pending = []
+            lines = csvio.split_lines(text)
+            if not lines:
+                continue
+            if pending:
+                lines[0] = "".join(pending) + lines[0]
+                pending = []
+            if chunk is not None and not lines[-1].endswith("\n"):
+                pending.append(lines.pop())  # not ended, or by a CR an LF may follow
             yield from lines
         if pending:
-            yield pending
+            yield "".join(pending)
 
     def _decoded(self) -> Iterator[tuple[str | bytes | Finding, csvio.CsvTable | None, int]]:
         """Each block as read_csv takes it, with its table where it was read here and the
@@ -905,9 +950,12 @@ class CsvStream:
                     max_rows=self.max_rows,
                 )  # fmt: skip
                 self.encoding, self.header = table.encoding, table.header
-                if table.encoding == "str" and not isinstance(self._source, str):
-                    # decoded here (_decoded_lines): the encoding is the one given
+                if self._decoding:  # decoded here (_decoded_lines): the encoding given
                     self.encoding = str(self._encoding)
+                    if self._ended is not None:  # a bad byte in the first block: as
+                        self.encoding, self.header = "unknown", ()  # read_csv says it
+                        self._add([self._ended], 0, 0, True)
+                        return
                 if table.encoding == "unknown":
                     self._add(table.report.findings, 0, 0, True)
                     return
@@ -921,7 +969,9 @@ class CsvStream:
                 header_text = _header_line(text)
                 yield block, table, 0
                 lines = _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
-                lines -= 1  # the header's line is counted by read_csv in each block
+                # The header's lines are counted by read_csv in each block.
+                self._header_lines = max(_line_breaks(header_text), 1)
+                lines -= self._header_lines
                 consumed = len(block)  # bytes (or characters) read
                 first = False
                 continue
@@ -989,20 +1039,25 @@ def _header_line(text: str) -> str:
     lines = csvio.split_lines(text)
     start = 0
     try:
-        reader = csv.reader(lines)
-        for fields in reader:
+        reader = csv.reader(lines, csvio._STRICT)  # as read_csv reads it: a stray quote
+        for fields in reader:  # makes it the first line alone
             if fields:
                 if reader.line_num - start <= _HEADER_LINES:
-                    header = "".join(lines[start : reader.line_num])
-                    return header if header.endswith(("\r", "\n")) else header + "\r\n"
+                    return _ended("".join(lines[start : reader.line_num]))
                 break
             start = reader.line_num
     except csv.Error:
         pass
     for line in lines[start:]:  # the first line that is not blank, alone
         if line.strip("\r\n"):
-            return line if line.endswith(("\r", "\n")) else line + "\r\n"
+            return _ended(line)
     return ""
+
+
+def _ended(header: str) -> str:
+    """The header's text ended by CR LF: a CR alone would take the LF of a blank line
+    that starts the next block."""
+    return header.rstrip("\r\n") + "\r\n" if not header.endswith("\r\n") else header
 
 
 def iter_read_csv(
