@@ -557,25 +557,6 @@ def _short_texts(
     return None
 
 
-def _id_and_name(get: Callable[[str], object]) -> tuple[str, str]:
-    """_text(value, "id", "employee_id") and _text(value, "name", "name_roman")."""
-    person_id = get("id")
-    if person_id is None or person_id == "":
-        person_id = get("employee_id")
-        if person_id is None or person_id == "":
-            person_id = ""
-    if not isinstance(person_id, str):
-        person_id = str(person_id)
-    name = get("name")
-    if name is None or name == "":
-        name = get("name_roman")
-        if name is None or name == "":
-            name = ""
-    if not isinstance(name, str):
-        name = str(name)
-    return person_id, name
-
-
 def plan_or_finding(value: object, row: int, on: date, fees: _Fees) -> RenewalPlan | Finding:
     """The person's plan, or the finding that says why there is none: never raises.
 
@@ -590,7 +571,8 @@ def plan_or_finding(value: object, row: int, on: date, fees: _Fees) -> RenewalPl
         out = _outcome(*texts, on)
         if isinstance(out, _Unplannable):
             return out.finding(row, _id_of(value))
-        person_id, name = _id_and_name(value.get)  # type: ignore[attr-defined]
+        person_id = _text(value, "id", "employee_id")  # type: ignore[arg-type]
+        name = _text(value, "name", "name_roman")  # type: ignore[arg-type]
         # _assembled(Person(...), on, fees, parts), inline.
         status_of, period_of, expires_on, card_expires_on, parts = out
         card_plan, urgency, first, online, counter, special, left = parts
@@ -815,7 +797,7 @@ def plan_cells(value: object, row: int, on: date, fees: _Fees) -> tuple[str, ...
         tail = _tails_on(on, fees)(*texts)
         if isinstance(tail, _Unplannable):
             return tail.finding(row, _id_of(value))
-        return (*_id_and_name(value.get), *tail)  # type: ignore[attr-defined]
+        return (_id_of(value), _text(value, "name", "name_roman"), *tail)  # type: ignore[arg-type]
     plan = planned_alone(value, row, on, fees)
     if isinstance(plan, Finding):
         return plan

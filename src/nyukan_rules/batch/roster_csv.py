@@ -37,6 +37,7 @@ from nyukan_rules.batch.stream import (
     _workers,
     duplicate_columns,
     iter_read_csv,
+    moved_error,
 )
 from nyukan_rules.dates import ensure_date
 from nyukan_rules.errors import ValidationError
@@ -457,7 +458,7 @@ class RosterCsv:
                 row += count
                 index += 1
         except ValidationError as exc:
-            raise _moved_error(exc, row) from None
+            raise moved_error(exc, row) from None
         csv._add(ended, 0, 0, False)
 
 
@@ -466,21 +467,6 @@ def _run_block(item: tuple[str | bytes, str | None], offset: int, *args: Any) ->
     columns, spec, on, guard, out_encoding, header = args
     # The first block (index 0) is the one given whole, its header's findings its own.
     return _block(data, offset == 0, columns, spec, encoding, on, guard, out_encoding, header)
-
-
-def _moved_error(exc: ValidationError, rows: int) -> ValidationError:
-    """A write error of a block, naming the row of the whole input."""
-    import re
-
-    text = str(exc)
-    match = re.match(r"\Arow (\d+)", text)
-    if match is None or not rows:
-        return exc
-    moved = f"row {int(match.group(1)) + rows}" + text[match.end() :]
-    params = dict(exc.params)
-    if isinstance(params.get("row"), int):
-        params["row"] += rows
-    return ValidationError(moved, exc.report, code=exc.code, params=params)
 
 
 def iter_roster_csv(

@@ -608,6 +608,20 @@ def _rostered(
 _ROW_IN_MESSAGE = re.compile(r"\Arow (\d+)")
 
 
+def moved_error(exc: ValidationError, rows: int) -> ValidationError:
+    """A block's write error naming the row of the whole input (``rows`` before the
+    block); ``exc`` itself where there is nothing to move."""
+    text = str(exc)
+    match = _ROW_IN_MESSAGE.match(text)
+    if match is None or not rows:
+        return exc
+    moved = f"row {int(match.group(1)) + rows}" + text[match.end() :]
+    params = dict(exc.params)
+    if isinstance(params.get("row"), int):
+        params["row"] += rows
+    return ValidationError(moved, exc.report, code=exc.code, params=params)
+
+
 def iter_write_csv(
     records_: Iterable[Mapping[str, object]],
     *,
@@ -672,15 +686,10 @@ def _written(
                 formula_guard=guard,  # type: ignore[arg-type]
             )
         except ValidationError as exc:
-            text = str(exc)
-            match = _ROW_IN_MESSAGE.match(text)
-            if match is None or not offset:
+            moved = moved_error(exc, offset)
+            if moved is exc:
                 raise
-            moved = f"row {int(match.group(1)) + offset}" + text[match.end() :]
-            params = dict(exc.params)
-            if isinstance(params.get("row"), int):
-                params["row"] += offset
-            raise ValidationError(moved, exc.report, code=exc.code, params=params) from None
+            raise moved from None
         yield data[len(header) :]
         offset += len(block)
 
