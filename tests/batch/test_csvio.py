@@ -423,3 +423,42 @@ def test_values_past_the_header_are_the_csv_module_s_own_text(line: str) -> None
         out = io.StringIO()
         csv.writer(out, lineterminator="").writerow(fields[2:])
         assert table.records[0]["#3"] == out.getvalue()
+
+
+_CELLS = st.text(alphabet=st.sampled_from(list('ab,"\r\n 　技=\x00')), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(_CELLS, max_size=4),
+            st.lists(st.one_of(_CELLS, st.integers(), st.none()), max_size=3),
+        ),
+        max_size=6,
+    )
+)
+def test_rows_are_written_as_csv_writer_writes_them(rows: list[list[object]]) -> None:
+    # The rows joined in C where no cell needs a quote (csvio._plain_rows_text), else
+    # csv.writer itself: the same text either way (excel dialect, RFC 4180 quoting).
+    import csv
+    import io
+
+    from nyukan_rules.batch import csvio
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["h1", "h2"])
+    writer.writerows(rows)
+    assert csvio._csv_text(["h1", "h2"], rows) == out.getvalue()  # type: ignore[arg-type]
+    fast = csvio._plain_rows_text(rows)  # type: ignore[arg-type]
+    if fast is not None:  # taken only where it is csv.writer's text
+        assert fast == out.getvalue()[len("h1,h2\r\n") :]
+
+
+def test_plain_rows_are_joined_in_c_and_others_left_to_csv_writer() -> None:
+    from nyukan_rules.batch import csvio
+
+    assert csvio._plain_rows_text([["a", "b"], [], ["", "c"]]) == "a,b\r\n\r\n,c\r\n"
+    for rows in ([["a,b", "c"]], [['a"', "c"]], [["a\r", "c"]], [["a\n", "c"]], [[""]]):
+        assert csvio._plain_rows_text(rows) is None, rows

@@ -329,3 +329,51 @@ def test_a_read_only_mapping_of_columns_crosses_to_the_workers() -> None:
         piped(data, workers=2, columns=columns)["records"]
         == (piped(data, columns=EXAMPLE_HR_COLUMNS)["records"])
     )
+
+
+def _plain_lines(count: int) -> list[str]:
+    return [f"E{i},YAMADA TARO,技人国,1年,2027/01/{1 + i % 28:02d},TK{i:07d}" for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("end", "change"),
+    [
+        ("\r\n", None),  # the HR export's usual shape: no quote, CR LF
+        ("\n", None),  # LF alone
+        ("\r\n", (150, "E150,A B,技人国,1年")),  # a ragged row, cells too few
+        ("\r\n", (150, "E150,A B,技人国,1年,2027/01/31,TK1,extra")),  # and too many
+        ("\r\n", (150, "")),  # a blank line
+        ("\r\n", (150, "E150,A\rB,技人国,1年,2027/01/31,TK1")),  # a CR alone in a cell
+        ("\n", (150, "E150,A B,技人国,1年,2027/01/31,TK1\r")),  # CR LF among LF
+        ("\r\n", (150, "E150,A\x85B,技人国,1年,2027/01/31,TK1")),  # NEL
+    ],
+)
+def test_a_file_with_no_quote_split_in_c_is_the_composed_streams(
+    end: str, change: tuple[int, str] | None
+) -> None:
+    # Later blocks with no quote are split by str.split, not csv.reader
+    # (roster_csv._split_rows): the same records, findings and plans as read_csv gives.
+    lines = [",".join(HEADER), *_plain_lines(300)]
+    if change is not None:
+        lines[change[0]] = change[1]
+    for last in (end, ""):  # and a last line with no line end
+        got = same((end.join(lines) + last).encode("utf-8"), out="utf-8")
+        assert got["blocks"] > 2
+        if change is None:
+            assert got["rows"] == 300
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\n"])
+def test_a_plain_block_is_split_to_the_columns_csv_reader_reads(end: str) -> None:
+    from nyukan_rules.batch.roster_csv import _split_rows
+
+    header = tuple(HEADER)
+    data = ",".join(HEADER) + "\r\n" + end.join(_plain_lines(20)) + end
+    rows = list(csv.reader(io.StringIO(data, newline="")))[1:]
+    assert _split_rows(data, header) == (header, [list(c) for c in zip(*rows, strict=True)])
+    for bad in ("", "E1,A,B", "E1,A\rB,技人国,1年,2027/01/31,TK1", "E1,,,,,,"):
+        lines = _plain_lines(20)
+        lines[7] = bad
+        assert _split_rows(",".join(HEADER) + "\r\n" + end.join(lines) + end, header) is None
+    assert _split_rows(",".join(HEADER) + "\r\n", header) is None
+    assert _split_rows(",".join(HEADER), header) is None

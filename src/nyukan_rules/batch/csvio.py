@@ -811,8 +811,41 @@ def _csv_text(names: list[str], rows: Sequence[Sequence[str]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
-    writer.writerows(rows)
-    return out.getvalue()
+    body = _plain_rows_text(rows)
+    if body is None:
+        writer.writerows(rows)
+        return out.getvalue()
+    return out.getvalue() + body
+
+
+def _plain_rows_text(rows: Sequence[Sequence[str]]) -> str | None:
+    """The rows as csv.writer writes them (excel dialect, CR LF), where no cell needs a
+    quote: each row's cells joined by commas, the rows by CR LF, in C.  None where a
+    cell holds a comma, a quote or a line end, or is not text, or a row is one cell
+    (csv.writer quotes one empty cell), which csv.writer then writes.
+
+    Our own because it is about four times quicker than csv.writer on such rows
+    (benchmarks/bench_scale.py), and they are what an HR export mostly holds: the
+    counts of commas, quotes and line ends tell that no cell held one.
+    """
+    if not rows:
+        return ""
+    lengths = list(map(len, rows))
+    if 1 in lengths:
+        return None
+    try:
+        text = "\r\n".join(map(",".join, rows))
+    except TypeError:  # a cell that is not text: csv.writer says what it says
+        return None
+    count = len(rows)
+    if (
+        text.count(",") != sum(lengths) - count + lengths.count(0)
+        or '"' in text
+        or text.count("\r") != count - 1
+        or text.count("\n") != count - 1
+    ):
+        return None
+    return text + "\r\n"
 
 
 def _text(index: int, name: str, value: object) -> str:

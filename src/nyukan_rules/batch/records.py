@@ -861,7 +861,7 @@ def normalize_columns(
     block: Sequence[object],
     spec: RecordSpec,
     memo: dict[tuple[str, str | None, bool], tuple[Finding, ...]],
-    regular: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = None,
+    regular: tuple[tuple[str, ...], Sequence[Sequence[str]]] | None = None,
     *,
     records: bool = True,
 ) -> (
