@@ -10,6 +10,8 @@ import io
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import nyukan_rules as nr
 from nyukan_rules.batch import stream
@@ -382,3 +384,70 @@ def test_a_long_utf_16_line_is_read_in_bounded_time() -> None:
     """
     out = run_child(child_script(body, address_mb=1024, cpu_s=20), timeout=60)
     assert out.split() == ["1", "200000"]
+
+
+# --- A file read through its read(): the blocks its lines give, found in C ------------
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from([b"a", b"bb,", b'"', b"\n", b"\r\n", b"\r", b"\xef\xbb\xbf", b" "]),
+        max_size=80,
+    )
+)
+def test_a_file_is_cut_where_its_lines_would_cut_it(
+    monkeypatch: pytest.MonkeyPatch, pieces: list[bytes]
+) -> None:
+    # stream._ByteReader cuts the rest of a file after the first block with find and
+    # count; the blocks must be those of the file's lines a line at a time (ended at
+    # LF as a binary file's iteration ends them), and together the whole file.
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 8)
+    monkeypatch.setattr(stream, "_BALANCE_LINES", 2)
+    data = b"".join(pieces)
+
+    def blocks(source: object) -> list[str | bytes]:
+        return list(stream.CsvStream(source, None, None, None, 1 << 62)._blocks())
+
+    by_lines = blocks(list(io.BytesIO(data)))
+    assert blocks(io.BytesIO(data)) == by_lines
+    assert b"".join(by_lines) == data  # type: ignore[arg-type]
+
+
+def test_a_quote_left_open_ends_its_block_balance_lines_after_its_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(stream, "BLOCK_BYTES", 8)
+    monkeypatch.setattr(stream, "_BALANCE_LINES", 2)
+    data = b"header,x\n" + b"aaaaaaaaa\n" + b'"bbbbbbbbb\n' + b"c\n" * 6 + b'"\n' + b"d\n" * 3
+    want = [b"header,x\n", b"aaaaaaaaa\n", b'"bbbbbbbbb\nc\nc\n', b"c\nc\nc\nc\n", b'"\nd\nd\nd\n']
+    for source in (io.BytesIO(data), list(io.BytesIO(data))):
+        assert list(stream.CsvStream(source, None, None, None, 1 << 62)._blocks()) == want
+
+
+class _ReadOnly:
+    """A file-like object with read() alone (an HTTP response's body, say), whose lines
+    are not to be asked of it."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._data.read(min(size, 100))  # short reads, as a socket gives
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+def test_a_file_is_read_through_read_alone_short_reads_and_all() -> None:
+    data = example_hr_export(80)
+    whole = nr.read_csv(data, spec=None)
+    read = iter_read_csv(_ReadOnly(data), spec=None)
+    assert list(read) == list(whole.records)
+    assert read.report == whole.report
+
+
+def test_a_file_opened_as_text_is_the_packages_argument_error() -> None:
+    with pytest.raises(nr.ArgumentTypeError) as error:
+        list(iter_read_csv(io.StringIO("employee_id\r\nE1\r\n")))
+    assert "binary mode" in str(error.value)

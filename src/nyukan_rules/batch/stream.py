@@ -710,16 +710,6 @@ def _byte_lines(source: object) -> Iterator[bytes]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         yield from bytes(source).splitlines(keepends=True)
         return
-    if hasattr(source, "read"):
-        for line in source:  # type: ignore[attr-defined]
-            if not isinstance(line, (bytes, bytearray)):
-                raise ArgumentTypeError(
-                    "a file for iter_read_csv must be opened in binary mode,"
-                    f" not {type_name(line)}",
-                    **wrong_type("source", line, "file opened in binary mode"),
-                )
-            yield bytes(line)
-        return
     for line in source:  # type: ignore[attr-defined]
         if not isinstance(line, (bytes, bytearray, memoryview)):
             raise ArgumentTypeError(
@@ -727,6 +717,88 @@ def _byte_lines(source: object) -> Iterator[bytes]:
                 **wrong_type("each line", line, "bytes"),
             )
         yield bytes(line)
+
+
+class _ByteReader:
+    """A binary file read through its ``read`` alone (a file-like object's lines may be
+    buffered apart from it): as lines, each ended by LF as a binary file's iteration
+    ends them, then, past the first block, as whole blocks cut where
+    :meth:`CsvStream._blocks` cuts them, found in C (find and count over the bytes)
+    rather than a line at a time."""
+
+    __slots__ = ("_buf", "_eof", "_pos", "_read")
+
+    def __init__(self, source: Any) -> None:
+        self._read = source.read
+        self._buf = bytearray()
+        self._pos = 0  # where the bytes not yet given start
+        self._eof = False
+
+    def _more(self) -> bool:
+        """Read on (the bytes given dropped first); False at the end of the file."""
+        if self._eof:
+            return False
+        chunk = self._read(BLOCK_BYTES)
+        if not isinstance(chunk, (bytes, bytearray)):
+            raise ArgumentTypeError(
+                f"a file for iter_read_csv must be opened in binary mode, not {type_name(chunk)}",
+                **wrong_type("source", chunk, "file opened in binary mode"),
+            )
+        if not chunk:
+            self._eof = True
+            return False
+        if self._pos:
+            del self._buf[: self._pos]
+            self._pos = 0
+        self._buf += chunk
+        return True
+
+    def _find(self, at: int) -> int:
+        """The next LF at or after ``at`` bytes past the bytes given (as so many bytes
+        past them), reading on as needed; -1 when the file ends before one."""
+        while True:
+            found = self._buf.find(b"\n", self._pos + at)
+            if found >= 0:
+                return found - self._pos
+            if not self._more():
+                return -1
+
+    def _take(self, count: int | None = None) -> bytes:
+        end = len(self._buf) if count is None else self._pos + count
+        taken = bytes(self._buf[self._pos : end])
+        self._pos = end
+        return taken
+
+    def lines(self) -> Iterator[bytes]:
+        while True:
+            end = self._find(0)
+            if end < 0:
+                rest = self._take()
+                if rest:  # the last line, with no LF
+                    yield rest
+                return
+            yield self._take(end + 1)
+
+    def blocks(self) -> Iterator[bytes]:
+        """The blocks after the lines given: each ends with the first line whose end is
+        ``BLOCK_BYTES`` or more into it where its quotes balance (or ``_BALANCE_LINES``
+        lines after that one), the last with the file."""
+        while True:
+            end = self._find(BLOCK_BYTES - 1)
+            quotes = 0 if end < 0 else self._buf.count(b'"', self._pos, self._pos + end + 1)
+            extra = 0
+            while end >= 0 and quotes % 2 and extra < _BALANCE_LINES:
+                after = end + 1
+                end = self._find(after)
+                if end >= 0:
+                    quotes += self._buf.count(b'"', self._pos + after, self._pos + end + 1)
+                    extra += 1
+            if end < 0:  # the file ends first: the rest is the last block
+                rest = self._take()
+                if rest:
+                    yield rest
+                return
+            yield self._take(end + 1)
 
 
 def _text_lines(source: Iterable[str]) -> Iterator[str]:
@@ -808,11 +880,12 @@ class CsvStream:
             if number <= MAX_FINDINGS_PER_CODE:
                 self.findings.append(_moved(finding, rows, lines))
 
-    def _blocks(self) -> Iterator[tuple[str | bytes, int]]:
-        """(block, physical lines in it): whole lines, each block ending where the
-        quotes balance (or ``_BALANCE_LINES`` past its size)."""
+    def _blocks(self) -> Iterator[str | bytes]:
+        """Whole lines, each block ending where the quotes balance (or
+        ``_BALANCE_LINES`` lines past its size)."""
         source = self._source
         lines: Iterator[bytes] | Iterator[str]
+        reader: _ByteReader | None = None
         if isinstance(source, str):
             lines = iter(csvio.split_lines(source))
         elif (
@@ -826,6 +899,9 @@ class CsvStream:
                 return
             rest = itertools.chain([first], peek)
             lines = _text_lines(rest) if isinstance(first, str) else _byte_lines(rest)
+        elif hasattr(source, "read") and not isinstance(source, (bytes, bytearray, memoryview)):
+            reader = _ByteReader(source)
+            lines = reader.lines()
         else:
             lines = _byte_lines(source)
         first_line = next(lines, None)
@@ -861,12 +937,15 @@ class CsvStream:
                     continue
             if size >= BLOCK_BYTES:
                 if quotes % 2 == 0 or extra >= _BALANCE_LINES:
-                    yield quote[:0].join(block), len(block)
+                    yield quote[:0].join(block)
                     block, size, quotes, extra = [], 0, 0, 0
+                    if reader is not None and not self._decoding:
+                        yield from reader.blocks()  # the rest of a file, as they come
+                        return
                 else:
                     extra += 1
         if block:
-            yield quote[:0].join(block), len(block)
+            yield quote[:0].join(block)
 
     def _records(self) -> Iterator[dict[str, str]]:
         room = self.max_rows
@@ -952,7 +1031,7 @@ class CsvStream:
         decoder: Any = None
         first = True
         consumed = 0
-        for block, _ in self._blocks():
+        for block in self._blocks():
             if first:
                 table = csvio.read_csv(
                     block, columns=self._columns, spec=self._spec, encoding=self._encoding,
