@@ -155,3 +155,31 @@ def test_a_header_code_list_is_the_templates_own() -> None:
                 break
         assert expected is not None, domain
         assert header_code_list(headers) == expected, domain
+
+
+def test_checking_records_leaves_no_workbook_ledger_held() -> None:
+    """The checks of records need the workbooks' code lists alone
+    (isa-bulk-template-tool): the ledgers (some 26 MB of objects) are read for them
+    and let go, so a process that only checks records (a worker of iter_roster_csv)
+    does not hold them to its end; a template asked for afterwards loads them."""
+    from tests.budget import child_script, run_child
+
+    script = child_script(
+        """
+        from datetime import date
+        import nyukan_rules as nr
+        from nyukan_rules.batch import templates
+        from nyukan_rules.examples import EXAMPLE_HR_COLUMNS, example_hr_export
+
+        table = nr.read_csv(example_hr_export(20), columns=EXAMPLE_HR_COLUMNS)
+        clean, _ = nr.normalize_records(table.records)
+        nr.validate_records(clean, on=date(2026, 11, 22))
+        print(templates._bundled.cache_info().currsize)
+        print(templates._header_lists.cache_info().currsize)
+        templates.bulk_template("04N2")
+        print(templates._bundled.cache_info().currsize)
+        """,
+        address_mb=2048,
+        cpu_s=60,
+    )
+    assert run_child(script, timeout=120).split() == ["0", "1", "1"]

@@ -612,6 +612,10 @@ _PROCEDURE_OF_CODE = {"01": "SA_03_001_", "05": "SA_03_002_", "04": "SA_03_003_"
 @functools.cache
 def _bundled() -> dict[str, _Workbook]:
     """The bundled workbooks by file prefix (loaded once, on first use)."""
+    return _load_bundled()
+
+
+def _load_bundled() -> dict[str, _Workbook]:
     found: dict[str, _Workbook] = {}
     folder = resources.files("nyukan_rules.batch").joinpath("data")
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
@@ -626,31 +630,42 @@ def bulk_template_codes() -> tuple[str, ...]:
     return tuple(sorted(code for book in _bundled().values() for code in book.codes()))
 
 
+@functools.cache
+def _header_lists() -> tuple[dict[str, CodeList], ...]:
+    """For each template (codes sorted), the code list of each header whose last column
+    has one with values.  Read off workbooks loaded for it alone where none are held:
+    their ledgers are some 26 MB of objects (measured) that a process checking records
+    never needs, and a worker process would hold them to its end."""
+    books = _bundled() if _bundled.cache_info().currsize else _load_bundled()
+    found: list[dict[str, CodeList]] = []
+    for code in sorted(code for book in books.values() for code in book.codes()):
+        book = books[_PROCEDURE_OF_CODE[code[:2]]]
+        sheets = book._sheets(code)
+        letter = book.letters.get(code)
+        if sheets is None or letter is None:
+            continue
+        last: dict[str, dict[str, Any]] = {}
+        for entry in book.data["ledger"]:
+            if entry["columns"].get(letter) and entry["sheet"] in sheets[1]:
+                last[entry["header"]] = entry
+        lists: dict[str, CodeList] = {}
+        for header, entry in last.items():
+            listed = book.lists.get(entry["code_list"] or "")
+            if listed is not None and listed.pairs:
+                lists[header] = listed
+        found.append(lists)
+    return tuple(found)
+
+
 def header_code_list(headers: Sequence[str]) -> CodeList | None:
     """The code list of the last column named by the first of ``headers`` that has one
     with values, in the first template (codes sorted) that has such a column: what
     ``bulk_template(code).by_header`` gives, read off the ledger without building the
     templates (a second of the first check of a record, measured)."""
-    books = _bundled()
-    for code in bulk_template_codes():
-        book = books[_PROCEDURE_OF_CODE[code[:2]]]
-        found = book._sheets(code)
-        letter = book.letters.get(code)
-        if found is None or letter is None:
-            continue
-        sheets = found[1]
+    for lists in _header_lists():
         for header in headers:
-            last = None
-            for entry in book.data["ledger"]:
-                if (
-                    entry["header"] == header
-                    and entry["columns"].get(letter)
-                    and entry["sheet"] in sheets
-                ):
-                    last = entry
-            listed = book.lists.get(last["code_list"] or "") if last is not None else None
-            if listed is not None and listed.pairs:
-                return listed
+            if header in lists:
+                return lists[header]
     return None
 
 
