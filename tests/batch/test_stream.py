@@ -239,6 +239,27 @@ def test_seen_numbers_first_rows() -> None:
     assert seen.setdefault(("passport_number", "P4999"), 0) == 4_999
 
 
+def test_seen_numbers_a_column_at_a_time_as_a_value_at_a_time() -> None:
+    # first_rows (a block's column, probed in one loop) gives what setdefault gives a
+    # value at a time: each value seen before, with its first row, across blocks and
+    # the table's growth.
+    blocks = [[f"P{(b * 37 + i * 11) % 90}" if i % 7 else "" for i in range(40)] for b in range(6)]
+    blocks[2][5] = None  # type: ignore[call-overload]  # not text: skipped
+    by_column, by_value = SeenNumbers(capacity=4), SeenNumbers(capacity=4)
+    start = 2**32 - 100  # rows past 4 bytes on the way: widened, nothing lost
+    for values in blocks:
+        want = []
+        for i, value in enumerate(values):
+            if value and isinstance(value, str):
+                first = by_value.setdefault(("passport_number", value), start + i)
+                if first != start + i:
+                    want.append((i, first))
+        assert by_column.first_rows("passport_number", values, start) == want
+        start += len(values)
+    assert len(by_column) == len(by_value) == 90
+    assert by_column.first_rows("residence_card_number", ["P1"], start) == []
+
+
 def test_workers_argument() -> None:
     with pytest.raises(nr.ArgumentValueError):
         iter_validate_records([], on=ON, workers=0)

@@ -788,7 +788,7 @@ _FORMULA_CELL = re.compile(r'[=+\-@\t\r](?<=[,\n"].)(?<!,\r)')
 def _all_cells(table: list[Mapping[str, object]], names: list[str]) -> list[Sequence[str]]:
     """Each record's cells in the order of ``names``: at once (in C) where every record
     is a dict with every name and text values (a CSV's, a roster's), else one by one."""
-    if len(names) > 1 and all(record.__class__ is dict for record in table):
+    if len(names) > 1 and list(map(type, table)).count(dict) == len(table):
         try:
             rows = list(map(operator.itemgetter(*names), table))
         except KeyError:

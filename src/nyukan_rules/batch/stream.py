@@ -322,13 +322,13 @@ def _duplicates(
     """The duplicate findings of a block whose first row is ``start`` (rows of the whole
     input), a unique field's column at a time, as cross_field_findings says them."""
     columns: dict[str, Sequence[object]] = {}
+    dicts = list(map(type, block)).count(dict) == len(block)  # (a count in C)
     for name in unique.unique_fields:
-        if all(r.__class__ is dict for r in block):
-            columns[name] = (
-                list(map(operator.itemgetter(name), block))  # type: ignore[arg-type]
-                if all(name in r for r in block)  # type: ignore[operator]
-                else [r.get(name) for r in block]  # type: ignore[attr-defined]
-            )
+        if dicts:
+            try:
+                columns[name] = list(map(operator.itemgetter(name), block))  # type: ignore[arg-type]
+            except KeyError:
+                columns[name] = [r.get(name) for r in block]  # type: ignore[attr-defined]
         else:
             columns[name] = [r.get(name) if isinstance(r, Mapping) else None for r in block]
     return duplicate_columns(columns, unique, start, seen)
