@@ -472,3 +472,31 @@ def test_a_file_opened_as_text_is_the_packages_argument_error() -> None:
     with pytest.raises(nr.ArgumentTypeError) as error:
         list(iter_read_csv(io.StringIO("employee_id\r\nE1\r\n")))
     assert "binary mode" in str(error.value)
+
+
+def test_a_file_with_no_lf_read_in_short_reads_costs_each_byte_once() -> None:
+    """A file whose lines end with CR alone (Excel's "CSV (Macintosh)") has no LF, so
+    its bytes are one line to the reader; read 10 bytes at a time, each byte is
+    looked at once (4 MB in a CPU-limited child: it took quadratic time once)."""
+    body = """
+    import time
+    from nyukan_rules.batch import iter_read_csv
+
+    class Chunky:
+        def __init__(self, data):
+            self.data, self.at = data, 0
+
+        def read(self, size=-1):
+            chunk = self.data[self.at : self.at + min(size, 10)]
+            self.at += len(chunk)
+            return chunk
+
+    data = b"employee_id,name_roman\\r" + b"E1,YAMADA TARO\\r" * (4 * 2**20 // 15)
+    start = time.process_time()
+    count = sum(1 for _ in iter_read_csv(Chunky(data), spec=None))
+    print(count, time.process_time() - start)
+    """
+    out = run_child(child_script(body, address_mb=1024, cpu_s=30), timeout=120)
+    count, cpu = out.split()
+    assert int(count) == 4 * 2**20 // 15
+    assert float(cpu) < 5, cpu  # about 1 s; 14 s when each read looked at every byte again

@@ -755,11 +755,13 @@ class _ByteReader:
 
     def _find(self, at: int) -> int:
         """The next LF at or after ``at`` bytes past the bytes given (as so many bytes
-        past them), reading on as needed; -1 when the file ends before one."""
+        past them), reading on as needed; -1 when the file ends before one.  Each byte
+        is looked at once, however short the reads (a file with no LF is one line)."""
         while True:
             found = self._buf.find(b"\n", self._pos + at)
             if found >= 0:
                 return found - self._pos
+            at = max(at, len(self._buf) - self._pos)  # (_more may move the bytes kept)
             if not self._more():
                 return -1
 
