@@ -500,3 +500,51 @@ def test_a_file_with_no_lf_read_in_short_reads_costs_each_byte_once() -> None:
     count, cpu = out.split()
     assert int(count) == 4 * 2**20 // 15
     assert float(cpu) < 5, cpu  # about 1 s; 14 s when each read looked at every byte again
+
+
+def _ascii_then(tail: str, encoding: str) -> bytes:
+    head = "employee_id,name_roman\r\n" + "".join(f"E{i},YAMADA TARO\r\n" for i in range(60))
+    return head.encode("ascii") + tail.encode(encoding)
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+@pytest.mark.parametrize(
+    ("tail", "encoding", "found"),
+    [
+        ("E61,山田　太郎\r\nE62,ヤマダ\r\n", "cp932", "cp932"),  # Shift_JIS (Windows)
+        ("E61,山田　太郎\r\nE62,ヤマダ\r\n", "utf-8", "utf-8"),
+        ("E61,Café\r\n", "utf-8", "utf-8"),  # also cp932 (ﾃｩ): read_csv's ambiguity, said first
+    ],
+)
+def test_a_file_ascii_for_blocks_then_not_is_read_as_the_whole_file_is(
+    tail: str, encoding: str, found: str
+) -> None:
+    # read_csv finds a whole file's encoding (UTF-8 where it decodes, else cp932); a
+    # stream whose first blocks are ASCII, which both hold, decides at the first block
+    # that is not, and reads every row (it had taken UTF-8 and stopped at the first
+    # cp932 byte: found by review).
+    data = _ascii_then(tail, encoding)
+    for source in (data, io.BytesIO(data)):
+        whole = nr.read_csv(data, spec=None)
+        read = iter_read_csv(source, spec=None)
+        assert list(read) == list(whole.records)
+        assert read.report == whole.report
+        assert read.encoding == whole.encoding == found
+    assert len(list(iter_read_csv(data, spec=None))) == 60 + tail.count("\r\n")
+    if "é" in tail:
+        assert [f.code for f in whole.report.findings] == ["csv.ambiguous_encoding"]
+
+
+@pytest.mark.usefixtures("tiny_blocks")
+def test_a_file_ascii_for_blocks_then_a_byte_neither_holds_is_said_where_read_csv_says() -> None:
+    head = _ascii_then("", "ascii")
+    data = head + b"E61,\x85\x40\xff\r\n"
+    whole = nr.read_csv(data, spec=None)
+    read = iter_read_csv(io.BytesIO(data), spec=None)
+    rows = list(read)  # the rows of the blocks before the byte's, the finding after them
+    assert rows
+    assert rows == list(nr.read_csv(head, spec=None).records)[: len(rows)]
+    assert [(f.code, f.params) for f in read.report.findings] == [
+        (f.code, f.params) for f in whole.report.findings
+    ]
+    assert whole.report.findings[0].params["detail"] == "csv.encoding.neither"

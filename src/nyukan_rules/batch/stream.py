@@ -837,7 +837,9 @@ class CsvStream:
         self._source, self._columns, self._spec = source, columns, spec
         self._encoding, self.max_rows = encoding, max_rows
         self.encoding = ""
-        """The encoding found (as :attr:`CsvTable.encoding`), once reading began."""
+        """The encoding found (as :attr:`CsvTable.encoding`), once reading began: where
+        no encoding is given and the file is ASCII so far, ``utf-8`` until a block
+        that is not ASCII decides (``cp932`` where it is not UTF-8)."""
         self.header: tuple[str, ...] = ()
         self.rows = 0
         self.findings: list[Finding] = []
@@ -1033,6 +1035,10 @@ class CsvStream:
         decoder: Any = None
         first = True
         consumed = 0
+        # A file read so far as ASCII, no encoding given: UTF-8 and cp932 both hold it,
+        # and the first block with other bytes decides, as read_csv decides for a whole
+        # file (a roster's first thousands of rows may be romaji alone).
+        undecided = False
         for block in self._blocks():
             if first:
                 table = csvio.read_csv(
@@ -1056,6 +1062,9 @@ class CsvStream:
                 )
                 if isinstance(block, bytes):
                     decoder = codecs.getincrementaldecoder(_codec(table.encoding))("strict")
+                    undecided = (
+                        self._encoding is None and table.encoding == "utf-8" and block.isascii()
+                    )
                 header_text = _header_line(text)
                 yield block, table, 0
                 lines = _line_breaks(text) + (0 if text.endswith(("\r", "\n")) else 1)
@@ -1066,6 +1075,19 @@ class CsvStream:
                 first = False
                 continue
             if isinstance(block, bytes):
+                if undecided and not block.isascii():
+                    undecided = False
+                    codec, position = self._detected(block)
+                    if codec is None:
+                        found = make_finding(
+                            "csv.encoding",
+                            detail="csv.encoding.neither",
+                            position=consumed + position,
+                        )
+                        yield found, None, lines
+                        return
+                    self.encoding = codec
+                    decoder = codecs.getincrementaldecoder(codec)("strict")
                 try:
                     text = decoder.decode(block)
                 except UnicodeError as exc:  # utf-16 without its mark raises UnicodeError
@@ -1092,6 +1114,28 @@ class CsvStream:
             table = csvio.read_csv(empty, columns=self._columns, spec=self._spec)
             self.encoding, self.header = table.encoding, table.header
             self._add(table.report.findings, 0, 0, True)
+
+    def _detected(self, data: bytes) -> tuple[str | None, int]:
+        """(encoding, 0) of a block of a file read as ASCII before it, as read_csv finds
+        a whole file's: UTF-8 where it decodes (with read_csv's finding, said first,
+        where cp932 reads other characters from it), else cp932; (None, the position
+        from 1 of the first byte neither holds)."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                data.decode("cp932")
+            except UnicodeDecodeError as exc:
+                return None, exc.start + 1
+            return "cp932", 0
+        try:
+            other = data.decode("cp932")
+        except UnicodeDecodeError:
+            return "utf-8", 0
+        if other != text and csvio._TWO_BYTE_UTF8.search(text):
+            self._counts["csv.ambiguous_encoding"] = 1
+            self.findings.insert(0, make_finding("csv.ambiguous_encoding"))
+        return "utf-8", 0
 
 
 def _ascii_lines(encoding: str) -> bool:
