@@ -192,7 +192,16 @@ def test_a_formula_cell_raises_naming_the_row_of_the_whole_input() -> None:
     assert str(piped_error.value) == str(composed_error.value)
 
 
-@pytest.mark.parametrize("data", [b"", ",".join(HEADER).encode() + b"\r\n", "   \r\n"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        ",".join(HEADER).encode() + b"\r\n",
+        "   \r\n",
+        b"\xef\xbb\xbf",  # a byte-order mark alone (found by review: it wrote a blank line)
+        b"\xef\xbb\xbf\r\n\r\n",
+    ],
+)
 def test_an_empty_file_or_a_header_alone(data: bytes | str) -> None:
     got = same(data)
     assert got["rows"] == 0

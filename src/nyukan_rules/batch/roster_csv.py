@@ -470,6 +470,9 @@ class RosterCsv:
             for read, count, body, plans, found, unplanned, values in done:
                 before = lines[index]
                 csv._add(read, 0 if index == 0 else row, before, index == 0)
+                if not header and not count:  # no header, no rows (a mark, blank lines):
+                    index += 1  # nothing to write, as iter_write_csv writes nothing
+                    continue
                 csv.rows += count
                 more: dict[int, list[Finding]] = {}
                 if spec.unique_fields:
