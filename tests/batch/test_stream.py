@@ -548,3 +548,29 @@ def test_a_file_ascii_for_blocks_then_a_byte_neither_holds_is_said_where_read_cs
         (f.code, f.params) for f in whole.report.findings
     ]
     assert whole.report.findings[0].params["detail"] == "csv.encoding.neither"
+
+
+def test_the_duplicate_table_of_a_list_is_sized_once() -> None:
+    # A list's passport and card numbers are known in number: the table is made large
+    # enough for them at once (never growing on the way, up to 4 Mi slots); an
+    # iterable's, or a len() that fails, starts small and grows.
+    names = ("passport_number", "residence_card_number")
+    seen = stream._seen_for([{}] * 3000, names)
+    mask = seen._mask
+    for name in names:
+        assert seen.first_rows(name, [f"P{i}" for i in range(3000)], 0) == []
+    assert seen._mask == mask
+    assert len(seen) == 6000
+    assert stream._seen_for(iter([{}] * 3000), names)._mask == SeenNumbers()._mask
+
+    class BadLen(list):  # type: ignore[type-arg]
+        def __len__(self) -> int:
+            raise TypeError("no length")
+
+    assert stream._seen_for(BadLen(), names)._mask == SeenNumbers()._mask
+
+    class Many:  # a hundred million records, counted, not made
+        def __len__(self) -> int:
+            return 10**8
+
+    assert stream._seen_for(Many(), names)._mask == (1 << 22) - 1  # type: ignore[arg-type]

@@ -727,8 +727,7 @@ def write_csv(
                 added.append(name)
             table.append(record)
     names.extend(added)
-    rows = _all_cells(table, names)
-    text = _csv_text(names, rows)
+    rows, text = _rows_text(table, names)
     if guard != "off" and (
         not _FORMULA_START.isdisjoint(name[:1] for name in names) or _FORMULA_CELL.search(text)
     ):
@@ -785,19 +784,30 @@ _STR_ONLY = {str}
 _FORMULA_CELL = re.compile(r'[=+\-@\t\r](?<=[,\n"].)(?<!,\r)')
 
 
-def _all_cells(table: list[Mapping[str, object]], names: list[str]) -> list[Sequence[str]]:
-    """Each record's cells in the order of ``names``: at once (in C) where every record
-    is a dict with every name and text values (a CSV's, a roster's), else one by one."""
+def _rows_text(
+    table: list[Mapping[str, object]], names: list[str]
+) -> tuple[list[Sequence[str]], str]:
+    """Each record's cells in the order of ``names``, and the CSV of them: at once (in
+    C) where every record is a dict with every name and text values (a CSV's, a
+    roster's), else one by one (a cell that is not text said by _cells)."""
     if len(names) > 1 and list(map(type, table)).count(dict) == len(table):
         try:
             rows = list(map(operator.itemgetter(*names), table))
         except KeyError:
             pass
         else:
+            try:
+                body = _joined_rows(rows)  # its join takes text alone: no count of types
+            except TypeError:
+                body = None
+            else:
+                if body is not None:
+                    return rows, _csv_text(names, []) + body
             cells = list(map(type, itertools.chain.from_iterable(rows)))
             if cells.count(str) == len(cells):  # (a count in C: half a set's time)
-                return rows  # tuples: csv.writer takes them
-    return [_cells(index, record, names) for index, record in enumerate(table)]
+                return rows, _csv_text(names, rows)  # tuples: csv.writer takes them
+    rows = [_cells(index, record, names) for index, record in enumerate(table)]
+    return rows, _csv_text(names, rows)
 
 
 def _cells(index: int, record: Mapping[str, object], names: list[str]) -> list[str]:
@@ -828,15 +838,20 @@ def _plain_rows_text(rows: Sequence[Sequence[str]]) -> str | None:
     (benchmarks/bench_scale.py), and they are what an HR export mostly holds: the
     counts of commas, quotes and line ends tell that no cell held one.
     """
+    try:
+        return _joined_rows(rows)
+    except TypeError:  # a cell that is not text: csv.writer says what it says
+        return None
+
+
+def _joined_rows(rows: Sequence[Sequence[str]]) -> str | None:
+    """_plain_rows_text, raising TypeError where a cell is not text."""
     if not rows:
         return ""
     lengths = list(map(len, rows))
     if 1 in lengths:
         return None
-    try:
-        text = "\r\n".join(map(",".join, rows))
-    except TypeError:  # a cell that is not text: csv.writer says what it says
-        return None
+    text = "\r\n".join(map(",".join, rows))
     count = len(rows)
     if (
         text.count(",") != sum(lengths) - count + lengths.count(0)

@@ -28,7 +28,7 @@ import operator
 import re
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from datetime import date
 from typing import IO, Any, TypeVar
 
@@ -213,6 +213,7 @@ class SeenNumbers:
                 for i, value in enumerate(values)
                 if value and isinstance(value, str)
             )
+        full = mask * 2 // 3  # (size * 3 > mask * 2, as _store tells it)
         for i, h in pairs:
             h = h or 1
             slot = h & mask
@@ -228,15 +229,17 @@ class SeenNumbers:
                     hashes[slot] = h
                     rows[slot] = start + i
                     size += 1
-                    if size * 3 > mask * 2:
+                    if size > full:
                         self._size = size
                         self._grow()
                         hashes, rows, mask = self._hashes, self._rows, self._mask
+                        full = mask * 2 // 3
                 else:
                     self._size = size
                     self._store(slot, h, start + i)
                     hashes, rows, mask, size = self._hashes, self._rows, self._mask, self._size
                     direct = rows.typecode != "I"
+                    full = mask * 2 // 3
                 break
         self._size = size
         return seen
@@ -256,6 +259,18 @@ class SeenNumbers:
             while hashes[slot]:
                 slot = (slot + 1) & mask
             hashes[slot], rows[slot] = h, row
+
+
+def _seen_for(given: Iterable[object], names: Sequence[str]) -> SeenNumbers:
+    """A duplicate table for ``given``: sized at once for a list's values (up to 4 Mi
+    slots, 48 MB), which then never grows on the way; an iterable's grows as it goes."""
+    if not isinstance(given, Sized) or not names:
+        return SeenNumbers()
+    try:
+        values = len(given) * len(names)
+    except (TypeError, ValueError, OverflowError):  # a len() that is not one
+        return SeenNumbers()
+    return SeenNumbers(capacity=min(values + values // 2 + 1, 1 << 22))
 
 
 # --- validate ----------------------------------------------------------------------
@@ -359,7 +374,7 @@ def _validated(
     inner = attrs.evolve(spec, unique_fields=())
     unique = RecordSpec(fields=spec.fields, unique_fields=spec.unique_fields)
     names = spec.unique_fields
-    seen = SeenNumbers()
+    seen = _seen_for(given, names)
     cap = Cap(limit) if limit is not None else None
     # The blocks are kept here too: the duplicate check needs their unique fields.
     held: deque[list[object]] = deque()
@@ -582,7 +597,7 @@ def _rostered(
 ) -> Iterator[RosterRow]:
     names = spec.unique_fields
     unique = RecordSpec(fields=spec.fields, unique_fields=names)
-    seen = SeenNumbers()
+    seen = _seen_for(given, names)
     fees = roster.extension_fee_ranges(on)
     plan_or_finding, empty = roster.plan_or_finding, ()
     row = 0
