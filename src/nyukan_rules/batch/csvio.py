@@ -799,13 +799,13 @@ def _rows_text(
             try:
                 body = _joined_rows(rows)  # its join takes text alone: no count of types
             except TypeError:
-                body = None
+                pass  # a cell that is not text: _cells says which
             else:
                 if body is not None:
-                    return rows, _csv_text(names, []) + body
-            cells = list(map(type, itertools.chain.from_iterable(rows)))
-            if cells.count(str) == len(cells):  # (a count in C: half a set's time)
-                return rows, _csv_text(names, rows)  # tuples: csv.writer takes them
+                    return rows, _writer_text(names, ()) + body
+                cells = list(map(type, itertools.chain.from_iterable(rows)))
+                if cells.count(str) == len(cells):  # (a count in C: half a set's time)
+                    return rows, _writer_text(names, rows)  # a cell to quote: csv.writer
     rows = [_cells(index, record, names) for index, record in enumerate(table)]
     return rows, _csv_text(names, rows)
 
@@ -818,14 +818,17 @@ def _cells(index: int, record: Mapping[str, object], names: list[str]) -> list[s
 
 
 def _csv_text(names: list[str], rows: Sequence[Sequence[str]]) -> str:
+    body = _plain_rows_text(rows)
+    return _writer_text(names, rows) if body is None else _writer_text(names, ()) + body
+
+
+def _writer_text(names: list[str], rows: Sequence[Sequence[str]]) -> str:
+    """The header and the rows as csv.writer writes them (excel dialect, CR LF)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
-    body = _plain_rows_text(rows)
-    if body is None:
-        writer.writerows(rows)
-        return out.getvalue()
-    return out.getvalue() + body
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def _plain_rows_text(rows: Sequence[Sequence[str]]) -> str | None:
